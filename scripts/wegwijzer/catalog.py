@@ -1,0 +1,156 @@
+"""The validated catalogue: every entry plus the indexes all views share.
+
+Views (pages, search, maps, leaflets, exports) read only from here; none of
+them reads YAML.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Activity, Location
+from .region import REGION_ID, Area, Region
+
+GRID = 0.05  # degrees; a cell is about 5 by 3.5 km here
+
+
+def sort_key(entry) -> tuple:
+    return (entry.naam.casefold(), entry.id)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance; fast enough to compare thousands of places."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(a))
+
+
+@dataclass
+class Catalog:
+    region: Region
+    locations: dict[str, Location]
+    activities: dict[str, Activity]
+    problems: list = field(default_factory=list)
+    # derived indexes
+    activities_at: dict[str, list[Activity]] = field(default_factory=dict)
+    places_in: dict[str, list[Location]] = field(default_factory=dict)
+    activities_in: dict[str, list[Activity]] = field(default_factory=dict)
+    by_theme: dict[str, list[Activity]] = field(default_factory=dict)
+    by_audience: dict[str, list[Activity]] = field(default_factory=dict)
+    _grid: dict = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, region: Region, locations: dict, activities: dict, include_examples: bool = True) -> "Catalog":
+        if not include_examples:
+            locations = {k: v for k, v in locations.items() if not v.voorbeeld}
+            activities = {k: v for k, v in activities.items() if not v.voorbeeld}
+        locations = dict(sorted(locations.items()))
+        activities = dict(sorted(activities.items()))
+        cat = cls(region, locations, activities)
+        cat._index()
+        return cat
+
+    def _index(self):
+        at = defaultdict(list)
+        places_in = defaultdict(list)
+        acts_in = defaultdict(list)
+        by_theme = defaultdict(list)
+        by_audience = defaultdict(list)
+        for loc in self.locations.values():
+            for area in self.areas_of_location(loc):
+                places_in[area].append(loc)
+            cell = (int(loc.coordinaten.lat // GRID), int(loc.coordinaten.lon // GRID))
+            self._grid.setdefault(cell, []).append(loc)
+        for act in self.activities.values():
+            areas = set()
+            for pid in act.plekken:
+                if pid in self.locations:
+                    at[pid].append(act)
+                    areas.update(self.areas_of_location(self.locations[pid]))
+            for gid in act.gebied:
+                if gid == REGION_ID:
+                    areas.update(g.id for g in self.region.gemeenten())
+                    areas.add(REGION_ID)
+                else:
+                    areas.add(gid)
+            for area in areas:
+                acts_in[area].append(act)
+            for t in act.themas:
+                by_theme[t].append(act)
+            for d in act.doelgroepen:
+                by_audience[d].append(act)
+        order = lambda d: {k: sorted(v, key=sort_key) for k, v in sorted(d.items())}  # noqa: E731
+        self.activities_at = order(at)
+        self.places_in = order(places_in)
+        self.activities_in = order(acts_in)
+        self.by_theme = order(by_theme)
+        self.by_audience = order(by_audience)
+
+    # --- lookups ---------------------------------------------------------------------
+
+    def areas_of_location(self, loc: Location) -> list[str]:
+        areas = [loc.gemeente, loc.woonkern]
+        if loc.wijk:
+            areas.append(loc.wijk)
+        return areas
+
+    def entries(self) -> list:
+        """Every entry, places first, in a stable order."""
+        return list(self.locations.values()) + list(self.activities.values())
+
+    def places_of(self, act: Activity) -> list[Location]:
+        return [self.locations[p] for p in act.plekken if p in self.locations]
+
+    def where(self, act: Activity) -> list[str]:
+        """Short names of where an offer is, for cards and lists."""
+        names = []
+        for loc in self.places_of(act):
+            name = self.region.areas[loc.woonkern].naam
+            if name not in names:
+                names.append(name)
+        for gid in act.gebied:
+            name = "Hele regio" if gid == REGION_ID else f"Heel {self.region.areas[gid].naam}"
+            if name not in names:
+                names.append(name)
+        return names
+
+    def gemeenten_of(self, entry) -> list[str]:
+        if isinstance(entry, Location):
+            return [entry.gemeente]
+        ids = {self.locations[p].gemeente for p in entry.plekken if p in self.locations}
+        for gid in entry.gebied:
+            if gid == REGION_ID:
+                ids.update(g.id for g in self.region.gemeenten())
+            else:
+                ids.add(gid)
+        return sorted(ids)
+
+    def kernen_of(self, entry) -> list[str]:
+        if isinstance(entry, Location):
+            return [entry.woonkern]
+        return sorted({self.locations[p].woonkern for p in entry.plekken if p in self.locations})
+
+    def area_wide(self, area: Area) -> list[Activity]:
+        """Offers without a fixed place that serve this area (its gemeente or the region)."""
+        gemeente = self.region.gemeente_of(area.id).id
+        return [a for a in self.activities_in.get(gemeente, []) if not a.plekken and a.gebied]
+
+    def nearby_places(self, lat: float, lon: float, km: float, exclude: set[str] = frozenset(),
+                      limit: int | None = None) -> list[tuple[float, Location]]:
+        """Places within km of a point, nearest first."""
+        reach = int(km / (GRID * 60)) + 1  # cells to look at on each side
+        cy, cx = int(lat // GRID), int(lon // GRID)
+        found = []
+        for y in range(cy - reach, cy + reach + 1):
+            for x in range(cx - reach * 2, cx + reach * 2 + 1):
+                for loc in self._grid.get((y, x), ()):
+                    if loc.id in exclude:
+                        continue
+                    d = distance_km(lat, lon, loc.coordinaten.lat, loc.coordinaten.lon)
+                    if d <= km:
+                        found.append((d, loc))
+        found.sort(key=lambda pair: (pair[0], pair[1].id))
+        return found[:limit] if limit else found

@@ -1,0 +1,110 @@
+"""The region: controlled lists and the gemeenten, woonkernen and wijken.
+
+Both come from data files in ``data/`` so editors can change them without code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from . import yamlsafe
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Everything in the Kop van Noord-Holland lies inside this box (Texel to Winkel).
+BOUNDS = {"lat_min": 52.68, "lat_max": 53.20, "lon_min": 4.55, "lon_max": 5.30}
+REGION_ID = "regio"
+REGION_NAME = "Kop van Noord-Holland"
+
+
+@dataclass(frozen=True)
+class Area:
+    """A gemeente, woonkern or wijk: something a resident can call 'my place'."""
+
+    id: str
+    naam: str
+    level: str  # "gemeente", "kern" or "wijk"
+    lat: float | None = None
+    lon: float | None = None
+    parent: str | None = None  # gemeente id for a kern, kern id for a wijk
+    children: tuple[str, ...] = field(default=())
+
+    @property
+    def url(self) -> str:
+        return {"gemeente": "gemeente", "kern": "kern", "wijk": "wijk"}[self.level] + f"/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Region:
+    lists: dict
+    areas: dict[str, Area]
+
+    def gemeenten(self) -> list[Area]:
+        return [a for a in self.areas.values() if a.level == "gemeente"]
+
+    def kernen(self, gemeente: str | None = None) -> list[Area]:
+        return [
+            a for a in self.areas.values()
+            if a.level == "kern" and (gemeente is None or a.parent == gemeente)
+        ]
+
+    def wijken(self, kern: str | None = None) -> list[Area]:
+        return [a for a in self.areas.values() if a.level == "wijk" and (kern is None or a.parent == kern)]
+
+    def gemeente_of(self, area_id: str) -> Area:
+        area = self.areas[area_id]
+        while area.level != "gemeente":
+            area = self.areas[area.parent]
+        return area
+
+    def label(self, list_name: str, key: str) -> str:
+        return self.lists[list_name][key]["label"]
+
+    def choices(self, list_name: str) -> list[str]:
+        return list(self.lists[list_name])
+
+
+def inside_region(lat: float, lon: float) -> bool:
+    return BOUNDS["lat_min"] <= lat <= BOUNDS["lat_max"] and BOUNDS["lon_min"] <= lon <= BOUNDS["lon_max"]
+
+
+def _load_areas(doc) -> dict[str, Area]:
+    areas: dict[str, Area] = {}
+
+    def add(area: Area):
+        if area.id in areas:
+            raise ValueError(f"woonkernen.yaml: de id '{area.id}' staat er twee keer in.")
+        areas[area.id] = area
+
+    for g in doc["gemeenten"]:
+        kernen = g.get("kernen") or []
+        add(Area(g["id"], g["naam"], "gemeente", g.get("lat"), g.get("lon"), None,
+                 tuple(k["id"] for k in kernen)))
+        for k in kernen:
+            wijken = k.get("wijken") or []
+            add(Area(k["id"], k["naam"], "kern", float(k["lat"]), float(k["lon"]), g["id"],
+                     tuple(w["id"] for w in wijken)))
+            for w in wijken:
+                add(Area(w["id"], w["naam"], "wijk", float(w["lat"]), float(w["lon"]), k["id"]))
+    # A gemeente's centre is the mean of its kernen when not given.
+    for g in [a for a in areas.values() if a.level == "gemeente" and a.lat is None]:
+        ks = [areas[c] for c in g.children]
+        if ks:
+            areas[g.id] = Area(g.id, g.naam, "gemeente", round(sum(k.lat for k in ks) / len(ks), 4),
+                               round(sum(k.lon for k in ks) / len(ks), 4), None, g.children)
+    return areas
+
+
+@cache
+def load_lists(data_dir: Path = DATA_DIR) -> dict:
+    """The controlled lists (soorten, themas, doelgroepen, ...)."""
+    return yamlsafe.read(data_dir / "lijsten.yaml").data
+
+
+@cache
+def load_region(data_dir: Path = DATA_DIR) -> Region:
+    lists = load_lists(data_dir)
+    areas = _load_areas(yamlsafe.read(data_dir / "woonkernen.yaml").data)
+    return Region(lists=lists, areas=areas)

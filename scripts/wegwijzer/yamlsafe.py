@@ -1,0 +1,211 @@
+"""Safe, bounded YAML reading with line numbers for every value.
+
+Editors write YAML by hand. We read it with a strict loader:
+- only plain YAML types (no custom tags), no anchors or aliases (so no alias bombs),
+- a maximum file size, strict UTF-8,
+- times like 10:00 and dates stay text (YAML 1.1 would turn 10:00 into 600),
+- a key that appears twice is an error instead of silently winning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 256 * 1024
+
+
+class YamlProblem(Exception):
+    def __init__(self, message: str, line: int | None = None, field: str = ""):
+        self.message = message
+        self.line = line
+        self.field = field
+        super().__init__(message)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader without timestamps, sexagesimal numbers, merge keys and aliases."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                "Gebruik geen verwijzing met * (alias) in een bestand. Schrijf de waarde zelf uit.",
+                event.start_mark.line + 1,
+            )
+        return super().compose_node(parent, index)
+
+    def compose_scalar_node(self, anchor):
+        if anchor is not None:
+            raise YamlProblem(
+                "Gebruik geen anker met & in een bestand. Schrijf de waarde zelf uit.",
+                self.peek_event().start_mark.line + 1,
+            )
+        return super().compose_scalar_node(anchor)
+
+    def compose_sequence_node(self, anchor):
+        if anchor is not None:
+            raise YamlProblem(
+                "Gebruik geen anker met & in een bestand. Schrijf de waarde zelf uit.",
+                self.peek_event().start_mark.line + 1,
+            )
+        return super().compose_sequence_node(anchor)
+
+    def compose_mapping_node(self, anchor):
+        if anchor is not None:
+            raise YamlProblem(
+                "Gebruik geen anker met & in een bestand. Schrijf de waarde zelf uit.",
+                self.peek_event().start_mark.line + 1,
+            )
+        return super().compose_mapping_node(anchor)
+
+
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and the line of every value, by path."""
+
+    data: object
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, path: tuple) -> int | None:
+        """Line of the value at path, or of the nearest parent that exists."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def _walk(node, path: tuple, lines: dict, loader: _StrictLoader):
+    if node.tag not in _ALLOWED_TAGS:
+        raise YamlProblem(
+            f"De code '{node.tag}' mag niet in een bestand staan. Haal het woord met ! weg.",
+            node.start_mark.line + 1,
+            ".".join(str(p) for p in path),
+        )
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        result = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem("Een veldnaam moet een gewoon woord zijn.", key_node.start_mark.line + 1)
+            key = loader.construct_object(key_node, deep=True)
+            if key == "<<":
+                raise YamlProblem("Gebruik geen '<<' in een bestand. Schrijf de velden zelf uit.", key_node.start_mark.line + 1)
+            key = str(key)
+            if key in seen:
+                raise YamlProblem(
+                    f"Het veld '{key}' staat twee keer in hetzelfde blok (ook op regel {seen[key]}). Haal er één weg.",
+                    key_node.start_mark.line + 1,
+                    ".".join(str(p) for p in path + (key,)),
+                )
+            seen[key] = key_node.start_mark.line + 1
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _walk(value_node, path + (key,), lines, loader)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(item, path + (i,), lines, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def parse(text: str, name: str = "<tekst>") -> Document:
+    """Parse YAML text into a Document, raising YamlProblem with a Dutch message."""
+    loader = _StrictLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except YamlProblem:
+            raise
+        except yaml.composer.ComposerError as exc:
+            raise YamlProblem(
+                "Er staan meer documenten in dit bestand (---). Zet één item per bestand.",
+                (exc.problem_mark.line + 1) if exc.problem_mark else None,
+            ) from None
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise YamlProblem(_explain_syntax(exc), (mark.line + 1) if mark else None) from None
+        except yaml.YAMLError as exc:  # e.g. reader errors (control characters)
+            raise YamlProblem(f"Dit is geen geldige YAML: {exc}.") from None
+        if node is None:
+            return Document({}, {(): 1})
+        lines: dict[tuple, int] = {}
+        data = _walk(node, (), lines, loader)
+        return Document(data, lines)
+    finally:
+        loader.dispose()
+
+
+def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    if "found character '\\t'" in problem or "\\t" in problem:
+        return "Er staat een tab in het bestand. Gebruik spaties om in te springen."
+    if "mapping values are not allowed" in problem:
+        return (
+            "Hier staat een dubbele punt (:) op een plek waar dat niet kan. "
+            "Zet de tekst tussen aanhalingstekens, bijvoorbeeld: samenvatting: \"Tijd: 10 uur\"."
+        )
+    if "could not find expected ':'" in problem:
+        return "Hier mist een dubbele punt (:) achter de veldnaam. Schrijf bijvoorbeeld: naam: Taalcafé."
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "De inspringing klopt niet. Zet velden die bij elkaar horen precies onder elkaar."
+    if "found undefined alias" in problem or "found unhashable key" in problem:
+        return "Dit is geen geldige YAML. Controleer de regel en de regel erboven."
+    return f"Dit is geen geldige YAML ({problem or exc}). Controleer de regel en de regel erboven."
+
+
+def read(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse one YAML file safely."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise YamlProblem(
+            f"Het bestand is te groot ({size // 1024} kB). Een item mag hoogstens {max_bytes // 1024} kB zijn."
+        )
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(
+            "Het bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8 (in je editor: 'Opslaan met codering').",
+            line,
+        ) from None
+    if "\x00" in text:
+        raise YamlProblem("Het bestand bevat onzichtbare tekens (nul-bytes). Sla het opnieuw op als tekst.")
+    return parse(text, str(path))
