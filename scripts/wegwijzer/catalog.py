@@ -62,8 +62,9 @@ class Catalog:
         for loc in self.locations.values():
             for area in self.areas_of_location(loc):
                 places_in[area].append(loc)
-            cell = (int(loc.coordinaten.lat // GRID), int(loc.coordinaten.lon // GRID))
-            self._grid.setdefault(cell, []).append(loc)
+            lat, lon = loc.coordinaten.lat, loc.coordinaten.lon
+            cell = (int(lat // GRID), int(lon // GRID))
+            self._grid.setdefault(cell, []).append((lat, lon, loc.id, loc))
         for act in self.activities.values():
             areas = set()
             for pid in act.plekken:
@@ -140,17 +141,19 @@ class Catalog:
 
     def nearby_places(self, lat: float, lon: float, km: float, exclude: set[str] = frozenset(),
                       limit: int | None = None) -> list[tuple[float, Location]]:
-        """Places within km of a point, nearest first."""
-        reach = int(km / (GRID * 60)) + 1  # cells to look at on each side
-        cy, cx = int(lat // GRID), int(lon // GRID)
+        """Places within km of a point, nearest first (ties by id, so output is stable)."""
+        dlat = km / 111.2
+        dlon = km / (111.3 * math.cos(math.radians(lat)))
+        kx = 111.3 * math.cos(math.radians(lat))
         found = []
-        for y in range(cy - reach, cy + reach + 1):
-            for x in range(cx - reach * 2, cx + reach * 2 + 1):
-                for loc in self._grid.get((y, x), ()):
-                    if loc.id in exclude:
-                        continue
-                    d = distance_km(lat, lon, loc.coordinaten.lat, loc.coordinaten.lon)
-                    if d <= km:
-                        found.append((d, loc))
-        found.sort(key=lambda pair: (pair[0], pair[1].id))
-        return found[:limit] if limit else found
+        for y in range(int((lat - dlat) // GRID), int((lat + dlat) // GRID) + 1):
+            for x in range(int((lon - dlon) // GRID), int((lon + dlon) // GRID) + 1):
+                for plat, plon, pid, loc in self._grid.get((y, x), ()):
+                    # Equirectangular distance: exact enough within a few km, and cheap.
+                    d = math.hypot((plat - lat) * 111.2, (plon - lon) * kx)
+                    if d <= km and pid not in exclude:
+                        found.append((d, pid, loc))
+        found.sort(key=lambda t: (t[0], t[1]))
+        if limit:
+            found = found[:limit]
+        return [(distance_km(lat, lon, loc.coordinaten.lat, loc.coordinaten.lon), loc) for _, _, loc in found]

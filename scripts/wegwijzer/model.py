@@ -293,11 +293,11 @@ class Entry(Strict):
 
     @property
     def id(self) -> str:
-        return self._id
+        return self.__pydantic_private__["_id"]
 
     @property
     def source(self) -> str:
-        return self._source
+        return self.__pydantic_private__["_source"]
 
     def bind(self, entry_id: str, source: str):
         self._id = entry_id

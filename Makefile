@@ -1,0 +1,46 @@
+# De Wegwijzer van de Kop. `make serve` and `make test` set up everything they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test validate bench chromium clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Chromium ontbreekt: installeren met apt-get (nodig voor de browsertests)."; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+install: $(STAMP) node_modules/.installed
+
+serve: install
+	$(VENV)/bin/wegwijzer serve
+
+build: install
+	$(VENV)/bin/wegwijzer build
+
+validate: install
+	$(VENV)/bin/wegwijzer validate
+
+test: install chromium
+	$(PY) -m pytest -n 2 -q
+
+bench: install
+	$(VENV)/bin/wegwijzer bench --uit benchmarks/resultaten.json
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,161 @@
+"""The `wegwijzer` command for editors and developers."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .problems import EntryErrors, format_report
+
+
+def project_root() -> Path:
+    """The folder with mkdocs.yml: the current folder or one of its parents."""
+    here = Path.cwd()
+    for folder in [here, *here.parents]:
+        if (folder / "mkdocs.yml").exists():
+            return folder
+    return here
+
+
+def _fixed_date_env() -> None:
+    """Reproducible builds: take the date from the last git commit unless SOURCE_DATE_EPOCH is set."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project_root(), capture_output=True,
+                             text=True, timeout=10)
+        if out.returncode == 0 and out.stdout.strip():
+            os.environ["SOURCE_DATE_EPOCH"] = out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+
+
+def cmd_validate(args) -> int:
+    from .load import load_catalog
+
+    root = Path(args.root).resolve() if args.root else project_root()
+    try:
+        catalog = load_catalog(root)
+    except EntryErrors as exc:
+        print(format_report(exc.problems), file=sys.stderr)
+        return 1
+    warnings = [p for p in catalog.problems if p.warning]
+    if warnings:
+        print(format_report(warnings), file=sys.stderr)
+    print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.")
+    return 0
+
+
+def _mkdocs_config(args):
+    from mkdocs.config import load_config
+
+    root = project_root()
+    kwargs = {}
+    if getattr(args, "site_dir", None):
+        kwargs["site_dir"] = str(Path(args.site_dir).resolve())
+    return load_config(str(root / "mkdocs.yml"), **kwargs)
+
+
+def cmd_build(args) -> int:
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, PluginError
+
+    _fixed_date_env()
+    if args.zonder_voorbeelden:
+        os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        config = _mkdocs_config(args)
+        build(config)
+    except PluginError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except Abort as exc:
+        print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
+        return 1
+    print(f"De site staat in {config.site_dir}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, PluginError
+
+    _fixed_date_env()
+    if args.zonder_voorbeelden:
+        os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
+    try:
+        serve(config_file=str(project_root() / "mkdocs.yml"), open_in_browser=False,
+              dev_addr=args.adres, livereload=True)
+    except (PluginError, Abort) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from .schema_export import write_schemas
+
+    for path in write_schemas(project_root() / "schema"):
+        print(f"Geschreven: {path.relative_to(project_root())}")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from .bench import run
+
+    out = Path(args.uit) if args.uit else None
+    run(project_root(), args.n or [1000, 10000], out)
+    return 0
+
+
+COMMANDS = {
+    "validate": (cmd_validate, "Controleer alle items en toon alle fouten."),
+    "build": (cmd_build, "Bouw de site in de map site/."),
+    "serve": (cmd_serve, "Bouw de site en bekijk hem op http://127.0.0.1:8000."),
+    "schema": (cmd_schema, "Schrijf het JSON Schema voor editors (map schema/)."),
+    "bench": (cmd_bench, "Meet bouwtijd, geheugen en grootte met synthetische items."),
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wegwijzer", description="De Wegwijzer van de Kop: items controleren en de site bouwen.")
+    sub = parser.add_subparsers(dest="command", metavar="opdracht")
+    for name, (func, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        if name == "validate":
+            p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
+        if name in ("build", "serve"):
+            p.add_argument("--zonder-voorbeelden", action="store_true",
+                           help="Laat voorbeeld-items weg (voor de echte site).")
+        if name == "build":
+            p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
+        if name == "bench":
+            p.add_argument("-n", type=int, action="append", help="Aantal items (mag vaker; standaard 1000 en 10000).")
+            p.add_argument("--uit", help="Schrijf de uitkomst als JSON naar dit bestand.")
+        if name == "serve":
+            p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
