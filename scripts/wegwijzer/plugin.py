@@ -12,6 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+import importlib
+
 from . import describe, pages, text
 from .catalog import Catalog
 from .load import load_catalog
@@ -33,12 +35,26 @@ def include_examples(default: bool) -> bool:
     return value.strip().lower() not in {"0", "nee", "false", "no", "uit"}
 
 
+# Views beyond the pages (search index, maps, leaflets, exports). Each module may define:
+#   extra_files(plugin, config) -> dict[str, str | bytes]   files to add to the site (path -> content)
+#   page_context(plugin, page, context) -> None              add to a page's template context
+#   post_build(plugin, config) -> None                       work on the finished site
+#   env(plugin, env) -> None                                 add Jinja filters or globals
+VIEWS: list[str] = []
+
+
+def _views():
+    return [importlib.import_module(f"wegwijzer.{name}") for name in VIEWS]
+
+
 class WegwijzerConfig(Config):
     data_dir = c.Type(str, default=".")
     voorbeelden = c.Type(bool, default=True)
     melden_url = c.Type(str, default="")
     melden_email = c.Type(str, default="")
     verouderd_na_maanden = c.Type(int, default=12)
+    tile_url = c.Type(str, default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    tile_attribution = c.Type(str, default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>')
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -70,6 +86,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     f"content/{spec.src_uri} bestaat al, maar die pagina maakt de site zelf. Kies een andere naam.")
             files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
             self.specs[spec.src_uri] = spec
+        for view in _views():
+            if hasattr(view, "extra_files"):
+                for path, content in sorted(view.extra_files(self, config).items()):
+                    files.append(File.generated(config, path, content=content))
         return files
 
     def on_env(self, env, config, files):
@@ -85,6 +105,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             "melden_email": self.config.melden_email,
             "verouderd_na_maanden": self.config.verouderd_na_maanden,
         }
+        for view in _views():
+            if hasattr(view, "env"):
+                view.env(self, env)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -93,6 +116,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if spec is None:
             if page.is_homepage:
                 context.update(pages.home_context(cat))
+            for view in _views():
+                if hasattr(view, "page_context"):
+                    view.page_context(self, page, context)
             return context
         if spec.kind == "plek":
             context.update(pages.entry_context(cat, cat.locations[spec.key], self.today))
@@ -105,4 +131,12 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if spec.key == "buurt" or spec.key in ("themas", "doelgroepen"):
             context.update(pages.home_context(cat))
         context["ww_spec"] = spec
+        for view in _views():
+            if hasattr(view, "page_context"):
+                view.page_context(self, page, context)
         return context
+
+    def on_post_build(self, config):
+        for view in _views():
+            if hasattr(view, "post_build"):
+                view.post_build(self, config)
