@@ -165,6 +165,12 @@ def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
         )
     if "could not find expected ':'" in problem:
         return "Hier mist een dubbele punt (:) achter de veldnaam. Schrijf bijvoorbeeld: naam: Taalcafé."
+    if "expected ',' or ']'" in problem:
+        return "Een lijst die begint met [ moet eindigen met ]. Controleer de haakjes en de komma's."
+    if "expected ',' or '}'" in problem:
+        return "Een blok dat begint met { moet eindigen met }. Controleer de haakjes en de komma's."
+    if "quoted scalar" in (exc.context or ""):
+        return "Een tekst tussen aanhalingstekens is niet afgesloten. Zet aan het eind ook een \" of '."
     if "expected <block end>" in problem or "did not find expected" in problem:
         return "De inspringing klopt niet. Zet velden die bij elkaar horen precies onder elkaar."
     if "found undefined alias" in problem or "found unhashable key" in problem:

@@ -1,0 +1,150 @@
+"""Loading and validating entry files: all errors at once, in Dutch, with file and line."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from entries import offer, place, write_project
+from wegwijzer.load import load_catalog
+from wegwijzer.problems import EntryErrors
+
+
+def problems_for(tmp_path, places, offers):
+    write_project(tmp_path, places, offers)
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    return exc.value.problems
+
+
+def test_valid_project_loads(tmp_path):
+    write_project(tmp_path, {"buurtkamer-test": place()}, {"taalcafe-test": offer()})
+    cat = load_catalog(tmp_path)
+    assert list(cat.locations) == ["buurtkamer-test"]
+    assert [a.id for a in cat.activities_at["buurtkamer-test"]] == ["taalcafe-test"]
+    assert cat.activities["taalcafe-test"].source == "activities/taalcafe-test.yaml"
+
+
+def test_all_errors_in_one_run_with_line_and_field(tmp_path):
+    bad_offer = (
+        "naam: Taalcafé\n"
+        "soort: activiteit\n"
+        "samenvatting: Praten.\n"
+        "organisatie: Bieb\n"
+        "themas: [taal]\n"
+        "doelgroep: [ouders]\n"          # line 6: unknown field
+        "plekken: [bestaat-niet]\n"      # line 7: unknown place
+        "schema:\n"
+        "  - dag: maandag\n"
+        "    van: \"25:00\"\n"           # line 10: impossible time
+        "    tot: \"12:00\"\n"
+        "bron: x\n"
+        "beheerder: y\n"
+    )
+    problems = problems_for(tmp_path, {"buurtkamer-test": place(contact={"telefoon": "123"})},
+                            {"taalcafe": bad_offer})
+    found = {(p.file, p.line, p.field) for p in problems}
+    assert ("activities/taalcafe.yaml", 6, "doelgroep") in found
+    assert ("activities/taalcafe.yaml", 10, "schema[1].van") in found
+    assert ("locations/buurtkamer-test.yaml", None, "contact.telefoon") not in found  # has a line
+    assert any(p.file == "locations/buurtkamer-test.yaml" and p.field == "contact.telefoon" and p.line for p in problems)
+    messages = " ".join(p.message for p in problems)
+    assert "Bedoelde je 'doelgroepen'?" in messages
+    assert "ontbreekt" in messages  # doelgroepen is missing
+
+
+def test_unknown_place_reference_with_suggestion(tmp_path):
+    problems = problems_for(tmp_path, {"buurtkamer-test": place()}, {"x": offer(plekken=["buurtkamer-tset"])})
+    assert len(problems) == 1
+    assert problems[0].field == "plekken[1]"
+    assert "Bedoelde je 'buurtkamer-test'?" in problems[0].message
+
+
+def test_unknown_woonkern_and_wijk(tmp_path):
+    problems = problems_for(tmp_path, {"a": place(woonkern="den-burg"), "b": place(wijk="nergens")}, {})
+    messages = [p.message for p in problems]
+    assert any("'den-burg' is geen woonkern in Den Helder" in m for m in messages)
+    assert any("'nergens' is geen wijk" in m for m in messages)
+
+
+def test_duplicate_ids(tmp_path):
+    write_project(tmp_path, {"dubbel": place()}, {"dubbel": offer(plekken=[], gebied=["texel"])})
+    (tmp_path / "locations" / "dubbel.yml").write_text("naam: x\n", encoding="utf-8")
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    dupes = [p for p in exc.value.problems if "bestaat al" in p.message]
+    assert len(dupes) == 2
+
+
+def test_bad_file_names(tmp_path):
+    problems = problems_for(tmp_path, {"Buurt Kamer.yaml": place(), "notitie.txt": "x"}, {})
+    messages = " ".join(p.message for p in problems)
+    assert "buurt-kamer.yaml" in messages
+    assert "eindigt op .yaml" in messages
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("naam: &a x\nsoort: *a\n", "alias"),
+    ("naam: !!python/object:os.system x\n", "mag niet in een bestand"),
+    ("naam: x\nnaam: y\n", "twee keer"),
+    ("naam: x\n\tsoort: y\n", "tab"),
+    ("naam: [x\n", "moet eindigen met ]"),
+    ("naam: \"x\n", "niet afgesloten"),
+    ("- a\n- b\n", "moet velden bevatten"),
+])
+def test_unsafe_or_broken_yaml(tmp_path, text, expected):
+    problems = problems_for(tmp_path, {"kapot": text}, {})
+    assert len(problems) == 1
+    assert expected in problems[0].message
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 12):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    problems = problems_for(tmp_path, {"bom": "\n".join(lines) + "\n"}, {})
+    assert "anker" in problems[0].message or "alias" in problems[0].message
+
+
+def test_huge_file_and_wrong_encoding(tmp_path):
+    (tmp_path / "locations").mkdir()
+    (tmp_path / "locations" / "groot.yaml").write_text("naam: " + "x" * 300_000 + "\n", encoding="utf-8")
+    (tmp_path / "locations" / "latin.yaml").write_bytes("naam: Caf\xe9\n".encode("latin-1"))
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    messages = {p.file: p.message for p in exc.value.problems}
+    assert "te groot" in messages["locations/groot.yaml"]
+    assert "UTF-8" in messages["locations/latin.yaml"]
+
+
+def test_examples_can_be_left_out(tmp_path):
+    write_project(tmp_path, {"buurtkamer-test": place(voorbeeld=True)},
+                  {"echt": offer(plekken=[], gebied=["regio"]), "demo": offer(voorbeeld=True)})
+    assert set(load_catalog(tmp_path, include_examples=False).activities) == {"echt"}
+    assert set(load_catalog(tmp_path).activities) == {"echt", "demo"}
+
+
+def run_cli(args, cwd):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "wegwijzer.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_validate_command_exit_status_and_no_traceback(tmp_path):
+    write_project(tmp_path, {"a": place(soort="kasteel"), "b": place(coordinaten={"lat": 1, "lon": 2})},
+                  {"c": offer(plekken=["a"], themas=[])})
+    result = run_cli(["validate", "--root", str(tmp_path)], tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "locations/a.yaml, regel 2, veld 'soort'" in result.stderr
+    assert "locations/b.yaml" in result.stderr and "activities/c.yaml" in result.stderr
+    assert "fouten gevonden" in result.stderr
+
+
+def test_validate_command_ok_on_shipped_data():
+    from conftest import ROOT
+
+    result = run_cli(["validate"], ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "Alles klopt" in result.stdout

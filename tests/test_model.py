@@ -1,0 +1,131 @@
+"""Every validation rule of the entry model: a good and a bad case each."""
+
+import pytest
+from pydantic import ValidationError
+
+from entries import offer, place
+from wegwijzer.load import translate
+from wegwijzer.model import Activity, Location
+
+
+def errors_of(model, data) -> str:
+    """The Dutch messages an editor sees for this data."""
+    with pytest.raises(ValidationError) as exc:
+        model.model_validate(data)
+    return "\n".join(translate(e, model.kind, model)[1] for e in exc.value.errors())
+
+
+def test_valid_place_and_offer():
+    loc = Location.model_validate(place())
+    act = Activity.model_validate(offer())
+    assert loc.adres.postcode == "1781 AB"
+    assert act.schema[0].herhaling == "wekelijks"
+
+
+@pytest.mark.parametrize("good, bad", [("1781 AB", "178 AB"), ("1781ab", "1781 SS"), ("1791 CD", "ABCD 12")])
+def test_postcode(good, bad):
+    Location.model_validate(place(adres={"plaats": "Den Helder", "postcode": good}))
+    assert "geen geldige postcode" in errors_of(Location, place(adres={"plaats": "Den Helder", "postcode": bad}))
+
+
+@pytest.mark.parametrize("good", ["0223 123 456", "06-12345678", "+31 223 123456", "0800 1234", "14 0223"])
+def test_phone_good(good):
+    Location.model_validate(place(contact={"telefoon": good}))
+
+
+@pytest.mark.parametrize("bad", ["12345", "06-1234", "bel ons", "0223 123 4567 8"])
+def test_phone_bad(bad):
+    assert "geen geldig telefoonnummer" in errors_of(Location, place(contact={"telefoon": bad}))
+
+
+def test_email():
+    Location.model_validate(place(contact={"email": "naam@bieb.nl"}))
+    assert "geen geldig e-mailadres" in errors_of(Location, place(contact={"email": "naam@bieb"}))
+    assert "geen geldig e-mailadres" in errors_of(Location, place(contact={"email": "<script>@x.nl"}))
+
+
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "www.bieb.nl", "ftp://bieb.nl", "data:text/html,x"])
+def test_website_only_http(bad):
+    Location.model_validate(place(contact={"website": "http://bieb.nl/pagina"}))
+    assert "geen geldig webadres" in errors_of(Location, place(contact={"website": bad}))
+
+
+def test_links_in_text_only_safe_schemes():
+    Activity.model_validate(offer(beschrijving="Kijk op [de site](https://bieb.nl) of [bel](tel:0223123456)."))
+    assert "Een link mag alleen" in errors_of(Activity, offer(beschrijving="[klik](javascript:alert(1))"))
+
+
+def test_html_in_text_is_an_error():
+    Activity.model_validate(offer(beschrijving="Prijs: 3 < 5 en 5 > 3."))
+    assert "Gebruik geen HTML" in errors_of(Activity, offer(beschrijving="Hallo <script>alert(1)</script>"))
+    assert "Gebruik geen HTML" in errors_of(Activity, offer(naam="<b>Vet</b>"))
+
+
+def test_coordinates_inside_region():
+    Location.model_validate(place(coordinaten={"lat": 53.05, "lon": 4.80}))  # Texel
+    assert "ligt niet in de Kop" in errors_of(Location, place(coordinaten={"lat": 52.37, "lon": 4.89}))  # Amsterdam
+    assert "ligt niet in de Kop" in errors_of(Location, place(coordinaten={"lat": 4.76, "lon": 52.95}))  # swapped
+
+
+@pytest.mark.parametrize("bad", ["25:00", "9.30", "10:60", "tien uur"])
+def test_impossible_times(bad):
+    assert "geen bestaande tijd" in errors_of(Activity, offer(schema=[{"dag": "maandag", "van": bad, "tot": "23:00"}]))
+
+
+def test_end_time_before_start():
+    Activity.model_validate(offer(schema=[{"dag": "maandag", "van": "9:00", "tot": "10:00"}]))
+    assert "eindtijd" in errors_of(Activity, offer(schema=[{"dag": "maandag", "van": "12:00", "tot": "10:00"}]))
+
+
+def test_impossible_dates_and_end_before_start():
+    Activity.model_validate(offer(schema=[{"datum": "2026-02-28", "van": "10:00", "tot": "11:00"}]))
+    assert "geen bestaande datum" in errors_of(
+        Activity, offer(schema=[{"datum": "2026-02-30", "van": "10:00", "tot": "11:00"}]))
+    assert "ligt voor de startdatum" in errors_of(Activity, offer(schema=[
+        {"dag": "maandag", "van": "10:00", "tot": "11:00", "start": "2026-09-01", "eind": "2026-08-01"}]))
+
+
+def test_monthly_needs_week():
+    Activity.model_validate(offer(schema=[{"dag": "donderdag", "van": "10:00", "tot": "11:00",
+                                           "herhaling": "maandelijks", "week": -1}]))
+    assert "hoort 'week'" in errors_of(Activity, offer(schema=[
+        {"dag": "donderdag", "van": "10:00", "tot": "11:00", "herhaling": "maandelijks"}]))
+
+
+def test_day_or_date_not_both():
+    assert "niet allebei" in errors_of(Activity, offer(schema=[
+        {"dag": "maandag", "datum": "2026-12-01", "van": "10:00", "tot": "11:00"}]))
+
+
+def test_controlled_lists():
+    assert "geen geldige keuze" in errors_of(Activity, offer(themas=["koken"]))
+    assert "Bedoelde je 'gezondheid'?" in errors_of(Activity, offer(themas=["gezondheit"]))
+    assert "geen geldige keuze" in errors_of(Location, place(soort="kasteel"))
+
+
+def test_summary_at_most_160_characters():
+    Activity.model_validate(offer(samenvatting="x" * 160))
+    assert "te lang" in errors_of(Activity, offer(samenvatting="x" * 161))
+
+
+def test_unknown_field_is_an_error():
+    assert "Bedoelde je 'doelgroepen'?" in errors_of(Activity, offer(doelgroep=["ouders"]))
+
+
+def test_offer_needs_a_place_or_area():
+    Activity.model_validate(offer(plekken=[], gebied=["texel"]))
+    assert "Vul 'plekken' in" in errors_of(Activity, offer(plekken=[]))
+
+
+def test_cost_free_or_amount():
+    Activity.model_validate(offer(kosten={"bedrag": 2.5, "uitleg": "per keer"}))
+    assert "Kies één van de twee" in errors_of(Activity, offer(kosten={"gratis": True, "bedrag": 3}))
+
+
+def test_checked_date_not_in_future():
+    Activity.model_validate(offer(gecontroleerd_op="2026-01-05"))
+    assert "toekomst" in errors_of(Activity, offer(gecontroleerd_op="2999-01-01"))
+
+
+def test_ja_nee_accepted_for_yes_no():
+    assert Activity.model_validate(offer(aanmelden={"nodig": "ja"})).aanmelden.nodig is True
