@@ -148,3 +148,28 @@ def test_validate_command_ok_on_shipped_data():
     result = run_cli(["validate"], ROOT)
     assert result.returncode == 0, result.stderr
     assert "Alles klopt" in result.stdout
+
+
+def test_place_far_from_its_kern_is_a_warning(tmp_path):
+    write_project(tmp_path, {"ver": place(coordinaten={"lat": 53.05, "lon": 4.80})}, {})  # Texel, kern Den Helder
+    cat = load_catalog(tmp_path)
+    assert [p.field for p in cat.problems if p.warning] == ["coordinaten"]
+
+
+def test_real_offer_cannot_use_an_example_place(tmp_path):
+    problems = problems_for(tmp_path, {"buurtkamer-test": place(voorbeeld=True)}, {"echt": offer()})
+    assert "voorbeeld-plek" in problems[0].message
+
+
+def test_json_schema_for_editors_is_up_to_date():
+    import json
+
+    from conftest import ROOT
+    from wegwijzer.schema_export import schemas
+
+    for name, schema in schemas().items():
+        shipped = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert shipped == json.loads(json.dumps(schema)), "Draai 'wegwijzer schema' en commit schema/."
+    aanbod = schemas()["aanbod"]
+    assert "gezondheid" in json.dumps(aanbod["properties"]["themas"]) or "gezondheid" in json.dumps(aanbod)
+    assert aanbod["additionalProperties"] is False

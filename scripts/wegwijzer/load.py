@@ -8,11 +8,13 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import yamlsafe
-from .catalog import Catalog
+from .catalog import Catalog, distance_km
+from .duplicates import find_duplicates
 from .model import FIELD_NAMES, ID_RE, LISTS, Activity, Location
 from .problems import EntryErrors, Problem
 from .region import REGION_ID, Region, load_region
 
+FAR_FROM_KERN_KM = 8.0
 FOLDERS = {"locations": Location, "activities": Activity}
 SUFFIXES = (".yaml", ".yml")
 
@@ -177,6 +179,12 @@ def check_references(region: Region, locations: dict, activities: dict) -> list[
                                     f"'{loc.woonkern}' is geen woonkern in {region.areas[loc.gemeente].naam}."
                                     f"{_suggest(loc.woonkern, kernen)} Kies uit: {', '.join(kernen)}."))
             continue
+        kern = region.areas[loc.woonkern]
+        far = distance_km(kern.lat, kern.lon, loc.coordinaten.lat, loc.coordinaten.lon)
+        if far > FAR_FROM_KERN_KM:
+            problems.append(Problem(loc.source, _line(loc, "coordinaten"), "coordinaten",
+                                    f"De plek ligt {far:.0f} km van het midden van {kern.naam}. "
+                                    "Klopt de woonkern? Klopt de plek?", warning=True))
         if loc.wijk is not None:
             wijken = [w.id for w in region.wijken(loc.woonkern)]
             if loc.wijk not in wijken:
@@ -188,6 +196,10 @@ def check_references(region: Region, locations: dict, activities: dict) -> list[
     area_ids = gemeenten + [REGION_ID]
     for act in activities.values():
         for i, pid in enumerate(act.plekken):
+            if pid in locations and locations[pid].voorbeeld and not act.voorbeeld:
+                problems.append(Problem(act.source, _line(act, "plekken", i), f"plekken[{i + 1}]",
+                                        f"'{pid}' is een voorbeeld-plek. Echt aanbod mag niet naar een verzonnen plek "
+                                        "verwijzen. Kies een echte plek of gebruik 'gebied'."))
             if pid not in locations:
                 problems.append(Problem(act.source, _line(act, "plekken", i), f"plekken[{i + 1}]",
                                         f"Er is geen plek met id '{pid}'.{_suggest(pid, place_ids)} "
@@ -237,6 +249,7 @@ def load_catalog(root: Path, region: Region | None = None, include_examples: boo
             if entry is not None:
                 found[folder][entry_id] = entry
     problems.extend(check_references(region, found["locations"], found["activities"]))
+    problems.extend(find_duplicates(found["locations"], found["activities"]))  # warnings only
     errors = [p for p in problems if not p.warning]
     if errors and strict:
         raise EntryErrors(problems)
