@@ -70,6 +70,8 @@ def page_specs(cat: Catalog) -> list[PageSpec]:
                  "Alle activiteiten, initiatieven en hulp in de Kop van Noord-Holland."),
         PageSpec("professionals.md", "Voor professionals", "wegwijzer/professionals.html", "lijst", "professionals",
                  "Zo vind je snel aanbod om inwoners naar door te verwijzen."),
+        PageSpec("nieuw.md", "Nieuw en gewijzigd", "wegwijzer/nieuw.html", "lijst", "nieuw",
+                 "Wat is er nieuw op de Wegwijzer, en wat is er veranderd of nagekeken?"),
     ]
     return specs
 

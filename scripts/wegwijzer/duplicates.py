@@ -1,0 +1,140 @@
+"""Find entries that may be the same thing twice. Results are warnings, never errors.
+
+Two checks:
+- the same name and the same address (or the same places, for an offer);
+- very similar names in one woonkern (difflib ratio of the normalised names).
+
+Names that differ only in a number ("Groep 1", "Groep 2") are not flagged:
+they are usually different on purpose. Compared pairs are kept small by
+grouping per woonkern and by cheap upper bounds before the real ratio, so this
+stays fast for 10,000 entries.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+
+from .problems import Problem
+
+SIMILAR = 0.88  # ratio from which two names in one woonkern look like the same thing
+_DIGITS = re.compile(r"\d+")
+
+
+def normalise(name: str) -> str:
+    """Lower case, no accents, no punctuation, single spaces: 'Taalcafé  Den-Burg!' -> 'taalcafe den burg'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join(text.split())
+
+
+def _address_key(loc) -> str:
+    if loc.adres is None or not loc.adres.straat:
+        return ""
+    return normalise(loc.adres.one_line())
+
+
+def _line(entry) -> int | None:
+    return getattr(entry, "_lines", {}).get(("naam",))
+
+
+def _warn(entry, other, why: str) -> Problem:
+    return Problem(entry.source, _line(entry), "naam",
+                   f"Dit lijkt dubbel met '{other.naam}' ({other.source}): {why}. "
+                   "Is het hetzelfde? Voeg de twee dan samen tot één bestand. "
+                   "Is het iets anders? Maak de naam duidelijker.",
+                   warning=True)
+
+
+def _similar_pairs(members: list[tuple[str, object]]) -> list[tuple[object, object, float]]:
+    """Pairs with a name ratio of at least SIMILAR. members: (normalised name, entry), sorted.
+
+    Numbers are masked first ('groep 1' -> 'groep #'); names with the same mask are compared
+    only for equality, and each pair of distinct masks is compared once.
+    """
+    found = []
+    by_mask: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    for name, entry in members:
+        by_mask[_DIGITS.sub("#", name)].append((name, entry))
+    masks = sorted(by_mask)
+    for mask in masks:
+        same_name = defaultdict(list)
+        for name, entry in by_mask[mask]:
+            same_name[name].append(entry)
+        for entries in same_name.values():
+            found += [(entries[0], other, 1.0) for other in entries[1:]]
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    for i, mask_b in enumerate(masks):
+        matcher.set_seq2(mask_b)
+        for mask_a in masks[:i]:
+            if 2.0 * min(len(mask_a), len(mask_b)) / (len(mask_a) + len(mask_b)) < SIMILAR:
+                continue  # lengths alone rule it out
+            matcher.set_seq1(mask_a)
+            if matcher.quick_ratio() < SIMILAR:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= SIMILAR:
+                found += [(a, b, ratio) for _, a in by_mask[mask_a] for _, b in by_mask[mask_b]]
+    return found
+
+
+def _by_group(groups: dict[str, list]) -> list[tuple[object, object, float]]:
+    pairs = {}
+    for key in sorted(groups):
+        members = sorted(((normalise(e.naam), e) for e in groups[key]), key=lambda t: (t[0], t[1].id))
+        for a, b, ratio in _similar_pairs(members):
+            first, second = sorted((a, b), key=lambda e: e.id)
+            pairs[(first.id, second.id)] = (first, second, ratio)
+    return [pairs[k] for k in sorted(pairs)]
+
+
+def find_duplicates(locations: dict, activities: dict) -> list[Problem]:
+    """Warnings for places and offers that look like the same thing twice."""
+    problems: list[Problem] = []
+    reported: set[tuple[str, str]] = set()
+
+    def report(first, second, why):
+        key = (first.source, second.source)
+        if key not in reported:
+            reported.add(key)
+            problems.append(_warn(second, first, why))
+
+    # Places: same name and same street address, anywhere in the region.
+    same = defaultdict(list)
+    for loc in locations.values():
+        address = _address_key(loc)
+        if address:
+            same[(normalise(loc.naam), address)].append(loc)
+    for members in same.values():
+        members = sorted(members, key=lambda e: e.id)
+        for other in members[1:]:
+            report(members[0], other, "zelfde naam en zelfde adres")
+    # Places: similar names in one woonkern.
+    per_kern = defaultdict(list)
+    for loc in locations.values():
+        per_kern[loc.woonkern].append(loc)
+    for first, second, ratio in _by_group(per_kern):
+        why = "zelfde naam in dezelfde woonkern" if ratio == 1.0 else "bijna dezelfde naam in dezelfde woonkern"
+        report(first, second, why)
+
+    # Offers: the same name at the same places (or for the same area).
+    same = defaultdict(list)
+    for act in activities.values():
+        where = tuple(sorted(act.plekken)) + tuple(sorted(act.gebied))
+        same[(normalise(act.naam), where)].append(act)
+    for members in same.values():
+        members = sorted(members, key=lambda e: e.id)
+        for other in members[1:]:
+            report(members[0], other, "zelfde naam op dezelfde plek")
+    # Offers: similar names in one woonkern (through their places) or for one area.
+    per_kern = defaultdict(list)
+    for act in activities.values():
+        kernen = {locations[p].woonkern for p in act.plekken if p in locations}
+        for key in kernen | {f"gebied:{g}" for g in act.gebied}:
+            per_kern[key].append(act)
+    for first, second, ratio in _by_group(per_kern):
+        report(first, second, "bijna dezelfde naam in dezelfde woonkern" if ratio < 1.0
+               else "zelfde naam in dezelfde woonkern")
+    return sorted(problems)
