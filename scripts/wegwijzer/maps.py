@@ -1,0 +1,260 @@
+"""Maps without third parties: Leaflet from npm, tiles from one configurable host.
+
+Which map where, and why (measured on this machine, folium 0.20):
+- folium needs about 7 ms to render one map. For 10,000 entry pages that is more
+  than a minute on its own, while the whole benchmark build must stay under 60 s.
+- So folium builds the maps where it pays: the overview page ``/kaart/`` and the
+  gemeente, kern and wijk pages (fewer than a hundred pages). Their markers come
+  from a custom folium element that feeds compact data to ``kaart.js``
+  (inline for an area, the shared ``kaart/plekken.geojson`` for the overview).
+- Entry pages (plek and aanbod) get a ``<div data-ww-kaart>`` with the coordinates in
+  a data attribute; the shared, cached ``kaart.js`` draws the map. Cost: microseconds.
+
+Only folium's JavaScript (the ``L.map`` setup) is used, never its page header: that
+header loads Leaflet, jQuery, Bootstrap and Font Awesome from CDNs and sets a viewport
+that blocks pinch-zoom. Leaflet and Leaflet.markercluster are copied from
+``node_modules/`` into ``assets/vendor/``. Every request is same-origin except tiles.
+
+Every map repeats places that are also a plain list on the same page, and the map
+box stays hidden until JavaScript draws it, so each page works without it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import folium
+from branca.element import Element, MacroElement
+from folium.plugins import MarkerCluster
+from geopy.distance import great_circle
+from jinja2 import Template
+from mkdocs.exceptions import PluginError
+
+VENDOR_DIR = "assets/vendor"
+# (package file in node_modules, path in the site)
+VENDOR_FILES = [
+    ("leaflet/dist/leaflet.js", "leaflet/leaflet.js"),
+    ("leaflet/dist/leaflet.css", "leaflet/leaflet.css"),
+    ("leaflet/dist/images/marker-icon.png", "leaflet/images/marker-icon.png"),
+    ("leaflet/dist/images/marker-icon-2x.png", "leaflet/images/marker-icon-2x.png"),
+    ("leaflet/dist/images/marker-shadow.png", "leaflet/images/marker-shadow.png"),
+    ("leaflet/dist/images/layers.png", "leaflet/images/layers.png"),
+    ("leaflet/dist/images/layers-2x.png", "leaflet/images/layers-2x.png"),
+    ("leaflet/LICENSE", "leaflet/LICENSE"),
+    ("leaflet.markercluster/dist/leaflet.markercluster.js", "leaflet.markercluster/leaflet.markercluster.js"),
+    ("leaflet.markercluster/dist/MarkerCluster.css", "leaflet.markercluster/MarkerCluster.css"),
+    ("leaflet.markercluster/dist/MarkerCluster.Default.css", "leaflet.markercluster/MarkerCluster.Default.css"),
+    ("leaflet.markercluster/MIT-LICENCE.txt", "leaflet.markercluster/MIT-LICENCE.txt"),
+]
+GEOJSON_PATH = "kaart/plekken.geojson"
+OVERVIEW_PAGE = "kaart.md"
+CLUSTER_FROM = 30  # more markers than this: cluster them
+ENTRY_ZOOM = 15
+NEARBY_OFFERS = 6
+CENTER = (52.88, 4.85)  # middle of the Kop van Noord-Holland
+
+
+# --- data ------------------------------------------------------------------------------
+
+
+def marker_titles(locations) -> dict[str, str]:
+    """A unique, readable title for every place: its name, plus the kern or address when names repeat."""
+    names = Counter(loc.naam.casefold() for loc in locations)
+    titles: dict[str, str] = {}
+    for loc in locations:
+        title = loc.naam
+        if names[loc.naam.casefold()] > 1:
+            title = f"{loc.naam}, {loc.adres.one_line() if loc.adres else loc.woonkern}"
+        titles[loc.id] = title
+    seen = Counter(t.casefold() for t in titles.values())
+    for pid, title in titles.items():
+        if seen[title.casefold()] > 1:  # same name and address: fall back to the id, which is unique
+            titles[pid] = f"{title} ({pid})"
+    return titles
+
+
+def _titles(plugin) -> dict[str, str]:
+    cached = getattr(plugin, "_ww_marker_titles", None)
+    if cached is None or cached[0] is not plugin.catalog:
+        cached = (plugin.catalog, marker_titles(plugin.catalog.locations.values()))
+        plugin._ww_marker_titles = cached
+    return cached[1]
+
+
+def _row(loc, title: str) -> list:
+    return [round(loc.coordinaten.lat, 5), round(loc.coordinaten.lon, 5), title, loc.url]
+
+
+def places_geojson(catalog, titles: dict[str, str]) -> str:
+    """All places as compact GeoJSON (RFC 7946: lon before lat), one feature per line."""
+    lines = []
+    for loc in catalog.locations.values():
+        feature = {"type": "Feature",
+                   "geometry": {"type": "Point",
+                                "coordinates": [round(loc.coordinaten.lon, 5), round(loc.coordinaten.lat, 5)]},
+                   "properties": {"titel": titles[loc.id], "url": loc.url}}
+        lines.append(json.dumps(feature, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+
+
+# --- folium ----------------------------------------------------------------------------
+
+
+class PlaceMarkers(MacroElement):
+    """Markers from compact rows or from the shared GeoJSON, drawn by kaart.js (same origin)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+WegwijzerKaart.label({{ this.map_ref.get_name() }}, {{ this.label | tojson }});
+WegwijzerKaart.nameClusters({{ this.map_ref.get_name() }});
+WegwijzerKaart.{{ "addGeoJSON" if this.url else "addRows" }}({{ this._parent.get_name() }}, {{ (this.url or this.rows) | tojson }}, {{ this.base | tojson }});
+{% endmacro %}
+""")
+
+    def __init__(self, map_ref, label: str, rows=None, url=None, base=""):
+        super().__init__()
+        self._name = "PlaceMarkers"
+        self.map_ref = map_ref
+        self.label = label
+        self.rows = rows or []
+        self.url = url
+        self.base = base
+
+
+def _stable_ids(element: Element, counter: list) -> None:
+    """folium names elements with random hex ids; number them instead so builds are reproducible."""
+    counter[0] += 1
+    element._id = f"ww{counter[0]}"
+    for child in element._children.values():
+        _stable_ids(child, counter)
+
+
+def folium_map(plugin, base: str, rows: list | None = None, url: str | None = None,
+               center=CENTER, zoom: int = 10) -> dict:
+    """Render a folium map to the two pieces a page needs: the map div and its script."""
+    if rows and len(rows) == 1 and url is None:
+        center, zoom = (rows[0][0], rows[0][1]), ENTRY_ZOOM
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, scrollWheelZoom=False,
+                   control_scale=False)
+    folium.TileLayer(tiles=plugin.config.tile_url, attr=plugin.config.tile_attribution, name="kaart",
+                     max_zoom=19, max_native_zoom=19).add_to(m)
+    many = url is not None or len(rows or []) > CLUSTER_FROM
+    target = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 50}).add_to(m) if many else m
+    label = "Kaart met alle plekken" if url else ("Kaart met 1 plek" if len(rows) == 1 else f"Kaart met {len(rows)} plekken")
+    PlaceMarkers(m, label, rows=rows, url=url, base=base).add_to(target)
+    if rows and url is None:
+        lats = [r[0] for r in rows]
+        lons = [r[1] for r in rows]
+        if len(rows) > 1:
+            m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=ENTRY_ZOOM, padding=(20, 20))
+    _stable_ids(m, [0])
+    root = m.get_root()
+    root.render()
+    return {
+        "id": m.get_name(),
+        "html": root.html.render().strip(),
+        "script": root.script.render().strip(),
+        "cluster": many,
+        "count": len(rows) if rows is not None else None,
+    }
+
+
+# --- view hooks --------------------------------------------------------------------------
+
+
+def _node_modules(config) -> Path:
+    return Path(config.config_file_path).parent / "node_modules"
+
+
+def extra_files(plugin, config) -> dict[str, str | bytes]:
+    modules = _node_modules(config)
+    files: dict[str, str | bytes] = {}
+    for source, target in VENDOR_FILES:
+        path = modules / source
+        if not path.is_file():
+            raise PluginError(f"Het bestand node_modules/{source} ontbreekt. Draai eerst make install "
+                              "(dat haalt Leaflet voor de kaarten).")
+        files[f"{VENDOR_DIR}/{target}"] = path.read_bytes()
+    files[GEOJSON_PATH] = places_geojson(plugin.catalog, _titles(plugin))
+    return files
+
+
+def page_context(plugin, page, context) -> None:
+    spec = plugin.specs.get(page.file.src_uri)
+    base = context.get("base_url") or "."
+    base = base.rstrip("/") + "/"
+    cat = plugin.catalog
+    if spec is None:
+        if page.file.src_uri == OVERVIEW_PAGE:
+            context["ww_kaart"] = folium_map(plugin, base, url=base + GEOJSON_PATH)
+            context["ww_kaart_groups"] = overview_groups(cat)
+            context["ww_kaart_titles"] = _titles(plugin)
+        return
+    if spec.kind == "gebied":
+        _area_map(plugin, context, base)
+    elif spec.kind in ("plek", "aanbod"):
+        _entry_map(plugin, context, base)
+        _nearby(plugin, context)
+
+
+def _area_map(plugin, context, base):
+    titles = _titles(plugin)
+    area = context["area"]
+    places = list(context.get("places", []))
+    shown = {p.id for p in places}
+    for _, p in context.get("nearby", []):  # a kern without places of its own shows what is near
+        if p.id not in shown:
+            places.append(p)
+            shown.add(p.id)
+    if not places:
+        return
+    rows = [_row(p, titles[p.id]) for p in places]
+    context["ww_kaart"] = folium_map(plugin, base, rows=rows, center=(area.lat or CENTER[0], area.lon or CENTER[1]))
+
+
+def _entry_map(plugin, context, base):
+    entry = context["entry"]
+    places = [entry] if entry.kind == "plek" else plugin.catalog.places_of(entry)
+    if not places:
+        return
+    titles = _titles(plugin)
+    data = {"rows": [_row(p, titles[p.id]) for p in places], "base": base, "zoom": ENTRY_ZOOM,
+            "tiles": plugin.config.tile_url, "attribution": plugin.config.tile_attribution}
+    context["ww_kaart_entry"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    context["ww_kaart_count"] = len(places)
+
+
+def _nearby(plugin, context):
+    """Nearby places with their distance (geopy, great circle) and the offers at those places."""
+    cat = plugin.catalog
+    entry = context["entry"]
+    own = [entry] if entry.kind == "plek" else cat.places_of(entry)
+    if not own:
+        return
+    origin = (own[0].coordinaten.lat, own[0].coordinaten.lon)
+    nearby = [(great_circle(origin, (p.coordinaten.lat, p.coordinaten.lon)).km, p) for _, p in context.get("nearby", [])]
+    context["nearby"] = nearby
+    offers = []
+    seen = {entry.id}
+    for d, p in nearby:
+        for act in cat.activities_at.get(p.id, []):
+            if act.id not in seen:
+                seen.add(act.id)
+                offers.append((d, act, p))
+    context["nearby_offers"] = offers[:NEARBY_OFFERS]
+
+
+def overview_groups(cat):
+    """Places per gemeente and kern, for the list beside the overview map."""
+    groups = []
+    for g in cat.region.gemeenten():
+        kernen = []
+        for kern_id in g.children:
+            places = [p for p in cat.places_in.get(kern_id, [])]
+            if places:
+                kernen.append((cat.region.areas[kern_id], places))
+        if kernen:
+            groups.append((g, kernen))
+    return groups
