@@ -40,7 +40,7 @@ def include_examples(default: bool) -> bool:
 #   page_context(plugin, page, context) -> None              add to a page's template context
 #   post_build(plugin, config) -> None                       work on the finished site
 #   env(plugin, env) -> None                                 add Jinja filters or globals
-VIEWS: list[str] = ["maps"]
+VIEWS: list[str] = ["maps", "export"]
 
 
 def _views():
