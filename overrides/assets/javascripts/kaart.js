@@ -86,7 +86,10 @@
     map.on("layeradd", function (e) {
       var layer = e.layer;
       if (layer && layer.getChildCount && layer._icon) {
-        var label = layer.getChildCount() + " plekken hier. Druk op Enter om in te zoomen.";
+        // Name the places inside, so every cluster has its own title (not just "4 plekken").
+        var names = layer.getAllChildMarkers().map(function (m) { return m.options.title; }).sort();
+        var label = layer.getChildCount() + " plekken: " + names.slice(0, 2).join(", ") +
+          (names.length > 2 ? " en meer" : "") + ". Druk op Enter om in te zoomen.";
         layer._icon.setAttribute("aria-label", label);
         layer._icon.setAttribute("title", label);
       }

@@ -1,0 +1,222 @@
+"""Maps without third parties (issue 4): vendored Leaflet, compact marker data, keyboard and list alternatives."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from wegwijzer import maps
+
+# A 1x1 transparent PNG: tiles are served from here, never from the real tile host.
+BLANK_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000000000200010be2f1ce0000000049454e44ae426082")
+TILE_HOST = "tile.openstreetmap.org"
+CDN_HINTS = ("cdn.jsdelivr", "cdnjs.", "code.jquery", "bootstrapcdn", "unpkg.com", "fontawesome", "googleapis")
+
+
+def _html(site: Path, rel: str) -> str:
+    return (site / rel / "index.html").read_text(encoding="utf-8")
+
+
+# --- data and build ------------------------------------------------------------------------
+
+
+def test_marker_titles_are_unique_even_for_equal_names():
+    def place(pid, naam, kern, straat=None):
+        adres = SimpleNamespace(one_line=lambda: f"{straat}, {kern}") if straat else None
+        return SimpleNamespace(id=pid, naam=naam, woonkern=kern, adres=adres)
+
+    places = [place("a", "Dorpshuis", "oosterend"), place("b", "Dorpshuis", "den-hoorn"),
+              place("c", "Bibliotheek", "schagen-stad"), place("d", "Buurtkamer", "x", "Kerkstraat 1"),
+              place("e", "Buurtkamer", "x", "Kerkstraat 1")]
+    titles = maps.marker_titles(places)
+    assert titles["c"] == "Bibliotheek"
+    assert titles["a"] != titles["b"] and "oosterend" in titles["a"]
+    assert len(set(titles.values())) == len(places)
+
+
+def test_overview_geojson_has_every_place_compactly(site, catalog):
+    data = json.loads((site / maps.GEOJSON_PATH).read_text(encoding="utf-8"))
+    features = data["features"]
+    assert data["type"] == "FeatureCollection"
+    assert len(features) == len(catalog.locations)
+    titles = [f["properties"]["titel"] for f in features]
+    assert len(set(titles)) == len(titles), "every marker needs its own title"
+    for f in features:
+        lon, lat = f["geometry"]["coordinates"]
+        assert 52.6 < lat < 53.3 and 4.5 < lon < 5.4, "GeoJSON is lon, lat"
+        assert (site / f["properties"]["url"] / "index.html").exists()
+        assert set(f["properties"]) == {"titel", "url"}, "marker data stays compact"
+
+
+def test_no_cdn_and_no_zoom_block_anywhere(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for hint in CDN_HINTS:
+            assert hint not in text, f"{path.relative_to(site)} loads from {hint}"
+        assert "user-scalable=no" not in text and "maximum-scale" not in text, f"{path} blocks pinch-zoom"
+        for src in re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?:)?//', text):
+            pytest.fail(f"{path.relative_to(site)} loads a script or style from another host")
+
+
+def test_vendored_leaflet_is_in_the_site(site):
+    js = (site / "assets/vendor/leaflet/leaflet.js").read_text(encoding="utf-8")
+    assert "Leaflet" in js and "1.9.4" in js
+    assert (site / "assets/vendor/leaflet.markercluster/leaflet.markercluster.js").stat().st_size > 10_000
+    assert (site / "assets/vendor/leaflet/images/marker-icon.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_map_code_only_on_pages_with_a_map(site, catalog):
+    assert "leaflet.js" not in _html(site, ".")
+    assert "leaflet.js" not in _html(site, "thema/" + next(iter(catalog.by_theme)))
+    place = next(iter(catalog.locations.values()))
+    page = _html(site, f"plek/{place.id}")
+    assert "leaflet.js" in page and "data-ww-kaart=" in page
+    assert "leaflet.markercluster.js" not in page, "an entry page does not need the cluster plugin"
+    no_place = [a for a in catalog.activities.values() if not a.plekken]
+    if no_place:
+        assert "leaflet.js" not in _html(site, f"aanbod/{no_place[0].id}")
+
+
+def test_every_area_with_places_has_a_map_listing_the_same_places(site, catalog):
+    for area in catalog.region.areas.values():
+        places = catalog.places_in.get(area.id, [])
+        if not places:
+            continue
+        html = _html(site, area.url.rstrip("/"))
+        assert 'class="folium-map"' in html, area.id
+        rows = json.loads(re.search(r"WegwijzerKaart\.addRows\(\w+, (\[.*?\]\]), ", html).group(1))
+        shown = {r[3] for r in rows}
+        for p in places:
+            assert p.url in shown, f"{p.id} missing on the map of {area.id}"
+        for r in rows:  # every marker is also a link in a list on the page
+            assert f'href="../../{r[3]}"' in html, f"{r[3]} is on the map of {area.id} but not in a list"
+        assert not re.search(r"map_[0-9a-f]{32}", html), "folium ids must be stable (reproducible builds)"
+
+
+def test_overview_page_lists_every_place(site, catalog):
+    html = _html(site, "kaart")
+    for p in catalog.locations.values():
+        assert f'href="../{p.url}"' in html, p.id
+    assert "plekken.geojson" in html
+
+
+def test_nearby_lists_places_and_offers_with_distance(site, catalog):
+    from wegwijzer.pages import NEARBY_KM
+
+    for loc in catalog.locations.values():
+        near = catalog.nearby_places(loc.coordinaten.lat, loc.coordinaten.lon, NEARBY_KM, exclude={loc.id}, limit=6)
+        offers = [a for _, p in near for a in catalog.activities_at.get(p.id, [])]
+        if offers:
+            break
+    else:
+        pytest.skip("no place with offers nearby in the shipped data")
+    html = _html(site, f"plek/{loc.id}")
+    section = html.split('id="in-de-buurt"', 1)[1].split("</section>", 1)[0]
+    assert near[0][1].naam in section and " km)" in section
+    assert 'id="aanbod-in-de-buurt"' in section
+    assert offers[0].naam in section
+
+
+def test_missing_node_modules_gives_a_plain_dutch_error(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    plugin = SimpleNamespace(catalog=None)
+    with pytest.raises(PluginError, match="Draai eerst make install"):
+        maps.extra_files(plugin, SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+
+
+# --- in Chromium ----------------------------------------------------------------------------------
+
+
+def _watch(page, base: str, tiles: str = "blank"):
+    """Record every request; serve tiles locally (blank) or refuse them (blocked)."""
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    if tiles == "blank":
+        page.route(f"https://{TILE_HOST}/**",
+                   lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_PNG))
+    else:
+        page.route(f"https://{TILE_HOST}/**", lambda route: route.abort())
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1)https?://(?!" + re.escape(TILE_HOST) + ").*"),
+               lambda route: route.abort())
+
+
+def _foreign(page, base: str) -> set[str]:
+    own = urlsplit(base).netloc
+    return {urlsplit(u).netloc for u in page.requests if urlsplit(u).scheme in ("http", "https")} - {own}
+
+
+@pytest.mark.browser
+def test_overview_map_markers_keyboard_and_requests(phone, server, catalog):
+    _watch(phone, server)
+    phone.goto(server + "kaart/")
+    phone.wait_for_selector(".ww-kaart__status:has-text('plekken op de kaart')")
+    box = phone.locator("section.ww-kaart")
+    assert box.is_visible()
+    icons = phone.locator(".leaflet-marker-icon")
+    assert icons.count() > 0
+    titles = icons.evaluate_all("els => els.map(e => e.getAttribute('title'))")
+    assert all(titles) and len(set(titles)) == len(titles), "every marker and cluster has its own title"
+    # Keyboard: zoom in until single markers show, Tab onto one, Enter opens its popup with a link.
+    phone.locator(".leaflet-container").focus()
+    for _ in range(4):
+        if phone.locator(".leaflet-marker-icon:not(.marker-cluster)").count():
+            break
+        phone.keyboard.press("Tab")
+        assert phone.evaluate("document.activeElement.classList.contains('leaflet-marker-icon')")
+        phone.keyboard.press("Enter")
+        phone.wait_for_timeout(700)
+        phone.locator(".leaflet-container").focus()
+    marker = phone.locator(".leaflet-marker-icon:not(.marker-cluster)").first
+    marker.focus()
+    phone.keyboard.press("Enter")
+    link = phone.locator(".leaflet-popup-content a")
+    link.wait_for()
+    assert link.inner_text() == marker.get_attribute("title")
+    # The same places as a plain list below the map.
+    assert phone.locator("#lijst ~ ul a, .ww-kaart-lijst ul a").count() == len(catalog.locations)
+    assert _foreign(phone, server) <= {TILE_HOST}, _foreign(phone, server)
+    assert any(TILE_HOST in u for u in phone.requests), "tiles come from the configured tile host"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert phone.console_errors == []
+
+
+@pytest.mark.browser
+def test_entry_map_works_and_survives_blocked_tiles(phone, server, catalog):
+    place = next(iter(catalog.locations.values()))
+    _watch(phone, server, tiles="blocked")
+    phone.goto(server + f"plek/{place.id}/")
+    marker = phone.locator(".leaflet-marker-icon")
+    marker.wait_for()
+    assert marker.count() == 1 and marker.get_attribute("title") == maps.marker_titles(catalog.locations.values())[place.id]
+    marker.focus()
+    phone.keyboard.press("Enter")
+    assert phone.locator(".leaflet-popup-content a").inner_text() == marker.get_attribute("title")
+    assert phone.locator("h1").inner_text() == place.naam
+    assert _foreign(phone, server) <= {TILE_HOST}
+    errors = [e for e in phone.console_errors if "ERR_FAILED" not in e and "Failed to load resource" not in e]
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_pages_work_without_javascript(browser, server, catalog):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(server + "kaart/")
+        assert not page.locator("section.ww-kaart").is_visible(), "no empty map box without JavaScript"
+        assert page.locator(".ww-kaart-lijst ul a").count() == len(catalog.locations)
+        kern = next(a for a in catalog.region.areas.values() if a.level == "kern" and catalog.places_in.get(a.id))
+        page.goto(server + kern.url)
+        assert not page.locator("section.ww-kaart").is_visible()
+        for p in catalog.places_in[kern.id]:
+            assert page.get_by_role("link", name=p.naam).first.is_visible()
+    finally:
+        context.close()
