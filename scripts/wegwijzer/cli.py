@@ -114,12 +114,43 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_taal(args) -> int:
+    from .taal import ConfigProblem, check_all, format_report, load_config, report_json
+
+    root = Path(args.root).resolve() if args.root else project_root()
+    try:
+        config = load_config(Path(args.instellingen) if args.instellingen else None)
+    except ConfigProblem as exc:
+        print(f"De instellingen kloppen niet: {exc}", file=sys.stderr)
+        return 2
+    only = [str(Path(p).resolve().relative_to(root)) if Path(p).is_absolute() or Path(p).exists() else p
+            for p in args.bestanden] or None
+    report = check_all(root, config=config, only=only)
+    print(report_json(report) if args.json else format_report(report, show_warnings=not args.alleen_fouten))
+    return 1 if report.errors else 0
+
+
+def cmd_nieuw(args) -> int:
+    from .editor import run
+
+    return run(Path(args.root).resolve() if args.root else project_root(), args)
+
+
+def cmd_verouderd(args) -> int:
+    from .freshness import run
+
+    return run(Path(args.root).resolve() if args.root else project_root(), args)
+
+
 COMMANDS = {
     "validate": (cmd_validate, "Controleer alle items en toon alle fouten."),
     "build": (cmd_build, "Bouw de site in de map site/."),
     "serve": (cmd_serve, "Bouw de site en bekijk hem op http://127.0.0.1:8000."),
     "schema": (cmd_schema, "Schrijf het JSON Schema voor editors (map schema/)."),
     "bench": (cmd_bench, "Meet bouwtijd, geheugen en grootte met synthetische items."),
+    "nieuw": (cmd_nieuw, "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld."),
+    "verouderd": (cmd_verouderd, "Lijst van items die lang niet zijn nagekeken (voor de maandelijkse ronde)."),
+    "taal": (cmd_taal, "Controleer of alle teksten op taalniveau B1 zijn (korte zinnen, gewone woorden)."),
 }
 
 
@@ -139,6 +170,22 @@ def make_parser() -> argparse.ArgumentParser:
         if name == "bench":
             p.add_argument("-n", type=int, action="append", help="Aantal items (mag vaker; standaard 1000 en 10000).")
             p.add_argument("--uit", help="Schrijf de uitkomst als JSON naar dit bestand.")
+        if name == "taal":
+            p.add_argument("bestanden", nargs="*", help="Alleen deze bestanden (standaard: alle items en pagina's).")
+            p.add_argument("--root", help="Map met locations/, activities/ en content/ (standaard: deze map).")
+            p.add_argument("--alleen-fouten", action="store_true", help="Toon alleen fouten, geen tips.")
+            p.add_argument("--json", action="store_true", help="Geef de uitkomst als JSON.")
+            p.add_argument("--instellingen", help="Ander bestand met instellingen (standaard: data/taal.yaml).")
+        if name == "nieuw":
+            from .editor import add_arguments
+
+            add_arguments(p)
+        if name == "verouderd":
+            p.add_argument("--formaat", choices=["md", "csv"], default="md", help="md (standaard) of csv.")
+            p.add_argument("--uit", help="Schrijf de lijst naar dit bestand (standaard: op het scherm).")
+            p.add_argument("--maanden", type=int, help="Verouderd na zoveel maanden (standaard uit mkdocs.yml).")
+            p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items mee.")
+            p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
         if name == "serve":
             p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
     return parser
