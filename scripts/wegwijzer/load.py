@@ -115,6 +115,8 @@ def translate(error: dict, kind: str, model: type[BaseModel]) -> tuple[tuple, st
     if etype == "string_too_short":
         return loc, "Dit veld is leeg. Vul het in of haal het veld weg."
     if etype == "too_short":
+        if isinstance(value, str):  # an empty text (min_length on an annotated str)
+            return loc, "Dit veld is leeg. Vul het in of haal het veld weg."
         return loc, "Deze lijst is leeg. Zet er minstens één waarde in."
     if etype in ("greater_than_equal", "less_than_equal"):
         return loc, f"'{value}' kan niet. {error['msg']}."

@@ -40,7 +40,8 @@ def include_examples(default: bool) -> bool:
 #   page_context(plugin, page, context) -> None              add to a page's template context
 #   post_build(plugin, config) -> None                       work on the finished site
 #   env(plugin, env) -> None                                 add Jinja filters or globals
-VIEWS: list[str] = ["maps", "export"]
+#   post_page(plugin, output, page) -> str                   change a rendered page (HTML in, HTML out)
+VIEWS: list[str] = ["maps", "export", "conform"]
 
 
 def _views():
@@ -135,6 +136,17 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             if hasattr(view, "page_context"):
                 view.page_context(self, page, context)
         return context
+
+    def on_post_page(self, output, page, config):
+        for view in _views():
+            if hasattr(view, "post_page"):
+                output = view.post_page(self, output, page)
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):  # 404.html; page is None there
+            return self.on_post_page(output_content, None, config)
+        return output_content
 
     def on_post_build(self, config):
         for view in _views():

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12  # an entry needs about 4 levels (schema -> item -> field); deeper is an attack or a mistake
 
 
 class YamlProblem(Exception):
@@ -92,6 +93,11 @@ def _walk(node, path: tuple, lines: dict, loader: _StrictLoader, seen_nodes: set
             ".".join(str(p) for p in path),
         )
     seen_nodes.add(id(node))
+    if len(path) > MAX_DEPTH:
+        raise YamlProblem(
+            f"De velden staan te diep in elkaar (meer dan {MAX_DEPTH} niveaus). Maak het bestand eenvoudiger.",
+            node.start_mark.line + 1,
+        )
     if node.tag not in _ALLOWED_TAGS:
         raise YamlProblem(
             f"De code '{node.tag}' mag niet in een bestand staan. Haal het woord met ! weg.",
@@ -143,6 +149,10 @@ def parse(text: str, name: str = "<tekst>") -> Document:
             if mark and mark.line < len(source_lines) and "\t" in source_lines[mark.line]:
                 raise YamlProblem("Er staat een tab in deze regel. Gebruik spaties om in te springen.", mark.line + 1) from None
             raise YamlProblem(_explain_syntax(exc), (mark.line + 1) if mark else None) from None
+        except RecursionError:  # brackets nested thousands of levels deep
+            raise YamlProblem(
+                f"De velden staan te diep in elkaar (meer dan {MAX_DEPTH} niveaus). Maak het bestand eenvoudiger."
+            ) from None
         except yaml.YAMLError as exc:  # e.g. reader errors (control characters)
             raise YamlProblem(f"Dit is geen geldige YAML: {exc}.") from None
         if node is None:

@@ -1,0 +1,96 @@
+"""One page per page type of the built site, for the quality gates (a11y, HTML, privacy, budgets).
+
+Page types are found by looking at the files in the built site, so a type that
+another part of the project adds later is picked up as soon as it exists.
+For each type the largest page is chosen: the richest example is the best test.
+A type that does not exist yet is reported as missing, with a reason, and its test is skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    globs: tuple[str, ...]  # candidate index.html files, relative to the site root
+    required: bool  # must exist today: a missing required type is a failure, not a skip
+    query: str = ""  # appended to the URL in the browser (e.g. a search term)
+    what: str = ""
+
+
+PAGE_TYPES: list[PageType] = [
+    PageType("home", ("index.html",), True, what="startpagina"),
+    PageType("aanbod", ("aanbod/*/index.html",), True, what="pagina van een aanbod"),
+    PageType("plek", ("plek/*/index.html",), True, what="pagina van een plek"),
+    PageType("kern", ("kern/*/index.html",), True, what="pagina van een woonkern"),
+    PageType("wijk", ("wijk/*/index.html",), True, what="pagina van een wijk"),
+    PageType("gemeente", ("gemeente/*/index.html",), True, what="pagina van een gemeente"),
+    PageType("thema", ("thema/*/index.html",), True, what="pagina van een thema"),
+    PageType("doelgroep", ("voor/*/index.html",), True, what="pagina voor een doelgroep"),
+    PageType("themas", ("thema/index.html",), True, what="lijst van thema's"),
+    PageType("buurt", ("buurt/index.html",), True, what="mijn buurt"),
+    PageType("plekken", ("plekken/index.html",), True, what="alle plekken"),
+    PageType("alle-aanbod", ("aanbod/index.html",), True, what="al het aanbod"),
+    PageType("professionals", ("professionals/index.html",), True, what="voor professionals"),
+    PageType("programma", ("plan/ambitie-*/index.html",), True, what="programma van het plan"),
+    PageType("project", ("plan/projecten/*/index.html",), True, what="project uit het plan"),
+    PageType("vragen", ("plan/projecten/*/vragen/index.html",), True, what="veelgestelde vragen"),
+    PageType("plan", ("plan/index.html",), False, what="overzicht van het plan"),
+    PageType("zoeken", ("zoeken/index.html",), False, query="?q=taal", what="zoekpagina met resultaten"),
+    PageType("kaart", ("kaart/index.html",), False, what="kaart"),
+    PageType("folder", ("folder/*/index.html",), False, what="folder van een woonkern"),
+    PageType("open-data", ("open-data/index.html", "data/index.html", "opendata/index.html"), False,
+             what="open data"),
+    PageType("nieuw", ("nieuw/index.html",), False, what="nieuw aanbod"),
+    PageType("404", ("404.html",), True, what="pagina niet gevonden"),
+]
+
+
+def find_page(site: Path, pt: PageType) -> Path | None:
+    """The largest file of this type in the site, or None when the type does not exist."""
+    found: list[Path] = []
+    for pattern in pt.globs:
+        found += [p for p in site.glob(pattern) if p.is_file()]
+    # thema/*/index.html must not catch thema/index.html etc.; glob already needs one folder level.
+    if not found:
+        return None
+    return max(sorted(found), key=lambda p: p.stat().st_size)
+
+
+def url_path(site: Path, file: Path) -> str:
+    """Site-relative URL of a built file (directory URL for index.html)."""
+    rel = file.relative_to(site).as_posix()
+    if rel == "index.html":
+        return ""
+    if rel.endswith("/index.html"):
+        return rel[: -len("index.html")]
+    return rel
+
+
+def pages(site: Path) -> dict[str, Path]:
+    """All page types that exist in this build: name -> file."""
+    out = {}
+    for pt in PAGE_TYPES:
+        file = find_page(site, pt)
+        if file is not None:
+            out[pt.name] = file
+    return out
+
+
+def page_or_skip(site: Path, name: str) -> Path:
+    pt = next(p for p in PAGE_TYPES if p.name == name)
+    file = find_page(site, pt)
+    if file is None:
+        if pt.required:
+            pytest.fail(f"Page type '{name}' ({pt.what}) is missing from the built site: {pt.globs}")
+        pytest.skip(f"Page type '{name}' ({pt.what}) does not exist yet in the site ({', '.join(pt.globs)}).")
+    return file
+
+
+NAMES = [pt.name for pt in PAGE_TYPES]
+BY_NAME = {pt.name: pt for pt in PAGE_TYPES}
