@@ -136,6 +136,12 @@ def cmd_nieuw(args) -> int:
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
 
+def cmd_geocode(args) -> int:
+    from .geocode import run
+
+    return run(Path(args.root).resolve() if args.root else project_root(), args)
+
+
 def cmd_verouderd(args) -> int:
     from .freshness import run
 
@@ -149,6 +155,7 @@ COMMANDS = {
     "schema": (cmd_schema, "Schrijf het JSON Schema voor editors (map schema/)."),
     "bench": (cmd_bench, "Meet bouwtijd, geheugen en grootte met synthetische items."),
     "nieuw": (cmd_nieuw, "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld."),
+    "geocode": (cmd_geocode, "Vul ontbrekende coördinaten van plekken in vanuit het adres (OpenStreetMap)."),
     "verouderd": (cmd_verouderd, "Lijst van items die lang niet zijn nagekeken (voor de maandelijkse ronde)."),
     "taal": (cmd_taal, "Controleer of alle teksten op taalniveau B1 zijn (korte zinnen, gewone woorden)."),
 }
@@ -186,6 +193,10 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--maanden", type=int, help="Verouderd na zoveel maanden (standaard uit mkdocs.yml).")
             p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items mee.")
             p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
+        if name == "geocode":
+            p.add_argument("--root", help="Map met locations/ (standaard: deze map).")
+            p.add_argument("--cache", help="Bestand met eerder gevonden adressen (standaard: data/geocode-cache.json).")
+            p.add_argument("--alleen-kijken", action="store_true", help="Zoek op, maar verander geen bestanden.")
         if name == "serve":
             p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
     return parser

@@ -98,6 +98,9 @@ def translate(error: dict, kind: str, model: type[BaseModel]) -> tuple[tuple, st
         options = _allowed_fields(model, loc)
         return loc, f"Het veld '{field}' bestaat niet.{_suggest(field, options)} Toegestaan: {', '.join(options)}."
     if etype == "missing":
+        if field == "coordinaten" and kind == "plek":
+            return loc, ("Het veld 'coordinaten' ontbreekt. Vul coordinaten in of draai wegwijzer geocode "
+                         "(dat zoekt ze op bij het adres).")
         return loc, f"Het veld '{field}' ontbreekt. Vul het in."
     if etype in ("literal_error", "enum"):
         list_name = _LIST_OF_FIELD.get((kind, field)) or _LIST_OF_FIELD.get((None, field))
