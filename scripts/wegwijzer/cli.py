@@ -106,6 +106,24 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_import_hsds(args) -> int:
+    from .hsds_import import import_file
+
+    root = Path(args.root).resolve() if args.root else project_root()
+    try:
+        result = import_file(Path(args.bestand), root,
+                             Path(args.locations).resolve() if args.locations else None,
+                             Path(args.activities).resolve() if args.activities else None,
+                             write=not args.proef)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(result.report())
+    if args.proef:
+        print("Proef: er is niets geschreven.")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from .bench import run
 
@@ -154,6 +172,7 @@ COMMANDS = {
     "serve": (cmd_serve, "Bouw de site en bekijk hem op http://127.0.0.1:8000."),
     "schema": (cmd_schema, "Schrijf het JSON Schema voor editors (map schema/)."),
     "bench": (cmd_bench, "Meet bouwtijd, geheugen en grootte met synthetische items."),
+    "import-hsds": (cmd_import_hsds, "Lees aanbod in uit een HSDS 3.0-bestand van een partner (JSON)."),
     "nieuw": (cmd_nieuw, "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld."),
     "geocode": (cmd_geocode, "Vul ontbrekende coördinaten van plekken in vanuit het adres (OpenStreetMap)."),
     "verouderd": (cmd_verouderd, "Lijst van items die lang niet zijn nagekeken (voor de maandelijkse ronde)."),
@@ -174,6 +193,12 @@ def make_parser() -> argparse.ArgumentParser:
                            help="Laat voorbeeld-items weg (voor de echte site).")
         if name == "build":
             p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
+        if name == "import-hsds":
+            p.add_argument("bestand", help="HSDS 3.0 JSON: een lijst services, of één service.")
+            p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
+            p.add_argument("--locations", help="Schrijf plekken naar deze map (standaard: ROOT/locations).")
+            p.add_argument("--activities", help="Schrijf aanbod naar deze map (standaard: ROOT/activities).")
+            p.add_argument("--proef", action="store_true", help="Toon alleen het verslag; schrijf niets.")
         if name == "bench":
             p.add_argument("-n", type=int, action="append", help="Aantal items (mag vaker; standaard 1000 en 10000).")
             p.add_argument("--uit", help="Schrijf de uitkomst als JSON naar dit bestand.")

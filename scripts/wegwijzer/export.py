@@ -233,11 +233,14 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "") -> dict:
         if act.kosten.uitleg:
             cost["amount_description"] = act.kosten.uitleg
         out["cost_options"].append(cost)
+    process = []
     if act.aanmelden:
-        process = "Aanmelden is nodig." if act.aanmelden.nodig else "Aanmelden is niet nodig."
-        out["application_process"] = process + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
+        process.append(("Aanmelden is nodig." if act.aanmelden.nodig else "Aanmelden is niet nodig.")
+                       + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else ""))
     if act.voor_professionals:
-        out["eligibility_description"] = act.voor_professionals
+        process.append(f"Voor professionals: {act.voor_professionals}")
+    if process:
+        out["application_process"] = "\n\n".join(process)
     places = cat.places_of(act)
     for i, item in enumerate(act.schema):
         if item.plek is None:
@@ -268,7 +271,7 @@ def hsds_locations(cat: Catalog, base: str = "") -> list[dict]:
 CSV_COLUMNS = [
     "id", "uuid", "naam", "soort", "samenvatting", "beschrijving", "organisatie", "themas", "doelgroepen",
     "plekken", "plek_namen", "adressen", "woonkernen", "gemeenten", "gebied", "wanneer", "kosten", "gratis",
-    "aanmelden", "talen", "telefoon", "email", "website", "pagina", "bron", "gecontroleerd_op", "voorbeeld",
+    "aanmelden", "voor_professionals", "talen", "telefoon", "email", "website", "pagina", "bron", "gecontroleerd_op", "voorbeeld",
 ]
 
 
@@ -306,6 +309,7 @@ def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
             "aanmelden": ("" if act.aanmelden is None else
                           ("nodig" if act.aanmelden.nodig else "niet nodig")
                           + (f": {act.aanmelden.hoe}" if act.aanmelden.hoe else "")),
+            "voor_professionals": act.voor_professionals or "",
             "talen": ", ".join(act.talen),
             "telefoon": contact.telefoon or "" if contact else "",
             "email": contact.email or "" if contact else "",
