@@ -255,3 +255,59 @@ def page_context(plugin, page, context):
     context["changes_other"] = [c for c in changes if not c.nieuw]
     context["changes_days"] = RECENT_DAYS
     context["changes_from_git"] = bool(dates)
+
+
+# --- the `wegwijzer verouderd` command ------------------------------------------------------
+
+
+def deployment_settings(root: Path) -> dict:
+    """verouderd_na_maanden and site_url from mkdocs.yml (defaults when missing)."""
+    import os
+
+    import yaml
+
+    class _Lenient(yaml.SafeLoader):
+        pass
+
+    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)  # ignore !!python/... tags
+    settings = {"verouderd_na_maanden": 12, "site_url": ""}
+    try:
+        doc = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
+    except (OSError, yaml.YAMLError):
+        doc = {}
+    settings["site_url"] = str(doc.get("site_url") or "")
+    for plugin in doc.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("wegwijzer"), dict):
+            months = plugin["wegwijzer"].get("verouderd_na_maanden")
+            if isinstance(months, int):
+                settings["verouderd_na_maanden"] = months
+    if os.environ.get("WEGWIJZER_SITE_URL") is not None:
+        settings["site_url"] = os.environ["WEGWIJZER_SITE_URL"].strip()
+    return settings
+
+
+def run(root: Path, args, out=None) -> int:
+    """`wegwijzer verouderd`: the list for the monthly round, as Markdown or CSV."""
+    import sys
+
+    from .load import load_catalog
+    from .plugin import build_date
+    from .problems import EntryErrors, format_report
+
+    out = out or sys.stdout
+    settings = deployment_settings(root)
+    months = args.maanden if args.maanden is not None else settings["verouderd_na_maanden"]
+    try:
+        cat = load_catalog(root, include_examples=args.met_voorbeelden)
+    except EntryErrors as exc:
+        print(format_report(exc.problems), file=sys.stderr)
+        return 1
+    today = build_date()
+    rows = stale_entries(cat, today, months, settings["site_url"])
+    text = stale_csv(rows) if args.formaat == "csv" else stale_markdown(rows, today, months)
+    if args.uit:
+        Path(args.uit).write_text(text, encoding="utf-8")
+        print(f"{len(rows)} {'item' if len(rows) == 1 else 'items'} om na te kijken. Geschreven: {args.uit}")
+    else:
+        out.write(text)
+    return 0
