@@ -135,12 +135,13 @@ def geocode_missing(root: Path, lookup: Lookup, cache_path: Path = DEFAULT_CACHE
     return result
 
 
-def nominatim_lookup(timeout: float = 10.0) -> Lookup:
+def nominatim_lookup(timeout: float = 10.0, domain: str = "nominatim.openstreetmap.org",
+                     scheme: str = "https") -> Lookup:
     """A lookup through OpenStreetMap Nominatim: at most one request per second, only in the region."""
     from geopy.exc import GeopyError
     from geopy.geocoders import Nominatim
 
-    geocoder = Nominatim(user_agent=USER_AGENT, timeout=timeout)
+    geocoder = Nominatim(user_agent=USER_AGENT, timeout=timeout, domain=domain, scheme=scheme)
     box = [(BOUNDS["lat_min"], BOUNDS["lon_min"]), (BOUNDS["lat_max"], BOUNDS["lon_max"])]
     state = {"last": 0.0}
 
