@@ -366,7 +366,7 @@ def compound_known(word: str, minimum: float, depth: int = 0) -> bool:
     """A Dutch compound of known parts (taal+café, koffie+ochtend, schuld+hulp+verlening)."""
     if depth > 2 or len(word) < 6:
         return False
-    for i in range(3, len(word) - 2):
+    for i in range(3, len(word) - 3):  # the right part has 4 letters or more (not -ing, -ers)
         left, right = word[:i], word[i:]
         right_ok = _known(right, minimum) or compound_known(right, minimum, depth + 1)
         if not right_ok:
