@@ -166,6 +166,30 @@ def cmd_verouderd(args) -> int:
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
 
+
+def cmd_folders(args) -> int:
+    import argparse as _argparse
+
+    from .leaflets import FOLDER_DIR, PDF_DIR, leaflet_ids, write_pdfs
+
+    site_dir = Path(_mkdocs_config(args).site_dir)
+    if args.bouw or not leaflet_ids(site_dir):
+        built = cmd_build(_argparse.Namespace(site_dir=str(site_dir), zonder_voorbeelden=args.zonder_voorbeelden))
+        if built:
+            return built
+    out = Path(args.uit).resolve() if args.uit else site_dir / PDF_DIR
+    try:
+        written = write_pdfs(site_dir, out, args.ids or None)
+    except (FileNotFoundError, KeyError) as exc:
+        print(exc.args[0] if exc.args else str(exc), file=sys.stderr)
+        return 1
+    first = site_dir / FOLDER_DIR / (args.ids or leaflet_ids(site_dir))[0] / "index.html"
+    if 'class="folder-qr__img"' not in first.read_text(encoding="utf-8"):
+        print("Let op: de folders hebben geen QR-code, want site_url ontbreekt. "
+              "Zet site_url in mkdocs.yml of WEGWIJZER_SITE_URL, en gebruik --bouw.", file=sys.stderr)
+    print(f"{len(written)} {'folder' if len(written) == 1 else 'folders'} (PDF) geschreven in {out}")
+    return 0
+
 COMMANDS = {
     "validate": (cmd_validate, "Controleer alle items en toon alle fouten."),
     "build": (cmd_build, "Bouw de site in de map site/."),
@@ -176,6 +200,7 @@ COMMANDS = {
     "nieuw": (cmd_nieuw, "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld."),
     "geocode": (cmd_geocode, "Vul ontbrekende coördinaten van plekken in vanuit het adres (OpenStreetMap)."),
     "verouderd": (cmd_verouderd, "Lijst van items die lang niet zijn nagekeken (voor de maandelijkse ronde)."),
+    "folders": (cmd_folders, "Maak PDF-folders (A4) van elke gemeente, kern en wijk, om te printen."),
     "taal": (cmd_taal, "Controleer of alle teksten op taalniveau B1 zijn (korte zinnen, gewone woorden)."),
 }
 
@@ -222,6 +247,13 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--root", help="Map met locations/ (standaard: deze map).")
             p.add_argument("--cache", help="Bestand met eerder gevonden adressen (standaard: data/geocode-cache.json).")
             p.add_argument("--alleen-kijken", action="store_true", help="Zoek op, maar verander geen bestanden.")
+        if name == "folders":
+            p.add_argument("ids", nargs="*", help="Alleen deze gebieden, bijvoorbeeld julianadorp (standaard: alle).")
+            p.add_argument("--site-dir", help="Map met de gebouwde site (standaard: site/).")
+            p.add_argument("--uit", help="Map voor de PDF's (standaard: SITE/folders).")
+            p.add_argument("--bouw", action="store_true", help="Bouw de site eerst opnieuw.")
+            p.add_argument("--zonder-voorbeelden", action="store_true",
+                           help="Laat voorbeeld-items weg als de site gebouwd wordt.")
         if name == "serve":
             p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
     return parser

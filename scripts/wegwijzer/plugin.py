@@ -41,7 +41,7 @@ def include_examples(default: bool) -> bool:
 #   post_build(plugin, config) -> None                       work on the finished site
 #   env(plugin, env) -> None                                 add Jinja filters or globals
 #   post_page(plugin, output, page) -> str                   change a rendered page (HTML in, HTML out)
-VIEWS: list[str] = ["maps", "export", "conform", "freshness", "editor"]
+VIEWS: list[str] = ["leaflets", "maps", "export", "conform", "freshness", "editor"]
 
 
 def _views():
@@ -75,6 +75,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         except EntryErrors as exc:
             raise PluginError("Er zijn fouten in de items:\n" + str(exc)) from None
         self.today = build_date()
+        site_url = os.environ.get("WEGWIJZER_SITE_URL")
+        if site_url is not None:  # the public address; an empty value means "not known"
+            site_url = site_url.strip()
+            config.site_url = site_url + ("/" if site_url and not site_url.endswith("/") else "")
         return config
 
     # -- pages ------------------------------------------------------------------------
