@@ -41,7 +41,7 @@ def include_examples(default: bool) -> bool:
 #   post_build(plugin, config) -> None                       work on the finished site
 #   env(plugin, env) -> None                                 add Jinja filters or globals
 #   post_page(plugin, output, page) -> str                   change a rendered page (HTML in, HTML out)
-VIEWS: list[str] = ["leaflets", "maps", "export", "conform", "freshness", "editor"]
+VIEWS: list[str] = ["leaflets", "search", "freshness", "editor", "export", "maps", "conform"]
 
 
 def _views():

@@ -1,0 +1,513 @@
+/* De Wegwijzer van de Kop: the search page.
+ *
+ * Loads the index that the build made (wegwijzer/search.py) and searches it with lunr.js.
+ * The browser never builds an index: it only turns the compact lists back into a lunr.Index.
+ * Search text and filters live in the query string, so a search can be shared.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("ww-zoeken");
+  if (!root || !window.lunr || !window.lunr.nl) { return; }
+
+  var FILTERS = ["gemeente", "kern", "thema", "voor", "dag"];
+  var STEP = 20;  // results shown at once
+  var form = document.getElementById("zoek-form");
+  var input = document.getElementById("zoek-q");
+  var statusEl = document.getElementById("zoek-status");
+  var list = document.getElementById("zoek-resultaten");
+  var moreRow = document.getElementById("zoek-meer-rij");
+  var moreButton = document.getElementById("zoek-meer");
+  var help = document.getElementById("zoek-hulp");
+  var browse = document.getElementById("zoek-bladeren");
+  var details = document.getElementById("zoek-filters");
+  var gratis = document.getElementById("zoek-gratis");
+  var base = (root.getAttribute("data-base") || ".").replace(/\/$/, "");
+  var cardsUrl = root.getAttribute("data-kaarten");
+
+  var data = null;        // the downloaded index.json
+  var index = null;       // lunr.Index
+  var phrases = null;     // first stem -> [{terms, group}]
+  var termCache = new Map();
+  var shardCache = new Map();
+  var results = [];
+  var shown = 0;
+  var run = 0;
+  var timer = null;
+  var firstResult = true;
+
+  function select(name) { return document.getElementById("zoek-" + name); }
+
+  // --- index -------------------------------------------------------------------------
+
+  function decode(raw) {
+    var fields = raw.fields;
+    var scale = raw.scale;
+    var inverted = Object.create(null);
+    var vectors = Object.create(null);
+    var terms = new Array(raw.terms.length);
+    raw.terms.forEach(function (row, k) {
+      var term = row[0];
+      var entry = { _index: k };
+      terms[k] = term;
+      fields.forEach(function (field, f) {
+        var posting = Object.create(null);
+        var flat = row[f + 1];
+        var doc = 0;
+        for (var i = 0; i < flat.length; i += 2) {
+          doc += flat[i];
+          posting[doc] = {};
+          var key = field + "/" + doc;
+          (vectors[key] || (vectors[key] = [])).push(k, flat[i + 1] / scale);
+        }
+        entry[field] = posting;
+      });
+      inverted[term] = entry;
+    });
+    var fieldVectors = Object.create(null);
+    Object.keys(vectors).forEach(function (key) { fieldVectors[key] = new lunr.Vector(vectors[key]); });
+    return new lunr.Index({
+      invertedIndex: inverted,
+      fieldVectors: fieldVectors,
+      tokenSet: lunr.TokenSet.fromArray(terms),
+      fields: fields,
+      pipeline: lunr.Pipeline.load(raw.pipeline)
+    });
+  }
+
+  function preparePhrases(groups) {
+    var map = new Map();
+    groups.forEach(function (group, g) {
+      group.forEach(function (terms) {
+        var first = terms[0];
+        if (!map.has(first)) { map.set(first, []); }
+        map.get(first).push({ terms: terms, group: g });
+      });
+    });
+    return map;
+  }
+
+  // --- text to terms (the same pipeline as the build: trimmer-nl, stopWordFilter-nl, stemmer-nl)
+
+  function analyze(text) {
+    var out = [];
+    String(text).toLowerCase().split(lunr.tokenizer.separator).forEach(function (raw) {
+      var token = lunr.nl.trimmer(new lunr.Token(raw, {}));
+      var word = token.toString();
+      if (!word || !lunr.nl.stopWordFilter(token)) { return; }
+      out.push({ word: word, stem: lunr.nl.stemmer(token).toString() });
+    });
+    return out;
+  }
+
+  function closeEnough(a, b) {  // edit distance at most 1
+    if (a === b) { return true; }
+    if (Math.abs(a.length - b.length) > 1) { return false; }
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { i++; j++; continue; }
+      if (++edits > 1) { return false; }
+      if (a.length > b.length) { i++; } else if (a.length < b.length) { j++; } else { i++; j++; }
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
+  }
+
+  // A concept is one thing the person asks for: a word or a known phrase, with its synonyms.
+  function concepts(words) {
+    var out = [];
+    var i = 0;
+    while (i < words.length) {
+      var best = null;
+      (phrases.get(words[i].stem) || []).forEach(function (p) {
+        var n = p.terms.length;
+        if (i + n > words.length || (best && best.terms.length >= n)) { return; }
+        for (var k = 0; k < n; k++) { if (words[i + k].stem !== p.terms[k]) { return; } }
+        best = p;
+      });
+      if (!best && words[i].stem.length >= 5) {  // a typing error in a synonym: 'eenzam', 'geldzorgn'
+        phrases.forEach(function (list, first) {
+          if (best || !closeEnough(first, words[i].stem)) { return; }
+          list.forEach(function (p) { if (!best && p.terms.length === 1) { best = p; } });
+        });
+      }
+      var n = best ? best.terms.length : 1;
+      var main = best ? best.terms : [words[i].stem];
+      var alts = [];
+      if (best) {
+        var key = main.join(" ");
+        data.synoniemen.forEach(function (group) {
+          if (!group.some(function (t) { return t.join(" ") === key; })) { return; }
+          group.forEach(function (t) {
+            var k2 = t.join(" ");
+            if (k2 !== key && !alts.some(function (a) { return a.join(" ") === k2; })) { alts.push(t); }
+          });
+        });
+      }
+      out.push({
+        label: words.slice(i, i + n).map(function (w) { return w.word; }).join(" "),
+        main: main,
+        alts: alts
+      });
+      i += n;
+    }
+    return out;
+  }
+
+  function searchTerm(stem) {
+    if (termCache.has(stem)) { return termCache.get(stem); }
+    var found = new Map();
+    index.query(function (q) {
+      q.term(stem, { usePipeline: false, boost: 10 });
+      if (stem.length >= 4) { q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 }); }
+      var edits = stem.length >= 9 ? 2 : (stem.length >= 5 ? 1 : 0);
+      if (edits) { q.term(stem, { usePipeline: false, editDistance: edits, boost: 1 }); }
+    }).forEach(function (r) { found.set(+r.ref, r.score); });
+    termCache.set(stem, found);
+    return found;
+  }
+
+  function searchPhrase(terms) {  // every term of the phrase must match
+    var result = null;
+    terms.forEach(function (t) {
+      var hits = searchTerm(t);
+      if (result === null) { result = new Map(hits); return; }
+      result.forEach(function (score, ref) {
+        if (hits.has(ref)) { result.set(ref, score + hits.get(ref)); } else { result.delete(ref); }
+      });
+    });
+    return result || new Map();
+  }
+
+  function searchConcept(c) {
+    var hits = searchPhrase(c.main);
+    c.alts.forEach(function (terms) {
+      searchPhrase(terms).forEach(function (score, ref) {
+        hits.set(ref, (hits.get(ref) || 0) + score * 0.6);
+      });
+    });
+    return hits;
+  }
+
+  // --- filters -----------------------------------------------------------------------
+
+  function bit(listName, key) {
+    var i = data.lists[listName].indexOf(key);
+    return i < 0 ? 0 : (1 << i);
+  }
+
+  function passes(ref, f) {
+    var facet = data.facets[ref];
+    if (!f.any) { return true; }
+    if (facet[0] === 2) { return false; }  // plain pages have no place, theme or day
+    if (f.gemeente && !(facet[1] & bit("gemeenten", f.gemeente))) { return false; }
+    if (f.kern) {
+      var k = data.lists.kernen.indexOf(f.kern);
+      var wide = facet[7] && (facet[1] & (1 << data.lists.kern_gemeente[k]));
+      if (facet[2].indexOf(k) < 0 && !wide) { return false; }
+    }
+    if (f.thema && !(facet[3] & bit("themas", f.thema))) { return false; }
+    if (f.voor && !(facet[4] & (bit("doelgroepen", f.voor) | bit("doelgroepen", "iedereen")))) { return false; }
+    if (f.dag && !(facet[6] & bit("dagen", f.dag))) { return false; }
+    if (f.gratis && facet[5] !== 1) { return false; }
+    return true;
+  }
+
+  // The whole search, without drawing: used by the page and by benchmarks/search_bench.py.
+  function search(q, f) {
+    var words = analyze(q);
+    var cs = concepts(words);
+    var used = [], ignored = [], perConcept = [];
+    cs.forEach(function (c) {
+      var hits = searchConcept(c);
+      perConcept.push({ label: c.label, hits: hits });
+      if (hits.size) { used.push(hits); } else { ignored.push(c.label); }
+    });
+    var refs = [];
+    if (!cs.length) {
+      if (f.any) {
+        data.facets.forEach(function (facet, ref) { if (facet[0] !== 2 && passes(ref, f)) { refs.push([ref, 0]); } });
+      }
+    } else if (used.length) {
+      used.sort(function (a, b) { return a.size - b.size; });
+      used[0].forEach(function (score, ref) {
+        var total = score;
+        for (var i = 1; i < used.length; i++) {
+          var s = used[i].get(ref);
+          if (s === undefined) { return; }
+          total += s;
+        }
+        if (passes(ref, f)) { refs.push([ref, total]); }
+      });
+      refs.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    }
+    return { refs: refs.map(function (r) { return r[0]; }), words: cs.length, ignored: ignored, perConcept: perConcept };
+  }
+
+  // --- state in the URL --------------------------------------------------------------
+
+  function readForm() {
+    var f = { any: false, gratis: gratis.checked };
+    FILTERS.forEach(function (name) { f[name] = select(name).value; if (f[name]) { f.any = true; } });
+    if (f.gratis) { f.any = true; }
+    return { q: input.value.trim(), f: f };
+  }
+
+  function queryString(q, f) {
+    var p = new URLSearchParams();
+    if (q) { p.set("q", q); }
+    FILTERS.forEach(function (name) { if (f[name]) { p.set(name, f[name]); } });
+    if (f.gratis) { p.set("gratis", "ja"); }
+    var s = p.toString();
+    return s ? "?" + s : "";
+  }
+
+  function readUrl() {
+    var p = new URLSearchParams(window.location.search);
+    input.value = p.get("q") || "";
+    var any = false;
+    FILTERS.forEach(function (name) {
+      var el = select(name);
+      var value = p.get(name) || "";
+      el.value = value;
+      if (el.value !== value) { el.value = ""; }  // unknown value in the URL: ignore it
+      if (el.value) { any = true; }
+    });
+    gratis.checked = p.get("gratis") === "ja";
+    if (gratis.checked || any) { details.open = true; }
+  }
+
+  // --- drawing -----------------------------------------------------------------------
+
+  function shardOf(ref) { return Math.floor(ref / data.shard); }
+
+  function loadShard(n) {
+    if (!shardCache.has(n)) {
+      shardCache.set(n, fetch(cardsUrl + "kaarten-" + n + ".json").then(function (r) {
+        if (!r.ok) { throw new Error("kaarten " + n + ": " + r.status); }
+        return r.json();
+      }));
+    }
+    return shardCache.get(n);
+  }
+
+  function card(ref, cards) {
+    var c = cards[ref % data.shard];
+    var li = document.createElement("li");
+    li.className = "ww-card";
+    var h = document.createElement("h2");
+    h.className = "ww-card__title";
+    var a = document.createElement("a");
+    a.href = base + "/" + c[1];
+    a.textContent = c[0];
+    h.appendChild(a);
+    if (c[6]) {
+      var tag = document.createElement("span");
+      tag.className = "ww-tag";
+      tag.textContent = "voorbeeld";
+      h.appendChild(document.createTextNode(" "));
+      h.appendChild(tag);
+    }
+    li.appendChild(h);
+    if (c[2]) {
+      var p = document.createElement("p");
+      p.className = "ww-card__summary";
+      p.textContent = c[2];
+      li.appendChild(p);
+    }
+    var facts = document.createElement("ul");
+    facts.className = "ww-card__facts";
+    var kind = data.facets[ref][0];
+    [[kind === 1 ? "Adres" : "Waar", c[3]], [kind === 1 ? "Open" : "Wanneer", c[4]], ["Kosten", c[5]]].forEach(function (pair) {
+      if (!pair[1]) { return; }
+      var item = document.createElement("li");
+      var k = document.createElement("span");
+      k.className = "ww-k";
+      k.textContent = pair[0] + ":";
+      item.appendChild(k);
+      item.appendChild(document.createTextNode(" " + pair[1]));
+      facts.appendChild(item);
+    });
+    if (kind === 2) {
+      var page = document.createElement("li");
+      page.textContent = "Pagina op deze site";
+      facts.appendChild(page);
+    }
+    if (facts.childNodes.length) { li.appendChild(facts); }
+    return li;
+  }
+
+  function drawMore(thisRun, focusFirst) {
+    var next = results.slice(shown, shown + STEP);
+    var needed = [];
+    next.forEach(function (ref) { var n = shardOf(ref); if (needed.indexOf(n) < 0) { needed.push(n); } });
+    return Promise.all(needed.map(loadShard)).then(function (loaded) {
+      if (thisRun !== run) { return; }
+      var byShard = new Map();
+      needed.forEach(function (n, i) { byShard.set(n, loaded[i]); });
+      var first = null;
+      next.forEach(function (ref) {
+        var li = card(ref, byShard.get(shardOf(ref)));
+        if (!first) { first = li; }
+        list.appendChild(li);
+      });
+      shown += next.length;
+      moreRow.hidden = shown >= results.length;
+      if (focusFirst && first) { first.querySelector("a").focus(); }
+    });
+  }
+
+  function filterText(f) {
+    var parts = [];
+    function label(name) { var el = select(name); return el.options[el.selectedIndex].text; }
+    if (f.kern) { parts.push("in " + label("kern")); } else if (f.gemeente) { parts.push("in " + label("gemeente")); }
+    if (f.thema) { parts.push("thema " + label("thema")); }
+    if (f.voor) { parts.push("voor " + label("voor").toLowerCase()); }
+    if (f.dag) { parts.push("op " + label("dag").toLowerCase()); }
+    if (f.gratis) { parts.push("gratis"); }
+    return parts.join(", ");
+  }
+
+  function link(text, href) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  function showHelp(state, outcome) {
+    help.textContent = "";
+    var ul = document.createElement("ul");
+    function add(node) { var li = document.createElement("li"); li.appendChild(node); ul.appendChild(li); }
+    function text(t) { return document.createTextNode(t); }
+    if (state.f.any && state.q) {
+      var all = search(state.q, { any: false });
+      if (all.refs.length) {
+        var li = document.createElement("li");
+        li.appendChild(link("Zoek zonder filters", queryString(state.q, { any: false })));
+        li.appendChild(text(" (" + count(all.refs.length) + ")."));
+        ul.appendChild(li);
+      }
+    }
+    if (outcome.perConcept.length > 1) {
+      outcome.perConcept.forEach(function (c) {
+        var n = c.hits.size;
+        if (!n) { return; }
+        var li = document.createElement("li");
+        li.appendChild(link("Zoek alleen op ‘" + c.label + "’", queryString(c.label, state.f)));
+        li.appendChild(text(" (" + count(n) + " zonder filters)."));
+        ul.appendChild(li);
+      });
+    }
+    add(text("Kijk of je de woorden goed hebt geschreven."));
+    add(text("Gebruik een ander of een korter woord. Bijvoorbeeld ‘geld’ in plaats van ‘schuldsanering’."));
+    add(text("Of kies hieronder een onderwerp of je gemeente."));
+    var p = document.createElement("p");
+    p.textContent = "Probeer dit:";
+    help.appendChild(p);
+    help.appendChild(ul);
+    help.hidden = false;
+  }
+
+  function count(n) { return n === 1 ? "1 resultaat" : n + " resultaten"; }
+
+  function update(push) {
+    var state = readForm();
+    var qs = queryString(state.q, state.f);
+    if (qs !== window.location.search && !(qs === "" && window.location.search === "?")) {
+      window.history[push ? "pushState" : "replaceState"](null, "", window.location.pathname + qs);
+    }
+    if (!index) { return; }
+    var thisRun = ++run;
+    list.textContent = "";
+    help.hidden = true;
+    shown = 0;
+    if (!state.q && !state.f.any) {
+      results = [];
+      list.hidden = true;
+      moreRow.hidden = true;
+      browse.hidden = false;
+      statusEl.textContent = "";
+      return;
+    }
+    var outcome = search(state.q, state.f);
+    results = outcome.refs;
+    var about = (state.q ? " voor ‘" + state.q + "’" : "") + (state.f.any ? " (" + filterText(state.f) + ")" : "");
+    var note = outcome.ignored.length && results.length
+      ? " We vonden niets met ‘" + outcome.ignored.join("’, ‘") + "’ en zochten zonder dat woord."
+      : "";
+    list.hidden = !results.length;
+    browse.hidden = results.length > 0;
+    if (!results.length) {
+      moreRow.hidden = true;
+      statusEl.textContent = "Geen resultaten" + about + ".";
+      showHelp(state, outcome);
+      return;
+    }
+    drawMore(thisRun, false).then(function () {
+      if (thisRun !== run) { return; }
+      statusEl.textContent = count(results.length) + about + "." + note;
+      if (firstResult) {
+        firstResult = false;
+        if (window.performance && performance.mark) { performance.mark("ww-eerste-resultaat"); }
+      }
+    }).catch(function () {
+      statusEl.textContent = "De resultaten laden niet. Controleer je internet en probeer het opnieuw.";
+    });
+  }
+
+  function later() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () { update(false); }, 250);
+  }
+
+  // --- wiring ------------------------------------------------------------------------
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    update(true);
+  });
+  input.addEventListener("input", later);
+  FILTERS.forEach(function (name) {
+    select(name).addEventListener("change", function () {
+      var kern = select("kern");
+      if (name === "kern" && kern.value) {
+        select("gemeente").value = kern.options[kern.selectedIndex].getAttribute("data-gemeente");
+      }
+      if (name === "gemeente" && kern.value &&
+          kern.options[kern.selectedIndex].getAttribute("data-gemeente") !== select("gemeente").value) {
+        kern.value = "";
+      }
+      update(true);
+    });
+  });
+  gratis.addEventListener("change", function () { update(true); });
+  moreButton.addEventListener("click", function () { drawMore(run, true); });
+  window.addEventListener("popstate", function () { readUrl(); update(false); });
+
+  readUrl();
+  if (input.value || window.location.search.length > 1) { statusEl.textContent = "Even zoeken…"; }
+
+  var ready = fetch(root.getAttribute("data-index")).then(function (r) {
+    if (!r.ok) { throw new Error("index: " + r.status); }
+    return r.json();
+  }).then(function (raw) {
+    data = raw;
+    index = decode(raw.index);
+    phrases = preparePhrases(raw.synoniemen);
+    root.setAttribute("data-klaar", "ja");
+    update(false);
+  }).catch(function () {
+    statusEl.textContent = "Het zoeken lukt nu niet. Probeer het later opnieuw, of kies hieronder een onderwerp.";
+  });
+
+  window.wwZoeken = {
+    ready: ready,
+    search: function (q, filters) {
+      var f = { any: false };
+      Object.keys(filters || {}).forEach(function (k) { f[k] = filters[k]; if (filters[k]) { f.any = true; } });
+      return search(q, f);
+    },
+    clearCache: function () { termCache.clear(); }
+  };
+})();
