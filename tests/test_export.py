@@ -1,0 +1,252 @@
+"""Open data out: every entry is in every file, the files parse, and they are the same on every build."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+
+from conftest import FIXED_EPOCH, ROOT
+from wegwijzer import describe, export
+
+HSDS_DIR = ROOT.parent / "shared" / "standards" / "hsds-3.0"
+BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.timezone.utc).date()
+SCRIPT_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+@pytest.fixture(scope="module")
+def services(site):
+    return json.loads((site / "open-data/hsds/services.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def calendar(site):
+    from icalendar import Calendar
+
+    return Calendar.from_ical((site / "open-data/activiteiten.ics").read_bytes())
+
+
+def test_hsds_services_validate_against_the_hsds_schema(services):
+    path = HSDS_DIR / "schema/compiled/service.json"
+    if not path.exists():
+        pytest.skip(f"HSDS 3.0 schema ontbreekt: {path} (CI zet ../shared naast de clone)")
+    import jsonschema
+
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    errors = [(s["name"], e.message, list(e.absolute_path)) for s in services for e in validator.iter_errors(s)]
+    assert errors == []
+
+
+def test_every_offer_is_an_hsds_service_with_its_places_and_times(services, catalog):
+    by_id = {s["id"]: s for s in services}
+    assert set(by_id) == {export.service_uid(a) for a in catalog.activities.values()}
+    assert [s["id"] for s in services] == [export.service_uid(a) for a in catalog.activities.values()]
+    for act in catalog.activities.values():
+        svc = by_id[export.service_uid(act)]
+        assert svc["name"] == act.naam
+        assert svc["organization"]["name"] == act.organisatie
+        assert svc["organization_id"] == export.org_uid(act.organisatie)
+        assert [s["location"]["name"] for s in svc["service_at_locations"]] == [p.naam for p in catalog.places_of(act)]
+        scheduled = svc["schedules"] + [x for s in svc["service_at_locations"] for x in s["schedules"]]
+        assert len(scheduled) == len(act.schema)
+        assert sorted(x["description"] for x in scheduled) == sorted(describe.schedule_line(i) for i in act.schema)
+        assert [a["name"] for a in svc["service_areas"]] == [export.area_name(catalog, g) for g in act.gebied]
+        assert [lang["code"] for lang in svc["languages"]] == list(act.talen)
+        if act.contact and act.contact.telefoon:
+            assert svc["phones"][0]["number"] == act.contact.telefoon
+        if act.kosten and act.kosten.free:
+            assert svc["cost_options"][0]["amount"] == 0
+
+
+def test_hsds_schedules_use_ical_rules(services, catalog):
+    by_id = {s["id"]: s for s in services}
+    seen = set()
+    for act in catalog.activities.values():
+        svc = by_id[export.service_uid(act)]
+        scheduled = {x["description"]: x for x in
+                     svc["schedules"] + [x for s in svc["service_at_locations"] for x in s["schedules"]]}
+        for item in act.schema:
+            sched = scheduled[describe.schedule_line(item)]
+            assert sched["opens_at"] == item.van
+            if item.datum:
+                assert (sched["freq"], sched["count"], sched["dtstart"]) == ("WEEKLY", 1, item.datum.isoformat())
+                seen.add("datum")
+            elif item.herhaling == "maandelijks":
+                assert sched["freq"] == "MONTHLY"
+                assert sched["byday"] == f"{item.week}{export.BYDAY[item.dag]}"
+                seen.add("maandelijks")
+            else:
+                assert sched["freq"] == "WEEKLY" and sched["byday"] == export.BYDAY[item.dag]
+                assert sched["interval"] == (2 if item.herhaling == "tweewekelijks" else 1)
+                seen.add(item.herhaling)
+            if item.eind:
+                assert sched["until"] == item.eind.isoformat()
+    assert {"wekelijks", "maandelijks"} <= seen
+
+
+def test_hsds_locations_list_every_place(site, catalog):
+    items = json.loads((site / "open-data/hsds/locations.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in items] == [export.location_uid(p) for p in catalog.locations.values()]
+    assert [i["external_identifier"] for i in items] == list(catalog.locations)
+    for item, loc in zip(items, catalog.locations.values()):
+        assert (item["latitude"], item["longitude"]) == (loc.coordinaten.lat, loc.coordinaten.lon)
+
+
+def test_csv_opens_in_excel_and_round_trips(site, catalog):
+    raw = (site / "open-data/aanbod.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 byte order mark"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert [r["id"] for r in rows] == list(catalog.activities)
+    for row in rows:
+        act = catalog.activities[row["id"]]
+        assert row["uuid"] == export.service_uid(act)
+        assert row["naam"] == act.naam
+        assert row["beschrijving"] == (act.beschrijving or "")  # newlines and ';' survive
+        assert row["themas"].split(", ") == list(act.themas)
+        assert row["wanneer"] == " | ".join(describe.schedule_line(i) for i in act.schema)
+        assert row["gratis"] in ("ja", "nee", "")
+
+
+def test_csv_cells_cannot_start_a_formula():
+    assert export._safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert export._safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert export._safe_cell("-cmd") == "'-cmd"
+    assert export._safe_cell("+31 223 123 456") == "+31 223 123 456"
+    assert export._safe_cell("Gewone tekst") == "Gewone tekst"
+
+
+def test_geojson_has_every_place_as_a_point(site, catalog):
+    data = json.loads((site / "open-data/plekken.geojson").read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    assert [f["id"] for f in data["features"]] == list(catalog.locations)
+    for feature in data["features"]:
+        loc = catalog.locations[feature["id"]]
+        assert feature["geometry"] == {"type": "Point", "coordinates": [loc.coordinaten.lon, loc.coordinaten.lat]}
+        assert feature["properties"]["uuid"] == export.location_uid(loc)
+        assert feature["properties"]["aanbod"] == [a.id for a in catalog.activities_at.get(loc.id, [])]
+
+
+def test_ics_has_a_timezone_and_the_right_rrules(calendar, catalog):
+    zones = [c for c in calendar.walk("VTIMEZONE")]
+    assert [str(z["TZID"]) for z in zones] == ["Europe/Amsterdam"]
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    expected = 0
+    kinds = set()
+    for act in catalog.activities.values():
+        places = catalog.places_of(act)
+        for i, item in enumerate(act.schema):
+            if not describe.is_current(item, BUILD_DATE):
+                continue
+            where = [p for p in places if p.id == item.plek] if item.plek else places
+            for loc in where or [None]:
+                parts = ["aanbod", act.id, "schema", str(i)] + (["plek", loc.id] if loc else [])
+                event = events[export.uid(*parts) + "@wegwijzer-van-de-kop"]
+                expected += 1
+                assert str(event["SUMMARY"]) == act.naam
+                start = event.decoded("DTSTART")
+                assert str(start.tzinfo) == "Europe/Amsterdam"
+                assert start.strftime("%H:%M") == item.van
+                assert event.decoded("DTSTAMP") == dt.datetime.combine(BUILD_DATE, dt.time(0), dt.timezone.utc)
+                if item.datum:
+                    assert "RRULE" not in event and start.date() == item.datum
+                    kinds.add("datum")
+                    continue
+                rule = event["RRULE"]
+                day = export.BYDAY[item.dag]
+                assert describe.DAYS[start.weekday()] == item.dag
+                if item.herhaling == "maandelijks":
+                    assert rule["FREQ"] == ["MONTHLY"] and rule["BYDAY"] == [f"{item.week}{day}"]
+                else:
+                    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == [day]
+                    assert rule.get("INTERVAL", [1]) == [2 if item.herhaling == "tweewekelijks" else 1]
+                if item.start:
+                    assert start.date() >= item.start
+                if item.eind:
+                    assert rule["UNTIL"][0].date() in (item.eind, item.eind + dt.timedelta(days=1))
+                kinds.add(item.herhaling)
+    assert len(events) == expected
+    assert {"wekelijks", "maandelijks"} <= kinds
+
+
+def test_first_occurrence_follows_the_rule():
+    from wegwijzer.model import ScheduleItem
+
+    last_sat = ScheduleItem(dag="zaterdag", van="09:30", tot="11:00", herhaling="maandelijks", week=-1,
+                            start=dt.date(2027, 2, 1))
+    assert export.first_occurrence(last_sat) == dt.date(2027, 2, 27)
+    second_tue = ScheduleItem(dag="dinsdag", van="10:00", tot="11:00", herhaling="maandelijks", week=2,
+                              start=dt.date(2027, 3, 10))
+    assert export.first_occurrence(second_tue) == dt.date(2027, 4, 13)
+    weekly = ScheduleItem(dag="maandag", van="10:00", tot="11:00", start=dt.date(2027, 1, 5))
+    assert export.first_occurrence(weekly) == dt.date(2027, 1, 11)
+
+
+def test_one_calendar_per_woonkern_with_only_its_places(site, catalog):
+    from icalendar import Calendar
+
+    total = 0
+    for kern in catalog.region.kernen():
+        path = site / f"open-data/ics/{kern.id}.ics"
+        cal = Calendar.from_ical(path.read_bytes())
+        for event in cal.walk("VEVENT"):
+            total += 1
+            names = {p.naam for p in catalog.places_in.get(kern.id, [])}
+            assert str(event["LOCATION"]).split(",")[0] in names
+    with_place = sum(1 for e in Calendar.from_ical((site / "open-data/activiteiten.ics").read_bytes()).walk("VEVENT")
+                     if "GEO" in e)
+    assert total == with_place > 0
+
+
+def test_entry_pages_carry_schema_org_json_ld(site, catalog):
+    for loc in catalog.locations.values():
+        html = (site / loc.url / "index.html").read_text(encoding="utf-8")
+        scripts = SCRIPT_RE.findall(html)
+        assert len(scripts) == 1, loc.id
+        data = json.loads(scripts[0])
+        assert data["@type"] == "Place" and data["name"] == loc.naam
+        assert data["geo"]["latitude"] == loc.coordinaten.lat
+    for act in catalog.activities.values():
+        html = (site / act.url / "index.html").read_text(encoding="utf-8")
+        scripts = SCRIPT_RE.findall(html)
+        assert len(scripts) == 1, act.id
+        graph = json.loads(scripts[0])["@graph"]
+        types = [n["@type"] for n in graph]
+        assert types == (["Service", "Event"] if act.schema else ["Service"]), act.id
+        assert graph[0]["name"] == act.naam and graph[0]["provider"]["name"] == act.organisatie
+        if act.schema:
+            schedules = graph[1]["eventSchedule"]
+            assert len(schedules) == len(act.schema)
+            assert all(s["@type"] == "Schedule" and s["scheduleTimezone"] == "Europe/Amsterdam" for s in schedules)
+
+
+def test_json_ld_cannot_break_out_of_its_script():
+    out = str(export.jsonld_script({"name": "</script><script>alert(1)</script> & co"}))
+    assert out.count("</script>") == 1
+    assert json.loads(SCRIPT_RE.findall(out)[0])["name"] == "</script><script>alert(1)</script> & co"
+
+
+def test_exports_are_deterministic(site, catalog):
+    first = export.all_files(catalog, BUILD_DATE)
+    second = export.all_files(catalog, BUILD_DATE)
+    assert first == second
+    for path, content in first.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        assert (site / path).read_bytes() == data, path
+
+
+def test_open_data_page_links_to_every_file(site, catalog):
+    html = (site / "open-data/index.html").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in html
+    links = set(re.findall(r'href="([^"#]+\.(?:csv|geojson|ics|json))"', html))
+    for name in ("aanbod.csv", "plekken.geojson", "activiteiten.ics", "hsds/services.json", "hsds/locations.json"):
+        assert name in links
+    for kern in catalog.region.kernen():
+        assert f"ics/{kern.id}.ics" in links
+    for link in links:
+        assert (site / "open-data" / link).is_file(), link
