@@ -361,13 +361,19 @@ def _known(word: str, minimum: float) -> bool:
     return zipf(word) >= minimum
 
 
+# Endings that wordfreq knows as (English) words, but that are no part of a Dutch compound.
+_NOT_A_WORD = frozenset({"ing", "ers", "end", "ens", "ige", "ste", "tje", "pje", "jes", "isch", "heid", "lijk", "baar"})
+
+
 @lru_cache(maxsize=None)
 def compound_known(word: str, minimum: float, depth: int = 0) -> bool:
     """A Dutch compound of known parts (taal+café, koffie+ochtend, schuld+hulp+verlening)."""
     if depth > 2 or len(word) < 6:
         return False
-    for i in range(3, len(word) - 3):  # the right part has 4 letters or more (not -ing, -ers)
+    for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
+        if right in _NOT_A_WORD:
+            continue
         right_ok = _known(right, minimum) or compound_known(right, minimum, depth + 1)
         if not right_ok:
             continue
@@ -381,7 +387,7 @@ def compound_known(word: str, minimum: float, depth: int = 0) -> bool:
     return False
 
 
-_SUFFIXES = ("s", "e", "er", "ere", "st", "ste", "t", "d", "de", "te", "den", "ten", "n", "en")
+_SUFFIXES = ("", "s", "e", "er", "ere", "der", "dere", "st", "ste", "t", "d", "de", "te", "den", "ten", "n", "en")
 
 
 @lru_cache(maxsize=None)
@@ -497,14 +503,14 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
                 msg = f"'{term.woord}' is een stijf woord. Schrijf: {term.schrijf}."
             add(check, first, msg)
 
-    jargon_words = {t.woord for t in config.jargon}
+    jargon_patterns = [t.pattern for t in config.jargon]
     # uncommon words, once per word per file
     if config.level("onbekend_woord") != OFF:
         seen = set()
         for s in sentences:
             for word, at_start in s.words:
                 low = _norm_word(word)
-                if low in seen or len(low) <= 3 or low in allowed or low in jargon_words:
+                if low in seen or len(low) <= 3 or low in allowed or any(p.fullmatch(low) for p in jargon_patterns):
                     continue
                 if _is_abbreviation(word) or low in names:
                     continue
