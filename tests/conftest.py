@@ -72,11 +72,38 @@ def browser():
         b.close()
 
 
+# A 1x1 transparent PNG: served instead of real map tiles, so tests never use the network.
+BLANK_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")
+
+
+def offline(context) -> list[str]:
+    """Route every request that leaves localhost: tiles get a blank PNG, the rest is refused.
+
+    Returns the list that collects the outside URLs that were asked for.
+    """
+    outside: list[str] = []
+
+    def handle(route):
+        url = route.request.url
+        outside.append(url)
+        if route.request.resource_type == "image" and "/{z}" not in url:
+            route.fulfill(status=200, content_type="image/png", body=BLANK_PNG)
+        else:
+            route.abort()
+
+    context.route(lambda url: not url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:")), handle)
+    return outside
+
+
 @pytest.fixture
 def phone(browser):
-    """A fresh page at a phone-sized viewport that records console errors."""
+    """A fresh page at a phone-sized viewport that records console errors and outside requests."""
     context = browser.new_context(viewport={"width": 360, "height": 640}, locale="nl-NL")
+    outside = offline(context)
     page = context.new_page()
+    page.outside_requests = outside
     page.console_errors = []
     page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
