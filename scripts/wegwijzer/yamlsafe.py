@@ -130,8 +130,21 @@ def _walk(node, path: tuple, lines: dict, loader: _StrictLoader, seen_nodes: set
     return loader.construct_object(node, deep=True)
 
 
+def _bracket_depth(text: str) -> int:
+    """How deep [ and { are nested (quoted text left out): a quick check before the parser runs."""
+    text = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'', "", text)
+    depth = deepest = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth = depth + 1 if match.group(0) in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def parse(text: str, name: str = "<tekst>") -> Document:
     """Parse YAML text into a Document, raising YamlProblem with a Dutch message."""
+    if _bracket_depth(text) > 4 * MAX_DEPTH:  # the parser would recurse for seconds before failing
+        raise YamlProblem(
+            f"De velden staan te diep in elkaar (meer dan {MAX_DEPTH} niveaus). Maak het bestand eenvoudiger.")
     loader = _StrictLoader(text)
     try:
         try:
