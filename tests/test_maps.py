@@ -220,3 +220,49 @@ def test_pages_work_without_javascript(browser, server, catalog):
             assert page.get_by_role("link", name=p.naam).first.is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_dichtbij_mij_sorts_by_distance_and_keeps_the_position_local(browser, server, catalog):
+    from wegwijzer.catalog import distance_km
+
+    here = {"latitude": 53.0540, "longitude": 4.7990}  # Den Burg, Texel
+    context = browser.new_context(viewport={"width": 360, "height": 640}, geolocation=here,
+                                  permissions=["geolocation"])
+    page = context.new_page()
+    try:
+        _watch(page, server)
+        page.goto(server + "kaart/")
+        button = page.get_by_role("button", name="Dichtbij mij")
+        assert button.is_visible()
+        assert not page.locator("[data-dichtbij-lijst] li").count(), "nothing is asked before the click"
+        button.click()
+        items = page.locator("[data-dichtbij-lijst] li")
+        items.first.wait_for()
+        expected = sorted(catalog.locations.values(),
+                          key=lambda p: (distance_km(here["latitude"], here["longitude"],
+                                                     p.coordinaten.lat, p.coordinaten.lon), p.id))
+        titles = maps.marker_titles(catalog.locations.values())
+        assert items.count() == min(10, len(expected))
+        assert items.first.locator("a").inner_text() == titles[expected[0].id]
+        assert items.nth(1).locator("a").inner_text() == titles[expected[1].id]
+        assert re.search(r"\((\d+ m|\d+,\d km)\)$", items.first.inner_text())
+        assert not [u for u in page.requests if "53.05" in u or "4.79" in u], "the position never leaves the browser"
+        assert _foreign(page, server) <= {TILE_HOST}
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_dichtbij_mij_without_permission_explains(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, permissions=[])
+    page = context.new_page()
+    try:
+        page.goto(server + "kaart/")
+        page.get_by_role("button", name="Dichtbij mij").click()
+        status = page.locator("[data-dichtbij-status]")
+        page.wait_for_function("document.querySelector('[data-dichtbij-status]').textContent.length > 20")
+        assert "woonplaats" in status.inner_text()
+        assert page.locator("[data-dichtbij-lijst] li").count() == 0
+    finally:
+        context.close()

@@ -186,6 +186,7 @@ def page_context(plugin, page, context) -> None:
     base = context.get("base_url") or "."
     base = base.rstrip("/") + "/"
     cat = plugin.catalog
+    context["ww_base"] = base
     if spec is None:
         if page.file.src_uri == OVERVIEW_PAGE:
             context["ww_kaart"] = folium_map(plugin, base, url=base + GEOJSON_PATH)

@@ -118,8 +118,10 @@
   };
 
   /** Label the map area itself for screen readers. */
+  K.maps = [];
   K.label = function (map, text) {
     map.getContainer().setAttribute("aria-label", text);
+    if (K.maps.indexOf(map) < 0) K.maps.push(map);
     return map;
   };
 
