@@ -331,7 +331,7 @@ def render(a: Answers, region: Region, places_nearby: list[tuple[str, str]] | No
 def _ask(prompt: str, options: list[str] | None = None, required: bool = True, many: bool = False, ask=input):
     """Ask until the answer is valid. Returns '' (or []) for an empty optional answer."""
     while True:
-        hint = f" ({', '.join(options)})" if options and len(options) <= 12 else ""
+        hint = f" ({', '.join(options)})" if options and len(options) <= 25 else ""
         raw = ask(f"{prompt}{hint}: ").strip()
         if not raw:
             if required:
