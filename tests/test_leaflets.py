@@ -1,0 +1,264 @@
+"""Printable leaflets (folders): A4 PDFs per woonkern and gemeente, with a QR code to the online page."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import subprocess
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import ROOT, build_site
+
+SITE_URL = "https://wegwijzer.test/kop"  # no trailing slash on purpose: the plugin adds it
+A4_PT = (595.28, 841.89)
+CLI = [sys.executable, "-m", "wegwijzer.cli", "folders"]
+PHONE_RE = re.compile(r"(?<![\d:])(?:\+31|0)\d[\d \-]{7,12}\d(?![\d:])")
+
+
+def squash(text: str) -> str:
+    """PDF text with line breaks undone, so names that wrap still match."""
+    text = " ".join(text.split())
+    return re.sub(r"(\w)- (\w)", r"\1-\2", text)
+
+
+def local_entries(catalog, area_id):
+    from wegwijzer.leaflets import local_activities
+
+    area = catalog.region.areas[area_id]
+    return catalog.places_in.get(area_id, []) + local_activities(catalog, area)
+
+
+def typical_villages(catalog, n=2):
+    """Kernen with a few places and offers: the fullest ones that are still village-sized."""
+    kernen = []
+    for k in catalog.region.kernen():
+        places = len(catalog.places_in.get(k.id, []))
+        acts = len(local_entries(catalog, k.id)) - places
+        if 1 <= places <= 2 and 1 <= acts <= 4:
+            kernen.append((-(places + acts), k.id))
+    assert kernen, "geen dorp met plekken en aanbod in de data"
+    return [k for _, k in sorted(kernen)[:n]]
+
+
+def empty_kern(catalog):
+    return next(k.id for k in catalog.region.kernen() if not local_entries(catalog, k.id))
+
+
+@pytest.fixture(scope="module")
+def chosen(catalog):
+    return {"villages": typical_villages(catalog), "empty": empty_kern(catalog), "gemeente": "texel"}
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory, worker_id, chosen):
+    """One build with a site_url, and `wegwijzer folders` run on it for a few areas.
+
+    Made once per test run: with pytest-xdist the workers share it through a lock file.
+    """
+    shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.mktemp("ll")
+    base = shared / "leaflets-made"
+    ids = chosen["villages"] + [chosen["empty"], chosen["gemeente"]]
+    with open(shared / "leaflets-made.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (base / "done.json").exists():
+                built = build_site(base / "site", {"WEGWIJZER_SITE_URL": SITE_URL})
+                assert built.returncode == 0, built.stderr
+                assert "site_url ontbreekt" not in built.stderr
+                run = subprocess.run(CLI + ["--site-dir", str(base / "site"), "--uit", str(base / "pdf"), *ids],
+                                     cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                                     capture_output=True, text=True, timeout=600)
+                (base / "done.json").write_text(json.dumps(
+                    {"returncode": run.returncode, "stdout": run.stdout, "stderr": run.stderr}))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return SimpleNamespace(site=base / "site", pdf=base / "pdf", ids=ids,
+                           run=json.loads((base / "done.json").read_text()))
+
+
+@pytest.fixture(scope="module")
+def pdfs(made):
+    from pypdf import PdfReader
+
+    assert made.run["returncode"] == 0, made.run["stderr"]
+    return {i: (made.pdf / f"{i}.pdf", PdfReader(made.pdf / f"{i}.pdf")) for i in made.ids}
+
+
+# --- pages in the site --------------------------------------------------------------------------------
+
+
+def test_every_gemeente_kern_and_wijk_has_a_leaflet_linked_from_its_page(site, catalog):
+    for area in catalog.region.areas.values():
+        leaflet = site / "folder" / area.id / "index.html"
+        assert leaflet.exists(), f"geen folder voor {area.id}"
+        page = (site / area.url / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../folder/{area.id}/"' in page, f"geen link 'Print folder' op {area.url}"
+    html = (site / "folder" / "julianadorp" / "index.html").read_text(encoding="utf-8")
+    assert "Print deze folder" in html and 'href="../../kern/julianadorp/"' in html
+    assert 'class="md-header' not in html, "de folder hoort geen kop van de site te hebben"
+
+
+def test_without_site_url_the_leaflet_prints_the_path_and_no_qr_code(site, catalog, caplog):
+    from wegwijzer import leaflets
+
+    html = (site / "folder" / "julianadorp" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" not in html
+    assert "/kern/julianadorp" in html
+    with caplog.at_level("WARNING"):
+        files = leaflets.extra_files(SimpleNamespace(catalog=catalog), SimpleNamespace(site_url=""))
+    assert "site_url ontbreekt" in caplog.text
+    assert len(files) == len(catalog.region.areas)
+
+
+# --- the PDFs -------------------------------------------------------------------------------------------
+
+
+def test_pdfs_are_a4_portrait(pdfs):
+    for name, (_, reader) in pdfs.items():
+        for page in reader.pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            assert abs(width - A4_PT[0]) < 2 and abs(height - A4_PT[1]) < 2, (name, width, height)
+
+
+def test_a_village_fits_on_two_sides(pdfs, chosen):
+    for name in chosen["villages"] + [chosen["empty"]]:
+        assert len(pdfs[name][1].pages) <= 2, f"de folder van {name} is {len(pdfs[name][1].pages)} bladzijden"
+
+
+def test_every_entry_of_the_area_is_on_the_leaflet(pdfs, chosen, catalog):
+    from wegwijzer.leaflets import HELP_KINDS
+
+    for name in chosen["villages"] + [chosen["gemeente"]]:
+        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        entries = local_entries(catalog, name)
+        assert entries
+        for e in entries:
+            assert squash(e.naam) in text, f"{e.naam} ontbreekt in de folder van {name}"
+        for a in catalog.area_wide(catalog.region.areas[name]):
+            if a.soort in HELP_KINDS:
+                assert squash(a.naam) in text, f"{a.naam} (hulp voor de hele gemeente) ontbreekt in {name}"
+
+
+def test_an_empty_village_points_to_what_is_nearby(pdfs, chosen, catalog):
+    name = chosen["empty"]
+    text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+    area = catalog.region.areas[name]
+    assert f"Er staan in {area.naam} nog geen plekken of activiteiten" in text
+    nearby = catalog.nearby_places(area.lat, area.lon, 5.0, limit=1)
+    if nearby:
+        assert squash(nearby[0][1].naam) in text
+
+
+def test_phone_numbers_are_never_invented(pdfs, chosen, catalog):
+    known = {re.sub(r"\D", "", e.contact.telefoon) for e in catalog.entries() if e.contact and e.contact.telefoon}
+    for name in chosen["villages"]:
+        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        for number in PHONE_RE.findall(text):
+            assert re.sub(r"\D", "", number) in known, f"onbekend telefoonnummer {number} in {name}"
+        missing = [e for e in local_entries(catalog, name) if not (e.contact and e.contact.telefoon)]
+        assert text.count("Telefoon: niet bekend") >= len(missing)
+        for e in local_entries(catalog, name):
+            if e.contact and e.contact.telefoon:
+                assert e.contact.telefoon in text
+
+
+def test_an_entry_is_never_split_over_two_pages(pdfs, chosen, catalog):
+    """The name of an offer and its summary and phone line are on the same page."""
+    name = chosen["gemeente"]
+    reader = pdfs[name][1]
+    assert len(reader.pages) >= 2, "deze test heeft een folder van meer bladzijden nodig"
+    pages = [squash(p.extract_text()) for p in reader.pages]
+    for act in local_entries(catalog, name):
+        if not hasattr(act, "samenvatting"):
+            continue
+        on = [i for i, t in enumerate(pages) if f"{squash(act.naam)}" in t and squash(act.samenvatting)[:40] in t]
+        assert on, f"{act.naam}: naam en samenvatting staan niet op dezelfde bladzijde"
+
+
+def test_print_date_and_web_address_in_words(pdfs, chosen, catalog):
+    for name in chosen["villages"] + [chosen["empty"]]:
+        area = catalog.region.areas[name]
+        first = squash(pdfs[name][1].pages[0].extract_text())
+        assert "Gemaakt op 18 november 2026" in first
+        assert "Kijk op de website voor wijzigingen" in first
+        assert f"wegwijzer.test/kop/{area.url.rstrip('/')}" in first.replace("/ ", "/")
+
+
+def test_qr_code_on_paper_opens_the_online_page(pdfs, chosen, catalog):
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    for name in chosen["villages"] + [chosen["gemeente"]]:
+        path = pdfs[name][0]
+        doc = pdfium.PdfDocument(str(path))
+        image = doc[0].render(scale=2.5).to_numpy()  # about 180 dpi, like a simple office scan
+        codes = [c for c in zxingcpp.read_barcodes(image) if c.format == zxingcpp.BarcodeFormat.QRCode]
+        doc.close()
+        assert [c.text for c in codes] == [f"{SITE_URL}/{catalog.region.areas[name].url}"]
+
+
+# --- on screen ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def qr_server(made):
+    import functools
+    import http.server
+    import threading
+
+    from conftest import _QuietHandler
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(made.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def test_on_a_phone_the_leaflet_fits_and_prints_without_the_bar(phone, qr_server, chosen):
+    name = chosen["villages"][0]
+    phone.goto(qr_server + f"folder/{name}/")
+    button = phone.get_by_role("button", name="Print deze folder")
+    assert button.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert phone.locator("svg[role=img]").get_attribute("aria-label").startswith("QR-code naar wegwijzer.test")
+    phone.emulate_media(media="print")
+    assert not button.is_visible()
+    sizes = phone.evaluate("""() => [...document.querySelectorAll('main p, main li, main td, main th, main figcaption')]
+        .filter(e => !e.closest('.folder-tag')).map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert sizes and min(sizes) >= 16, f"tekst kleiner dan 12pt: {min(sizes)}px"
+    phone.emulate_media(media="screen")
+    phone.get_by_role("link", name=re.compile("^Terug naar")).click()
+    phone.wait_for_url(re.compile(rf"/kern/{name}/$"))
+    assert phone.console_errors == []
+
+
+def test_print_folder_link_on_the_kern_page_opens_the_leaflet(phone, qr_server, chosen):
+    name = chosen["villages"][0]
+    phone.goto(qr_server + f"kern/{name}/")
+    phone.get_by_role("link", name=re.compile("^Print folder")).click()
+    phone.wait_for_url(re.compile(rf"/folder/{name}/$"))
+    assert phone.locator("h1").inner_text().startswith("Wat is er in")
+
+
+# --- the command ----------------------------------------------------------------------------------------
+
+
+def test_folders_command_writes_one_pdf_per_area(made):
+    assert made.run["returncode"] == 0, made.run["stderr"]
+    assert f"{len(made.ids)} folders (PDF) geschreven in {made.pdf}" in made.run["stdout"]
+    assert sorted(p.name for p in made.pdf.iterdir()) == sorted(f"{i}.pdf" for i in made.ids)
+    for i in made.ids:
+        assert (made.pdf / f"{i}.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_folders_command_explains_a_wrong_id(made, tmp_path):
+    wrong = subprocess.run(CLI + ["--site-dir", str(made.site), "--uit", str(tmp_path), "bestaat-niet"], cwd=ROOT,
+                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, timeout=300)
+    assert wrong.returncode == 1
+    assert "Deze folders bestaan niet: bestaat-niet" in wrong.stderr
+    assert not list(tmp_path.iterdir())
