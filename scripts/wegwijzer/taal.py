@@ -87,11 +87,16 @@ class Jargon:
 
     @property
     def pattern(self) -> re.Pattern:
-        forms = {self.woord, *self.vormen}
-        if " " not in self.woord:
-            forms |= {self.woord + "s", self.woord + "en", self.woord + "n"}
-        alts = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in forms), key=len, reverse=True))
-        return re.compile(rf"(?<![{LETTER}\-])(?:{alts})(?![{LETTER}\-])", re.IGNORECASE)
+        return _jargon_pattern(self.woord, self.vormen)
+
+
+@lru_cache(maxsize=None)
+def _jargon_pattern(woord: str, vormen: tuple[str, ...]) -> re.Pattern:
+    forms = {woord, *vormen}
+    if " " not in woord:
+        forms |= {woord + "s", woord + "en", woord + "n"}
+    alts = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in forms), key=len, reverse=True))
+    return re.compile(rf"(?<![{LETTER}\-])(?:{alts})(?![{LETTER}\-])", re.IGNORECASE)
 
 
 @dataclass
@@ -478,6 +483,7 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
                                f"Streef naar {config.target_words} woorden of minder.")
 
     # jargon: explained once in the file is enough; report the first use only
+    unnamed = [_without_names(s.text, name_phrases) for s in sentences]
     for term in config.jargon:
         check = "ambtelijk" if term.soort == "ambtelijk" else "jargon"
         if term.woord in allowed or config.level(check) == OFF or set(term.bekend_bij) & set(audiences):
@@ -486,7 +492,10 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
         first = None
         explained = False
         for idx, s in enumerate(sentences):
-            text = _without_names(s.text, name_phrases)
+            text = unnamed[idx]
+            low_text = text.lower()
+            if not any(f[:4] in low_text for f in (term.woord, *term.vormen)):
+                continue
             for m in pattern.finditer(text):
                 at_start = not text[:m.start()].strip(" \"'“‘(*-")
                 if m.group(0)[0].isupper() and not at_start:
@@ -504,6 +513,7 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
             add(check, first, msg)
 
     jargon_patterns = [t.pattern for t in config.jargon]
+    folded_names = "\n".join(p.casefold() for p in name_phrases)
     # uncommon words, once per word per file
     if config.level("onbekend_woord") != OFF:
         seen = set()
@@ -516,7 +526,7 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
                     continue
                 if word[0].isupper() and not at_start:
                     continue  # a name: people, organisations, places
-                if any(low in p.casefold() for p in name_phrases):
+                if low in folded_names:
                     continue
                 if common_word(word, config.zipf_min):
                     continue
@@ -528,22 +538,40 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
 
 
 def _without_names(text: str, phrases: tuple[str, ...]) -> str:
-    for phrase in phrases:
-        if phrase in text:
-            text = text.replace(phrase, _MASK_CHAR * len(phrase))
+    """Mask whole names (of places, entries, organisations) so their words are not checked."""
+    if not phrases:
+        return text
+    for m in reversed(list(_names_regex(phrases).finditer(text))):
+        text = text[:m.start()] + _MASK_CHAR * (m.end() - m.start()) + text[m.end():]
     return text
+
+
+@lru_cache(maxsize=8)
+def _names_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    return re.compile("|".join(rf"(?<![{LETTER}]){re.escape(p)}(?![{LETTER}])" for p in ordered))
+
+
+@lru_cache(maxsize=None)
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang="nl")
+
+
+@lru_cache(maxsize=None)
+def syllable_count(word: str) -> int:
+    """Syllables as textstat counts them for Dutch (pyphen hyphenation points + 1)."""
+    return len(_hyphenator().positions(word.lower())) + 1
 
 
 def flesch_douma(sentences: list[Sentence]) -> float | None:
     """Flesch-Douma: 206.835 - 0.93 x words per sentence - 77 x syllables per word."""
-    import textstat
-
-    textstat.set_lang("nl")
     n_sent = len(sentences)
     words = [w for s in sentences for w, _ in s.words]
     if not n_sent or not words:
         return None
-    syllables = sum(max(1, textstat.syllable_count(w)) for w in words)
+    syllables = sum(syllable_count(w) for w in words)
     n_words = sum(s.count for s in sentences)
     return 206.835 - 0.93 * (n_words / n_sent) - 77 * (syllables / len(words))
 
