@@ -141,9 +141,11 @@ def cmd_taal(args) -> int:
     except ConfigProblem as exc:
         print(f"De instellingen kloppen niet: {exc}", file=sys.stderr)
         return 2
-    only = [str(Path(p).resolve().relative_to(root)) if Path(p).is_absolute() or Path(p).exists() else p
-            for p in args.bestanden] or None
-    report = check_all(root, config=config, only=only)
+    only = []
+    for name in args.bestanden:
+        path = Path(name).resolve()
+        only.append(path.relative_to(root).as_posix() if path.is_relative_to(root) else name)
+    report = check_all(root, config=config, only=only or None)
     print(report_json(report) if args.json else format_report(report, show_warnings=not args.alleen_fouten))
     return 1 if report.errors else 0
 

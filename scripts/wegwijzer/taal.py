@@ -781,7 +781,7 @@ def format_report(report: Report, show_warnings: bool = True) -> str:
     n_err, n_warn = len(report.errors), len(report.warnings)
     for file in report.skipped:
         out.append(f"{file}: niet gecontroleerd, want het item heeft fouten. Draai eerst 'wegwijzer validate'.")
-    summary = f"{report.files} bestanden gecontroleerd: {n_err} {'fout' if n_err == 1 else 'fouten'}"
+    summary = f"{report.files} {'bestand' if report.files == 1 else 'bestanden'} gecontroleerd: {n_err} {'fout' if n_err == 1 else 'fouten'}"
     summary += f", {n_warn} keer let op." if show_warnings else "."
     out.append(summary)
     if n_err:
