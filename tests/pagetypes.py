@@ -20,6 +20,7 @@ class PageType:
     globs: tuple[str, ...]  # candidate index.html files, relative to the site root
     required: bool  # must exist today: a missing required type is a failure, not a skip
     query: str = ""  # appended to the URL in the browser (e.g. a search term)
+    ready: str = ""  # CSS selector that appears when the page's script has done its work
     what: str = ""
 
 
@@ -41,12 +42,14 @@ PAGE_TYPES: list[PageType] = [
     PageType("project", ("plan/projecten/*/index.html",), True, what="project uit het plan"),
     PageType("vragen", ("plan/projecten/*/vragen/index.html",), True, what="veelgestelde vragen"),
     PageType("plan", ("plan/index.html",), False, what="overzicht van het plan"),
-    PageType("zoeken", ("zoeken/index.html",), False, query="?q=taal", what="zoekpagina met resultaten"),
-    PageType("kaart", ("kaart/index.html",), False, what="kaart"),
+    PageType("zoeken", ("zoeken/index.html",), False, query="?q=taal", ready="#zoek-resultaten li",
+             what="zoekpagina met resultaten"),
+    PageType("kaart", ("kaart/index.html",), False, ready=".leaflet-container", what="kaart"),
     PageType("folder", ("folder/*/index.html",), False, what="folder van een woonkern"),
     PageType("open-data", ("open-data/index.html", "data/index.html", "opendata/index.html"), False,
              what="open data"),
     PageType("nieuw", ("nieuw/index.html",), False, what="nieuw aanbod"),
+    PageType("redactie", ("redactie/*/index.html", "redactie/index.html"), False, what="uitleg voor de redactie"),
     PageType("404", ("404.html",), True, what="pagina niet gevonden"),
 ]
 
@@ -94,3 +97,19 @@ def page_or_skip(site: Path, name: str) -> Path:
 
 NAMES = [pt.name for pt in PAGE_TYPES]
 BY_NAME = {pt.name: pt for pt in PAGE_TYPES}
+
+
+def visit(page, base: str, site: Path, name: str, idle: bool = False) -> str:
+    """Open the page of this type in a Playwright page and wait until it is ready. Returns the URL.
+
+    idle=True also waits until the network is quiet (to see every request a page makes).
+    """
+    pt = BY_NAME[name]
+    file = page_or_skip(site, name)
+    url = base + url_path(site, file) + pt.query
+    page.goto(url, wait_until="load")
+    if pt.ready:
+        page.wait_for_selector(pt.ready, state="attached", timeout=10_000)
+    if idle:
+        page.wait_for_load_state("networkidle")
+    return url
