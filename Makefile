@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test validate bench chromium clean
+.PHONY: install serve build test validate bench chromium java clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ chromium:
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Java ontbreekt: installeren met apt-get (nodig voor de HTML-controle met vnu)."; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
 install: $(STAMP) node_modules/.installed
 
 serve: install
@@ -36,7 +42,7 @@ build: install
 validate: install
 	$(VENV)/bin/wegwijzer validate
 
-test: install chromium
+test: install chromium java
 	$(PY) -m pytest -n 2 -q
 
 bench: install
