@@ -2,7 +2,7 @@
 
 The browser never builds an index. It downloads:
 
-* ``zoekindex/index.json``: the lunr index (few, short fields), the filter facets of
+* ``zoekindex/index.json``: the lunr index (few, short fields, compact form), the filter facets of
   every result, the synonyms and the lists for the filters;
 * ``zoekindex/kaarten-N.json``: the card data (name, summary, where, when, cost) in
   shards of ``SHARD`` results, fetched only for the results on screen.
@@ -240,12 +240,15 @@ SCORE_SCALE = 100  # scores are stored as whole numbers: score * SCORE_SCALE
 
 
 def encode_index(index) -> dict:
-    """The lunr index in a compact form that zoeken.js turns back into a lunr.Index.
+    """The lunr index in a compact form for zoeken.js.
 
-    lunr's own JSON repeats every document number twice (postings and field vectors).
-    Here every term has, per field, one flat list [doc step, score, doc step, score, ...]:
-    the step to the next document number and the term's score in that field. The field
-    vectors follow from these lists, so nothing is computed again in the browser.
+    lunr's own JSON repeats every document number twice (postings and field vectors) and
+    is about three times larger. Here every term has, per field, one flat list
+    [doc step, score, doc step, score, ...]: the step to the next document number and the
+    term's BM25 score in that field as lunr.py computed it (field boost included). The
+    browser adds these scores up per document; it tokenizes and stems the query with
+    lunr.js and lunr.nl, and expands prefixes and typing errors with lunr.TokenSet.
+    Nothing about the documents is computed again in the browser.
     """
     terms = sorted(index.inverted_index)
     position = {index.inverted_index[t]["_index"]: k for k, t in enumerate(terms)}
@@ -337,13 +340,16 @@ def page_context(plugin, page, context) -> None:
         return
     if page.file.src_uri == SEARCH_PAGE or page.url in ("", "404.html"):
         return
+    if not hasattr(plugin, "search_pages"):
+        plugin.search_pages = []
     title = page.meta.get("title") or page.title or ""
     summary = page.meta.get("description") or (spec.description if spec else "") or _first_paragraph(page.content)
+    if spec is not None and spec.kind == "gebied":  # the same sentence on every area page: find them by name only
+        plugin.search_pages.append({"title": str(title), "url": page.url, "summary": summary, "text": ""})
+        return
     headings = []
     for item in page.toc or []:
         headings += [item.title] + [child.title for child in item.children]
-    if not hasattr(plugin, "search_pages"):
-        plugin.search_pages = []
     plugin.search_pages.append({"title": str(title), "url": page.url, "summary": _words(summary, 30),
                                 "text": " ".join([_words(summary, 40), _words(" ".join(headings), 30)])})
 

@@ -1,7 +1,8 @@
 /* De Wegwijzer van de Kop: the search page.
  *
  * Loads the index that the build made (wegwijzer/search.py) and searches it with lunr.js.
- * The browser never builds an index: it only turns the compact lists back into a lunr.Index.
+ * The browser never builds an index: it reads the posting lists (with the scores lunr.py computed)
+ * and uses lunr.js for the Dutch pipeline and for prefix and typing-error matches (lunr.TokenSet).
  * Search text and filters live in the query string, so a search can be shared.
  */
 (function () {
@@ -12,6 +13,7 @@
 
   var FILTERS = ["gemeente", "kern", "thema", "voor", "dag"];
   var STEP = 20;  // results shown at once
+  var PAGE_WEIGHT = 0.7;  // plain pages rank a little below offers and places
   var form = document.getElementById("zoek-form");
   var input = document.getElementById("zoek-q");
   var statusEl = document.getElementById("zoek-status");
@@ -26,7 +28,7 @@
   var cardsUrl = root.getAttribute("data-kaarten");
 
   var data = null;        // the downloaded index.json
-  var index = null;       // lunr.Index
+  var index = null;       // {postings, tokenSet}
   var phrases = null;     // first stem -> [{terms, group}]
   var termCache = new Map();
   var shardCache = new Map();
@@ -40,39 +42,30 @@
 
   // --- index -------------------------------------------------------------------------
 
+  // The index as the build wrote it: per term and field, [doc step, score, ...] with lunr.py's
+  // BM25 scores (boosts included). Here it becomes one posting list per term, plus a
+  // lunr.TokenSet of all terms for prefix and typing-error matches.
   function decode(raw) {
-    var fields = raw.fields;
     var scale = raw.scale;
-    var inverted = Object.create(null);
-    var vectors = Object.create(null);
+    var postings = Object.create(null);
     var terms = new Array(raw.terms.length);
     raw.terms.forEach(function (row, k) {
       var term = row[0];
-      var entry = { _index: k };
+      var merged = new Map();
       terms[k] = term;
-      fields.forEach(function (field, f) {
-        var posting = Object.create(null);
-        var flat = row[f + 1];
+      for (var f = 1; f < row.length; f++) {
+        var flat = row[f];
         var doc = 0;
         for (var i = 0; i < flat.length; i += 2) {
           doc += flat[i];
-          posting[doc] = {};
-          var key = field + "/" + doc;
-          (vectors[key] || (vectors[key] = [])).push(k, flat[i + 1] / scale);
+          merged.set(doc, (merged.get(doc) || 0) + flat[i + 1] / scale);
         }
-        entry[field] = posting;
-      });
-      inverted[term] = entry;
+      }
+      var docs = new Int32Array(merged.size), scores = new Float32Array(merged.size), j = 0;
+      merged.forEach(function (score, d) { docs[j] = d; scores[j] = score; j++; });
+      postings[term] = { docs: docs, scores: scores };
     });
-    var fieldVectors = Object.create(null);
-    Object.keys(vectors).forEach(function (key) { fieldVectors[key] = new lunr.Vector(vectors[key]); });
-    return new lunr.Index({
-      invertedIndex: inverted,
-      fieldVectors: fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(terms),
-      fields: fields,
-      pipeline: lunr.Pipeline.load(raw.pipeline)
-    });
+    return { postings: postings, tokenSet: lunr.TokenSet.fromArray(terms) };
   }
 
   function preparePhrases(groups) {
@@ -153,23 +146,38 @@
     return out;
   }
 
-  function searchTerm(stem) {
-    if (termCache.has(stem)) { return termCache.get(stem); }
+  function expand(pattern) {
+    return index.tokenSet.intersect(pattern).toArray();
+  }
+
+  // Every index term that matches a stem: the stem itself, longer words that start with it
+  // ('taal' finds 'taalcafe') and, for longer words, terms one or two typing errors away.
+  // Synonyms are spelled right, so only the words the person typed get the typing-error match.
+  function searchTerm(stem, typed) {
+    var key = (typed ? "~" : "") + stem;
+    if (termCache.has(key)) { return termCache.get(key); }
+    var boosts = new Map();
+    function add(term, boost) { if (!(boosts.get(term) >= boost)) { boosts.set(term, boost); } }
+    var edits = typed && stem.length >= 5 ? 1 : 0;
+    if (edits) { expand(lunr.TokenSet.fromFuzzyString(stem, edits)).forEach(function (t) { add(t, 1); }); }
+    if (stem.length >= 4) { expand(lunr.TokenSet.fromString(stem + "*")).forEach(function (t) { add(t, 3); }); }
+    if (index.postings[stem]) { add(stem, 10); }
     var found = new Map();
-    index.query(function (q) {
-      q.term(stem, { usePipeline: false, boost: 10 });
-      if (stem.length >= 4) { q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 }); }
-      var edits = stem.length >= 9 ? 2 : (stem.length >= 5 ? 1 : 0);
-      if (edits) { q.term(stem, { usePipeline: false, editDistance: edits, boost: 1 }); }
-    }).forEach(function (r) { found.set(+r.ref, r.score); });
-    termCache.set(stem, found);
+    boosts.forEach(function (boost, term) {
+      var p = index.postings[term];
+      for (var i = 0; i < p.docs.length; i++) {
+        var d = p.docs[i];
+        found.set(d, (found.get(d) || 0) + p.scores[i] * boost);
+      }
+    });
+    termCache.set(key, found);
     return found;
   }
 
-  function searchPhrase(terms) {  // every term of the phrase must match
+  function searchPhrase(terms, typed) {  // every term of the phrase must match
     var result = null;
     terms.forEach(function (t) {
-      var hits = searchTerm(t);
+      var hits = searchTerm(t, typed);
       if (result === null) { result = new Map(hits); return; }
       result.forEach(function (score, ref) {
         if (hits.has(ref)) { result.set(ref, score + hits.get(ref)); } else { result.delete(ref); }
@@ -179,7 +187,7 @@
   }
 
   function searchConcept(c) {
-    var hits = searchPhrase(c.main);
+    var hits = searchPhrase(c.main, true);
     c.alts.forEach(function (terms) {
       searchPhrase(terms).forEach(function (score, ref) {
         hits.set(ref, (hits.get(ref) || 0) + score * 0.6);
@@ -236,6 +244,7 @@
           if (s === undefined) { return; }
           total += s;
         }
+        if (data.facets[ref][0] === 2) { total *= PAGE_WEIGHT; }
         if (passes(ref, f)) { refs.push([ref, total]); }
       });
       refs.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });

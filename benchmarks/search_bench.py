@@ -1,0 +1,214 @@
+"""Search benchmark: index size, time to first result and time per query, lunr and Pagefind.
+
+    .venv/bin/python benchmarks/search_bench.py            # 1,000 and 10,000 synthetic entries
+    .venv/bin/python benchmarks/search_bench.py -n 1000    # one size
+
+For every size it builds the whole site on synthetic entries (never shipped), then opens
+/zoeken/?q=... in Chromium with the CPU slowed down 4x (CDP Emulation.setCPUThrottlingRate)
+and measures:
+
+* the build time and the lunr.py index time inside it;
+* the bytes (raw and gzip) the browser downloads before the first result card shows;
+* the time from navigation to the first result card;
+* the time per query (search and filters, no drawing), each query with an empty cache.
+
+Then it runs Pagefind (node_modules/@pagefind/linux-x64) on the same built site and measures
+its index time, its size, and the time to its first result on a small test page.
+Raw figures go to benchmarks/search-results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from wegwijzer.bench import _prepare  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+QUERIES = ["koffie", "geldzorgen", "eenzaam", "hulp bij formulieren", "taalles Texel", "formulieeren",
+           "wandelen Schagen", "computerhulp", "opvoeding", "xyzzy"]
+FIRST_QUERY = "?q=koffie"
+PAGEFIND = ROOT / "node_modules/@pagefind/linux-x64/bin/pagefind_extended"
+
+BUILD = """
+import json, time
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+config = load_config('mkdocs.yml')
+t = time.perf_counter()
+build(config)
+stats = dict(config.plugins['wegwijzer'].search_stats)
+stats['build_s'] = time.perf_counter() - t
+print(json.dumps(stats))
+"""
+
+PAGEFIND_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>pagefind</title></head>
+<body><ol id="r"></ol><script type="module">
+const q = new URLSearchParams(location.search).get('q');
+const pagefind = await import('/pagefind/pagefind.js');
+const search = await pagefind.search(q);
+const first = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+for (const d of first) { const li = document.createElement('li'); li.textContent = d.meta.title; r.appendChild(li); }
+performance.mark('ww-eerste-resultaat');
+window.pfCount = search.results.length;
+</script></body></html>"""
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def first_result(browser, site: Path, url: str, ready_js: str) -> dict:
+    """Open url with a 4x slower CPU; time to the first result and what was downloaded before it."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    page.goto(url)
+    page.wait_for_function(ready_js, timeout=120_000)
+    timing = page.evaluate("""() => {
+      const mark = performance.getEntriesByName('ww-eerste-resultaat')[0].startTime;
+      const files = performance.getEntriesByType('resource').filter(r => r.responseEnd <= mark).map(r => r.name);
+      return {mark, files};
+    }""")
+    raw = gzipped = 0
+    base = url.split("/", 3)[:3]
+    prefix = "/".join(base) + "/"
+    documents = [url.split("?")[0]] + timing["files"]
+    for name in documents:
+        path = name[len(prefix):].split("?")[0]
+        path = site / (path + "index.html" if path.endswith("/") or path == "" else path)
+        if path.is_file():
+            data = path.read_bytes()
+            raw += len(data)
+            gzipped += gz(data)
+    result = {"first_result_ms": round(timing["mark"]), "downloaded_kb": round(raw / 1024, 1),
+              "downloaded_gzip_kb": round(gzipped / 1024, 1), "requests": len(documents)}
+    return result, page, context
+
+
+def query_times(page) -> dict:
+    times = page.evaluate("""(queries) => {
+      const out = {};
+      for (const q of queries) {
+        wwZoeken.clearCache();
+        const t = performance.now();
+        const r = wwZoeken.search(q, {});
+        out[q] = [performance.now() - t, r.refs.length];
+      }
+      return out;
+    }""", QUERIES)
+    ms = [v[0] for v in times.values()]
+    return {"query_ms_median": round(statistics.median(ms), 1), "query_ms_max": round(max(ms), 1),
+            "queries": {q: {"ms": round(v[0], 1), "results": v[1]} for q, v in times.items()}}
+
+
+def measure(n: int, browser) -> dict:
+    with tempfile.TemporaryDirectory(prefix="wegwijzer-zoek-") as tmp:
+        work = _prepare(ROOT, Path(tmp), n)
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1790000000", NO_MKDOCS_2_WARNING="1")
+        started = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", BUILD], cwd=work, env=env, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr[-3000:])
+        stats = json.loads(proc.stdout.strip().splitlines()[-1])
+        site = work / "site"
+        index = (site / "zoekindex" / "index.json").read_bytes()
+        shard = (site / "zoekindex" / "kaarten-0.json").read_bytes()
+        result = {
+            "n": n,
+            "documents": stats["docs"],
+            "build_s": round(stats["build_s"], 1),
+            "build_wall_s": round(time.perf_counter() - started, 1),
+            "lunr_index_s": round(stats["index_s"], 2),
+            "search_total_s": round(stats["collect_s"] + stats["index_s"] + stats["write_s"], 2),
+            "index_kb": round(len(index) / 1024, 1),
+            "index_gzip_kb": round(gz(index) / 1024, 1),
+            "card_shard_gzip_kb": round(gz(shard) / 1024, 1),
+        }
+        httpd, base = serve(site)
+        try:
+            lunr, page, context = first_result(browser, site, base + "zoeken/" + FIRST_QUERY,
+                                               "performance.getEntriesByName('ww-eerste-resultaat').length > 0")
+            lunr.update(query_times(page))
+            context.close()
+            result["lunr"] = lunr
+
+            started = time.perf_counter()
+            pf = subprocess.run([str(PAGEFIND), "--site", str(site)], capture_output=True, text=True)
+            if pf.returncode != 0:
+                raise RuntimeError(pf.stdout[-2000:] + pf.stderr[-2000:])
+            pf_s = time.perf_counter() - started
+            bundle = site / "pagefind"
+            files = [p for p in bundle.rglob("*") if p.is_file()]
+            (site / "pagefind-test.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
+            pagefind, page, context = first_result(browser, site, base + "pagefind-test.html?q=koffie",
+                                                   "performance.getEntriesByName('ww-eerste-resultaat').length > 0")
+            pagefind["results"] = page.evaluate("window.pfCount")
+            context.close()
+            pagefind.update({
+                "index_s": round(pf_s, 1),
+                "bundle_kb": round(sum(p.stat().st_size for p in files) / 1024, 1),
+                "bundle_files": len(files),
+            })
+            result["pagefind"] = pagefind
+        finally:
+            httpd.shutdown()
+        return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, action="append", help="number of synthetic entries (repeatable)")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "search-results.json"))
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for n in args.n or [1000, 10000]:
+            result = measure(n, browser)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+            results.append(result)
+        browser.close()
+    meta = {"date": dt.date.today().isoformat(), "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+            f"{platform.system()} {platform.release()}", "cpu_throttling": 4, "first_query": FIRST_QUERY,
+            "load_average_at_end": os.getloadavg()[0]}
+    Path(args.out).write_text(json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False) + "\n",
+                              encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
