@@ -250,3 +250,18 @@ def test_open_data_page_links_to_every_file(site, catalog):
         assert f"ics/{kern.id}.ics" in links
     for link in links:
         assert (site / "open-data" / link).is_file(), link
+
+
+def test_ics_text_is_escaped_and_folded_safely():
+    from icalendar import Calendar
+
+    summary = "Koffie, thee; en \\ meer: één café " * 6
+    event = "\r\n".join(export.fold(line) for line in [
+        "BEGIN:VEVENT", "UID:x@y", "DTSTAMP:20261118T000000Z", "DTSTART;TZID=Europe/Amsterdam:20270104T100000",
+        f"SUMMARY:{export.ical_text(summary)}", "DESCRIPTION:" + export.ical_text("regel 1\nregel 2"), "END:VEVENT"])
+    raw = export.ics_bytes([event], "Test, agenda")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    raw.decode("utf-8")  # folding never cut a character in half
+    (parsed,) = Calendar.from_ical(raw).walk("VEVENT")
+    assert str(parsed["SUMMARY"]) == summary
+    assert str(parsed["DESCRIPTION"]) == "regel 1\nregel 2"

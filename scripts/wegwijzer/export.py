@@ -17,6 +17,7 @@ Entry pages get a ``<script type="application/ld+json">`` block (see ``page_cont
 from __future__ import annotations
 
 import csv
+import functools
 import datetime as dt
 import io
 import json
@@ -48,6 +49,7 @@ SCHEMA_DAY = {"maandag": "Monday", "dinsdag": "Tuesday", "woensdag": "Wednesday"
 WEEKDAY_NUM = {d: i for i, d in enumerate(BYDAY)}  # maandag = 0, like date.weekday()
 
 
+@functools.lru_cache(maxsize=65536)
 def uid(*parts: str) -> str:
     """Stable uuid for a thing in the catalogue, e.g. uid('aanbod', 'taalcafe')."""
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
@@ -66,7 +68,7 @@ def location_uid(loc: Location) -> str:
 
 
 def dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def page_url(base: str, path: str) -> str:
@@ -193,7 +195,9 @@ def hsds_location(cat: Catalog, loc: Location, base: str = "") -> dict:
     return out
 
 
-def hsds_service(cat: Catalog, act: Activity, base: str = "") -> dict:
+def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | None = None) -> dict:
+    """One offer as a compiled HSDS service. locations: a cache of hsds_location results by place id."""
+    locations = {} if locations is None else locations
     owner = f"aanbod/{act.id}"
     description = act.samenvatting + ("\n\n" + act.beschrijving if act.beschrijving else "")
     org = {"id": org_uid(act.organisatie), "name": act.organisatie,
@@ -251,7 +255,8 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "") -> dict:
             "id": sal_id,
             "service_id": out["id"],
             "location_id": location_uid(loc),
-            "location": hsds_location(cat, loc, base),
+            "location": locations[loc.id] if loc.id in locations else
+            locations.setdefault(loc.id, hsds_location(cat, loc, base)),
             "schedules": [hsds_schedule(item, uid(owner, "schema", str(i)))
                           for i, item in enumerate(act.schema) if item.plek == loc.id],
         })
@@ -259,7 +264,8 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "") -> dict:
 
 
 def hsds_services(cat: Catalog, base: str = "") -> list[dict]:
-    return [hsds_service(cat, act, base) for act in cat.activities.values()]
+    locations: dict = {}
+    return [hsds_service(cat, act, base, locations) for act in cat.activities.values()]
 
 
 def hsds_locations(cat: Catalog, base: str = "") -> list[dict]:
@@ -396,110 +402,105 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def rrule(item: ScheduleItem) -> dict | None:
-    """The RRULE of a recurring item as icalendar's vRecur dict (None for a single date)."""
+def rrule(item: ScheduleItem) -> str | None:
+    """The RRULE value of a recurring item (None for a single date)."""
     if item.datum:
         return None
     day = BYDAY[item.dag]
     if item.herhaling == "maandelijks":
-        rule = {"FREQ": "MONTHLY", "BYDAY": f"{item.week}{day}"}
+        rule = f"FREQ=MONTHLY;BYDAY={item.week}{day}"
     else:
-        rule = {"FREQ": "WEEKLY", "BYDAY": day}
-        if item.herhaling == "tweewekelijks":
-            rule["INTERVAL"] = 2
+        rule = f"FREQ=WEEKLY;BYDAY={day}" + (";INTERVAL=2" if item.herhaling == "tweewekelijks" else "")
     if item.eind:
         end = dt.datetime.combine(item.eind, dt.time(23, 59, 59), TZ).astimezone(dt.timezone.utc)
-        rule["UNTIL"] = end
+        rule += ";UNTIL=" + end.strftime("%Y%m%dT%H%M%SZ")
     return rule
 
 
-def _local(day: dt.date, hhmm: str) -> dt.datetime:
+def _local(day: dt.date, hhmm: str) -> str:
     if hhmm == "24:00":
-        return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 0), TZ)
-    h, m = map(int, hhmm.split(":"))
-    return dt.datetime.combine(day, dt.time(h, m), TZ)
+        return (day + dt.timedelta(days=1)).strftime("%Y%m%dT000000")
+    return day.strftime("%Y%m%d") + "T" + hhmm.replace(":", "") + "00"
 
 
-def _vtimezone():
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
-
-    tz = Timezone()
-    tz.add("tzid", TZID)
-    summer = TimezoneDaylight()
-    summer.add("tzname", "CEST")
-    summer.add("tzoffsetfrom", dt.timedelta(hours=1))
-    summer.add("tzoffsetto", dt.timedelta(hours=2))
-    summer.add("dtstart", dt.datetime(1981, 3, 29, 2, 0))
-    summer.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "-1SU"})
-    winter = TimezoneStandard()
-    winter.add("tzname", "CET")
-    winter.add("tzoffsetfrom", dt.timedelta(hours=2))
-    winter.add("tzoffsetto", dt.timedelta(hours=1))
-    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))
-    winter.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 10, "BYDAY": "-1SU"})
-    tz.add_component(summer)
-    tz.add_component(winter)
-    return tz
+# The EU rule (since 1996): summer time from the last Sunday of March to the last Sunday of October.
+VTIMEZONE = [
+    "BEGIN:VTIMEZONE", f"TZID:{TZID}",
+    "BEGIN:DAYLIGHT", "TZNAME:CEST", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "DTSTART:19810329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+    "BEGIN:STANDARD", "TZNAME:CET", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "DTSTART:19961027T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+    "END:VTIMEZONE",
+]
 
 
-def calendar_events(cat: Catalog, today: dt.date) -> list[tuple[str | None, dict]]:
-    """(woonkern or None, event fields) for every schedule item that is not over, in a stable order."""
+def ical_text(value: str) -> str:
+    """Escape a TEXT value (RFC 5545 3.3.11)."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1)."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74  # continuation lines start with a space
+    return "\r\n ".join(parts)
+
+
+def calendar_events(cat: Catalog, today: dt.date, base: str = "") -> list[tuple[str | None, str, str]]:
+    """(woonkern or None, uid, VEVENT text) for every schedule item that is not over, sorted by uid."""
+    stamp = today.strftime("%Y%m%dT000000Z")
     events = []
     for act in cat.activities.values():
         places = cat.places_of(act)
+        themes = ",".join(ical_text(describe.label("themas", t)) for t in act.themas)
         for i, item in enumerate(act.schema):
             if not describe.is_current(item, today):
                 continue
             where = [p for p in places if p.id == item.plek] if item.plek else places
+            day = first_occurrence(item)
+            rule = rrule(item)
+            lines = [act.samenvatting, describe.schedule_line(item)]
+            if item.herhaling == "tweewekelijks" and not item.start and not item.datum:
+                lines.append("Om de week: vraag na in welke week het is.")
             for loc in where or [None]:
                 parts = ["aanbod", act.id, "schema", str(i)] + (["plek", loc.id] if loc else [])
-                events.append((loc.woonkern if loc else None, {
-                    "uid": uid(*parts) + "@wegwijzer-van-de-kop",
-                    "act": act, "item": item, "loc": loc,
-                }))
+                event_uid = uid(*parts) + "@wegwijzer-van-de-kop"
+                out = ["BEGIN:VEVENT", f"UID:{event_uid}", f"DTSTAMP:{stamp}",
+                       f"DTSTART;TZID={TZID}:{_local(day, item.van)}", f"DTEND;TZID={TZID}:{_local(day, item.tot)}"]
+                if rule:
+                    out.append(f"RRULE:{rule}")
+                out.append(f"SUMMARY:{ical_text(act.naam)}")
+                out.append("DESCRIPTION:" + ical_text("\n".join(lines + ([page_url(base, act.url)] if base else []))))
+                if base:
+                    out.append(f"URL:{page_url(base, act.url)}")
+                if loc:
+                    place = loc.naam + (f", {loc.adres.one_line()}" if loc.adres else "")
+                    out.append(f"LOCATION:{ical_text(place)}")
+                    out.append(f"GEO:{loc.coordinaten.lat};{loc.coordinaten.lon}")
+                elif act.gebied:
+                    out.append("LOCATION:" + ical_text(", ".join(area_name(cat, g) for g in act.gebied)))
+                out.append(f"CATEGORIES:{themes}")
+                out.append("END:VEVENT")
+                events.append((loc.woonkern if loc else None, event_uid,
+                               "\r\n".join(fold(line) for line in out)))
+    events.sort(key=lambda e: e[1])
     return events
 
 
-def ics_bytes(cat: Catalog, events: list[dict], today: dt.date, name: str, base: str = "") -> bytes:
-    from icalendar import Calendar, Event
-
-    cal = Calendar()
-    cal.add("prodid", "-//De Wegwijzer van de Kop//Open data//NL")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TZID)
-    cal.add_component(_vtimezone())
-    stamp = dt.datetime.combine(today, dt.time(0, 0), dt.timezone.utc)
-    for ev in sorted(events, key=lambda e: e["uid"]):
-        act, item, loc = ev["act"], ev["item"], ev["loc"]
-        day = first_occurrence(item)
-        event = Event()
-        event.add("uid", ev["uid"])
-        event.add("dtstamp", stamp)
-        event.add("summary", act.naam)
-        event.add("dtstart", _local(day, item.van))
-        event.add("dtend", _local(day, item.tot))
-        rule = rrule(item)
-        if rule:
-            event.add("rrule", rule)
-        lines = [act.samenvatting, describe.schedule_line(item)]
-        if item.herhaling == "tweewekelijks" and not item.start:
-            lines.append("Om de week: vraag na in welke week het is.")
-        if base:
-            lines.append(page_url(base, act.url))
-        event.add("description", "\n".join(lines))
-        if base:
-            event.add("url", page_url(base, act.url))
-        if loc:
-            place = loc.naam + (f", {loc.adres.one_line()}" if loc.adres else "")
-            event.add("location", place)
-            event.add("geo", (loc.coordinaten.lat, loc.coordinaten.lon))
-        elif act.gebied:
-            event.add("location", ", ".join(area_name(cat, g) for g in act.gebied))
-        event.add("categories", [describe.label("themas", t) for t in act.themas])
-        cal.add_component(event)
-    return cal.to_ical()
+def ics_bytes(events: list[str], name: str) -> bytes:
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//De Wegwijzer van de Kop//Open data//NL",
+            "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{ical_text(name)}", f"X-WR-TIMEZONE:{TZID}"] + VTIMEZONE
+    body = "\r\n".join([fold(line) for line in head] + events + ["END:VCALENDAR"]) + "\r\n"
+    return body.encode("utf-8")
 
 
 # --- schema.org JSON-LD ----------------------------------------------------------------
@@ -659,13 +660,16 @@ def all_files(cat: Catalog, today: dt.date, base: str = "") -> dict[str, str | b
         f"{FOLDER}/aanbod.csv": csv_text(cat, base).encode("utf-8"),
         f"{FOLDER}/plekken.geojson": dumps(geojson(cat, base)),
     }
-    events = calendar_events(cat, today)
-    files[f"{FOLDER}/activiteiten.ics"] = ics_bytes(
-        cat, [e for _, e in events], today, "De Wegwijzer van de Kop: activiteiten", base)
+    events = calendar_events(cat, today, base)
+    files[f"{FOLDER}/activiteiten.ics"] = ics_bytes([text for _, _, text in events],
+                                                    "De Wegwijzer van de Kop: activiteiten")
+    by_kern: dict[str, list[str]] = {}
+    for kern, _, text in events:
+        if kern:
+            by_kern.setdefault(kern, []).append(text)
     for kern in cat.region.kernen():
-        mine = [e for k, e in events if k == kern.id]
-        files[f"{FOLDER}/ics/{kern.id}.ics"] = ics_bytes(
-            cat, mine, today, f"De Wegwijzer van de Kop: {kern.naam}", base)
+        files[f"{FOLDER}/ics/{kern.id}.ics"] = ics_bytes(by_kern.get(kern.id, []),
+                                                         f"De Wegwijzer van de Kop: {kern.naam}")
     return files
 
 
