@@ -305,8 +305,14 @@ def location_entry(loc: dict, region: Region, meta: dict, notes: list[str]) -> t
     has_point = isinstance(lat, (int, float)) and isinstance(lon, (int, float))
     kern = None
     if has_point and inside_region(lat, lon):
+        from .catalog import distance_km
+
         kern = _nearest_kern(region, lat, lon)
         coords = {"lat": float(lat), "lon": float(lon)}
+        km = distance_km(lat, lon, kern.lat, kern.lon)
+        if km > 5:
+            notes.append(f"De plek '{name}' ligt {km:.0f} km van {kern.naam}, de dichtstbijzijnde woonkern. "
+                         "Controleer of de plek echt in de Kop ligt en kies de goede woonkern.")
     else:
         kern = _kern_by_name(region, address.get("city") if address else None)
         if kern is None:
