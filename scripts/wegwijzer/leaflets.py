@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import describe
 from .catalog import Catalog, sort_key
@@ -70,6 +70,11 @@ class Leaflet:
     area_wide: list[Item]
     area_wide_more: int  # offers for the whole gemeente or region that are only on the website
     nearby: list[tuple[float, Location]]
+
+    @property
+    def web_breakable(self) -> Markup:
+        """The address in words, allowed to wrap after each '/' (the QR caption is narrow)."""
+        return Markup("/<wbr>").join(escape(part) for part in self.web_text.split("/"))
 
     @property
     def empty(self) -> bool:
