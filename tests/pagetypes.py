@@ -109,7 +109,7 @@ def visit(page, base: str, site: Path, name: str, idle: bool = False) -> str:
     url = base + url_path(site, file) + pt.query
     page.goto(url, wait_until="load")
     if pt.ready:
-        page.wait_for_selector(pt.ready, state="attached", timeout=10_000)
+        page.wait_for_selector(pt.ready, state="attached", timeout=20_000)
     if idle:
         page.wait_for_load_state("networkidle")
     return url
