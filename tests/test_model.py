@@ -44,7 +44,8 @@ def test_email():
     assert "geen geldig e-mailadres" in errors_of(Location, place(contact={"email": "<script>@x.nl"}))
 
 
-@pytest.mark.parametrize("bad", ["javascript:alert(1)", "www.bieb.nl", "ftp://bieb.nl", "data:text/html,x"])
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "www.bieb.nl", "ftp://bieb.nl", "data:text/html,x",
+                                 "https://bieb.nl/\"onmouseover=\"x", "https://bieb.nl/<script>"])
 def test_website_only_http(bad):
     Location.model_validate(place(contact={"website": "http://bieb.nl/pagina"}))
     assert "geen geldig webadres" in errors_of(Location, place(contact={"website": bad}))

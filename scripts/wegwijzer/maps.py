@@ -26,6 +26,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from markupsafe import Markup
+
 import folium
 import xyzservices
 from branca.element import Element, MacroElement
@@ -162,8 +164,9 @@ def folium_map(plugin, base: str, rows: list | None = None, url: str | None = No
     root.render()
     return {
         "id": m.get_name(),
-        "html": root.html.render().strip(),
-        "script": root.script.render().strip(),
+        # Markup: folium's own HTML and JS, rendered by code (our templates escape plain strings).
+        "html": Markup(root.html.render().strip()),
+        "script": Markup(root.script.render().strip()),
         "cluster": many,
         "count": len(rows) if rows is not None else None,
     }

@@ -104,7 +104,7 @@ def _email(value: str) -> str:
 def _website(value: str) -> str:
     value = str(value).strip()
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>\\`]", value):
         raise ValueError(
             f"'{value}' is geen geldig webadres. Begin met https://, bijvoorbeeld https://www.voorbeeld.nl."
         )

@@ -98,6 +98,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return files
 
     def on_env(self, env, config, files):
+        # Our own templates escape every value; Material's templates keep their own rules.
+        previous = env.autoescape
+        env.autoescape = lambda name: bool(name and name.startswith("wegwijzer/")) or (
+            previous(name) if callable(previous) else bool(previous))
         env.filters["md"] = text.render
         env.filters["plain"] = text.plain
         env.globals["ww"] = {
