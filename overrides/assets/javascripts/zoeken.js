@@ -162,38 +162,33 @@
     if (edits) { expand(lunr.TokenSet.fromFuzzyString(stem, edits)).forEach(function (t) { add(t, 1); }); }
     if (stem.length >= 4) { expand(lunr.TokenSet.fromString(stem + "*")).forEach(function (t) { add(t, 3); }); }
     if (index.postings[stem]) { add(stem, 10); }
-    var found = new Map();
+    var found = new Float32Array(data.facets.length);  // score per result; 0 = no match
     boosts.forEach(function (boost, term) {
       var p = index.postings[term];
-      for (var i = 0; i < p.docs.length; i++) {
-        var d = p.docs[i];
-        found.set(d, (found.get(d) || 0) + p.scores[i] * boost);
-      }
+      for (var i = 0; i < p.docs.length; i++) { found[p.docs[i]] += p.scores[i] * boost; }
     });
     termCache.set(key, found);
     return found;
   }
 
   function searchPhrase(terms, typed) {  // every term of the phrase must match
-    var result = null;
-    terms.forEach(function (t) {
-      var hits = searchTerm(t, typed);
-      if (result === null) { result = new Map(hits); return; }
-      result.forEach(function (score, ref) {
-        if (hits.has(ref)) { result.set(ref, score + hits.get(ref)); } else { result.delete(ref); }
-      });
-    });
-    return result || new Map();
+    var result = Float32Array.from(searchTerm(terms[0], typed));
+    for (var t = 1; t < terms.length; t++) {
+      var hits = searchTerm(terms[t], typed);
+      for (var i = 0; i < result.length; i++) { result[i] = hits[i] > 0 && result[i] > 0 ? result[i] + hits[i] : 0; }
+    }
+    return result;
   }
 
   function searchConcept(c) {
     var hits = searchPhrase(c.main, true);
     c.alts.forEach(function (terms) {
-      searchPhrase(terms).forEach(function (score, ref) {
-        hits.set(ref, (hits.get(ref) || 0) + score * 0.6);
-      });
+      var alt = searchPhrase(terms, false);
+      for (var i = 0; i < hits.length; i++) { if (alt[i] > 0) { hits[i] += alt[i] * 0.6; } }
     });
-    return hits;
+    var n = 0;
+    for (var i = 0; i < hits.length; i++) { if (hits[i] > 0) { n++; } }
+    return { scores: hits, size: n };
   }
 
   // --- filters -----------------------------------------------------------------------
@@ -227,8 +222,8 @@
     var used = [], ignored = [], perConcept = [];
     cs.forEach(function (c) {
       var hits = searchConcept(c);
-      perConcept.push({ label: c.label, hits: hits });
-      if (hits.size) { used.push(hits); } else { ignored.push(c.label); }
+      perConcept.push({ label: c.label, size: hits.size });
+      if (hits.size) { used.push(hits.scores); } else { ignored.push(c.label); }
     });
     var refs = [];
     if (!cs.length) {
@@ -236,17 +231,18 @@
         data.facets.forEach(function (facet, ref) { if (facet[0] !== 2 && passes(ref, f)) { refs.push([ref, 0]); } });
       }
     } else if (used.length) {
-      used.sort(function (a, b) { return a.size - b.size; });
-      used[0].forEach(function (score, ref) {
-        var total = score;
-        for (var i = 1; i < used.length; i++) {
-          var s = used[i].get(ref);
-          if (s === undefined) { return; }
+      var n = data.facets.length;
+      for (var ref = 0; ref < n; ref++) {
+        var total = 0;
+        for (var u = 0; u < used.length; u++) {
+          var s = used[u][ref];
+          if (!(s > 0)) { total = 0; break; }
           total += s;
         }
+        if (!total) { continue; }
         if (data.facets[ref][0] === 2) { total *= PAGE_WEIGHT; }
         if (passes(ref, f)) { refs.push([ref, total]); }
-      });
+      }
       refs.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     }
     return { refs: refs.map(function (r) { return r[0]; }), words: cs.length, ignored: ignored, perConcept: perConcept };
@@ -399,7 +395,7 @@
     }
     if (outcome.perConcept.length > 1) {
       outcome.perConcept.forEach(function (c) {
-        var n = c.hits.size;
+        var n = c.size;
         if (!n) { return; }
         var li = document.createElement("li");
         li.appendChild(link("Zoek alleen op ‘" + c.label + "’", queryString(c.label, state.f)));
