@@ -54,7 +54,8 @@ VENDOR_FILES = [
 ]
 GEOJSON_PATH = "kaart/plekken.geojson"
 OVERVIEW_PAGE = "kaart.md"
-CLUSTER_FROM = 30  # more markers than this: cluster them
+CLUSTER_FROM = 1  # more markers than this: cluster them. Markers that overlap are too small to tap
+# (WCAG 2.2, 2.5.8), so every map with more than one marker merges close ones into a cluster button.
 ENTRY_ZOOM = 15
 NEARBY_OFFERS = 6
 CENTER = (52.88, 4.85)  # middle of the Kop van Noord-Holland
