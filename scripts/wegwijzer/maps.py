@@ -152,7 +152,7 @@ def folium_map(plugin, base: str, rows: list | None = None, url: str | None = No
     folium.TileLayer(tiles=_tile_provider(plugin.config.tile_url, plugin.config.tile_attribution), name="kaart",
                      max_zoom=19, max_native_zoom=19).add_to(m)
     many = url is not None or len(rows or []) > CLUSTER_FROM
-    target = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 50}).add_to(m) if many else m
+    target = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 80, "animate": False}).add_to(m) if many else m
     label = "Kaart met alle plekken" if url else ("Kaart met 1 plek" if len(rows) == 1 else f"Kaart met {len(rows)} plekken")
     PlaceMarkers(m, label, rows=rows, url=url, base=base).add_to(target)
     if rows and url is None:
