@@ -5,7 +5,9 @@ The browser never builds an index. It downloads:
 * ``zoekindex/index.json``: the lunr index (few, short fields, compact form), the filter facets of
   every result, the synonyms and the lists for the filters;
 * ``zoekindex/kaarten-N.json``: the card data (name, summary, where, when, cost) in
-  shards of ``SHARD`` results, fetched only for the results on screen.
+  shards of ``SHARD`` results, fetched only for the results on screen;
+* ``zoekindex/punten.json``: the coordinates of every result that has a place, fetched
+  only when the visitor presses "Dichtbij mij" (see ``points``).
 
 Dutch text goes through the same pipeline on both sides, registered under the same
 names as lunr-languages uses (``trimmer-nl``, ``stopWordFilter-nl``, ``stemmer-nl``):
@@ -36,6 +38,7 @@ from . import yamlsafe
 
 FOLDER = "zoekindex"
 SHARD = 100  # results per card file
+POINTS = "punten.json"  # coordinates for "Dichtbij mij", loaded only on request
 SEARCH_PAGE = "zoeken.md"
 VENDOR = {  # site path -> path in node_modules
     "assets/javascripts/vendor/lunr/lunr.min.js": "lunr/lunr.min.js",
@@ -153,13 +156,20 @@ def _mask(keys, order: list[str]) -> int:
     return mask
 
 
-def documents(plugin, pages: list[dict]) -> tuple[list[dict], list[list], list[list], dict]:
+def _place_order(cat) -> list[Location]:
+    """Places in the order of their results (and of the points in punten.json)."""
+    return sorted(cat.locations.values(), key=lambda e: (e.naam.casefold(), e.id))
+
+
+def documents(plugin, pages: list[dict]) -> tuple[list[dict], list[list], list[list], dict, list[list[int]]]:
     """Index documents, facets and cards for every offer, place and page, in a stable order.
 
     Facets (one short list per result): [kind, gemeente mask, kern numbers, theme mask,
     audience mask, free, day mask, wide], kind 0 = aanbod, 1 = plek, 2 = pagina; wide = 1 for
     an offer without a fixed place (it serves a whole gemeente or the region).
     Cards: [name, url, summary, where, when, cost, example].
+    Spots (one list per result): the numbers of its places in the place order (see ``points``);
+    empty for an offer with only an area and for plain pages.
     """
     cat = plugin.catalog
     region = cat.region
@@ -168,21 +178,23 @@ def documents(plugin, pages: list[dict]) -> tuple[list[dict], list[list], list[l
     kernen = [k.id for k in region.kernen()]
     themes = list(region.lists["themas"])
     audiences = list(region.lists["doelgroepen"])
-    docs, facets, cards = [], [], []
+    docs, facets, cards, spots = [], [], [], []
 
     def area_names(ids):
         return [region.areas[i].naam for i in ids if i in region.areas]
 
     acts = sorted(cat.activities.values(), key=lambda e: (e.naam.casefold(), e.id))
+    places = _place_order(cat)
+    place_number = {loc.id: n for n, loc in enumerate(places)}
     for act in acts:
-        places = cat.places_of(act)
-        where_ids = set(cat.gemeenten_of(act)) | set(cat.kernen_of(act)) | {p.wijk for p in places if p.wijk}
+        places_of_act = cat.places_of(act)
+        where_ids = set(cat.gemeenten_of(act)) | set(cat.kernen_of(act)) | {p.wijk for p in places_of_act if p.wijk}
         tekst = " ".join([act.samenvatting, describe.label("aanbod_soorten", act.soort),
                           " ".join(describe.label("themas", t) for t in act.themas),
                           " ".join(describe.label("doelgroepen", d) for d in act.doelgroepen),
                           _words(act.beschrijving, 30)])
         docs.append({"id": str(len(docs)), "naam": act.naam, "tekst": tekst,
-                     "waar": " ".join(sorted(area_names(where_ids)) + [p.naam for p in places])})
+                     "waar": " ".join(sorted(area_names(where_ids)) + [p.naam for p in places_of_act])})
         days = set(describe.weekdays(act, today))
         days |= {describe.DAYS[i.datum.weekday()] for i in act.schema if i.datum and describe.is_current(i, today)}
         facets.append([0, _mask(cat.gemeenten_of(act), gemeenten),
@@ -192,7 +204,7 @@ def documents(plugin, pages: list[dict]) -> tuple[list[dict], list[list], list[l
                        0 if act.plekken else 1])
         cards.append([act.naam, act.url, act.samenvatting, ", ".join(cat.where(act)),
                       describe.schedule_short(act), describe.cost_text(act.kosten), 1 if act.voorbeeld else 0])
-    places = sorted(cat.locations.values(), key=lambda e: (e.naam.casefold(), e.id))
+        spots.append(sorted({place_number[p.id] for p in places_of_act}))
     for loc in places:
         here = cat.activities_at.get(loc.id, [])
         kind = describe.label("plek_soorten", loc.soort)
@@ -208,10 +220,12 @@ def documents(plugin, pages: list[dict]) -> tuple[list[dict], list[list], list[l
         when = "; ".join(hours[:2]) + (" en meer" if len(hours) > 2 else "")
         cards.append([loc.naam, loc.url, f"{kind} in {kern}", loc.adres.one_line() if loc.adres else kern,
                       when, "", 1 if loc.voorbeeld else 0])
+        spots.append([place_number[loc.id]])
     for page in sorted(pages, key=lambda p: p["url"]):
         docs.append({"id": str(len(docs)), "naam": page["title"], "tekst": page["text"], "waar": ""})
         facets.append([2])
         cards.append([page["title"], page["url"], page["summary"], "", "", "", 0])
+        spots.append([])
     lists = {
         "gemeenten": gemeenten,
         "kernen": kernen,
@@ -220,7 +234,22 @@ def documents(plugin, pages: list[dict]) -> tuple[list[dict], list[list], list[l
         "doelgroepen": audiences,
         "dagen": list(describe.DAYS),
     }
-    return docs, facets, cards, lists
+    return docs, facets, cards, lists, spots
+
+
+def points(cat, spots: list[list[int]]) -> dict:
+    """The coordinates for "Dichtbij mij" on the search page, in a compact form.
+
+    ``punten`` is one flat list [lat, lon, lat, lon, ...] with every place once, in the
+    order of the place results (5 decimals, about 1 metre). ``plekken`` has per result
+    the numbers of its places in that list. The browser computes distances itself: the
+    visitor's position is never sent anywhere.
+    """
+    places = _place_order(cat)
+    flat = []
+    for loc in places:
+        flat += [round(loc.coordinaten.lat, 5), round(loc.coordinaten.lon, 5)]
+    return {"punten": flat, "plekken": spots}
 
 
 def build_index(docs: list[dict]):
@@ -281,7 +310,7 @@ def _dump(value) -> str:
 def write_index(plugin, site_dir: Path, pages: list[dict]) -> dict:
     """Write the index and the card shards into the built site. Returns sizes and timings."""
     started = time.perf_counter()
-    docs, facets, cards, lists = documents(plugin, pages)
+    docs, facets, cards, lists, spots = documents(plugin, pages)
     collected = time.perf_counter()
     index = build_index(docs)
     built = time.perf_counter()
@@ -300,6 +329,7 @@ def write_index(plugin, site_dir: Path, pages: list[dict]) -> dict:
     (folder / "index.json").write_text(_dump(payload), encoding="utf-8")
     for start in range(0, len(cards), SHARD):
         (folder / f"kaarten-{start // SHARD}.json").write_text(_dump(cards[start:start + SHARD]), encoding="utf-8")
+    (folder / POINTS).write_text(_dump(points(plugin.catalog, spots)), encoding="utf-8")
     return {"docs": len(docs), "collect_s": collected - started, "index_s": built - collected,
             "write_s": time.perf_counter() - built}
 

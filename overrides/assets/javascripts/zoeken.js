@@ -4,6 +4,12 @@
  * The browser never builds an index: it reads the posting lists (with the scores lunr.py computed)
  * and uses lunr.js for the Dutch pipeline and for prefix and typing-error matches (lunr.TokenSet).
  * Search text and filters live in the query string, so a search can be shared.
+ *
+ * "Dichtbij mij" (dichtbij.js) sorts the results by distance. Only after a click does the
+ * browser ask for the position, and then zoekindex/punten.json (coordinates of every result
+ * with a place) is fetched. The position stays in a variable on this page: it is not sent,
+ * stored or put in the URL. The sort is not in the URL either: a shared link must not start
+ * asking the other person for their position, and the sort needs their own click anyway.
  */
 (function () {
   "use strict";
@@ -26,6 +32,12 @@
   var gratis = document.getElementById("zoek-gratis");
   var base = (root.getAttribute("data-base") || ".").replace(/\/$/, "");
   var cardsUrl = root.getAttribute("data-kaarten");
+  var nearRow = document.getElementById("zoek-dichtbij-rij");
+  var nearButton = document.getElementById("zoek-dichtbij");
+  var restList = document.getElementById("zoek-zonder");
+  var restHeading = document.getElementById("zoek-zonder-kop");
+  var pointsUrl = root.getAttribute("data-punten");
+  var Near = window.WegwijzerDichtbij;
 
   var data = null;        // the downloaded index.json
   var index = null;       // {postings, tokenSet}
@@ -37,6 +49,11 @@
   var run = 0;
   var timer = null;
   var firstResult = true;
+  var near = false;        // results sorted by distance
+  var here = null;         // the visitor's position {lat, lon}: only here, never sent or stored
+  var points = null;       // the downloaded punten.json
+  var km = new Map();      // result -> distance to its nearest place (null: no fixed place)
+  var restFrom = Infinity; // where the results without a fixed place start
 
   function select(name) { return document.getElementById("zoek-" + name); }
 
@@ -283,6 +300,86 @@
 
   // --- drawing -----------------------------------------------------------------------
 
+  // --- "Dichtbij mij" ----------------------------------------------------------------
+
+  function nearest(ref) {  // the nearest place of a result, or null
+    var mine = points.plekken[ref] || [], best = null, bestKm = Infinity;
+    for (var i = 0; i < mine.length; i++) {
+      var p = { lat: points.punten[2 * mine[i]], lon: points.punten[2 * mine[i] + 1] };
+      var d = Near.distanceKm(here, p);
+      if (d < bestKm) { best = p; bestKm = d; }
+    }
+    return best;
+  }
+
+  // Nearest first; results without a place keep their order and go last, as their own group.
+  function byDistance(refs) {
+    var best = new Map();
+    refs.forEach(function (ref) { best.set(ref, nearest(ref)); });
+    var sorted = Near.sortByDistance(refs, here, function (ref) { return best.get(ref); });
+    km = new Map();
+    restFrom = sorted.length;
+    sorted.forEach(function (x, i) {
+      km.set(x.item, x.km);
+      if (x.km === null && restFrom === sorted.length) { restFrom = i; }
+    });
+    return sorted.map(function (x) { return x.item; });
+  }
+
+  function nearText() {
+    var t = " Wat het dichtst bij je is, staat bovenaan.";
+    var without = results.length - restFrom;
+    if (without > 0) {
+      t += " " + (without === 1 ? "1 resultaat heeft" : without + " resultaten hebben") +
+        " geen vaste plek. Die staan onderaan.";
+    }
+    return t;
+  }
+
+  function setNear(on) {
+    near = on;
+    nearButton.setAttribute("aria-pressed", on ? "true" : "false");
+    nearButton.classList.toggle("md-button--primary", on);
+  }
+
+  function loadPoints() {
+    return fetch(pointsUrl).then(function (r) {
+      if (!r.ok) { throw new Error("punten: " + r.status); }
+      return r.json();
+    }).catch(function () {
+      throw new Error("De afstanden laden niet. Controleer je internet en probeer het opnieuw.");
+    });
+  }
+
+  function wireNear() {
+    if (!Near || !navigator.geolocation || !pointsUrl || !window.Promise) { return; }
+    var busy = false;
+    nearRow.hidden = false;
+    nearButton.addEventListener("click", function () {
+      if (busy) { return; }
+      if (near) { setNear(false); update(false); return; }
+      if (here && points) { setNear(true); update(false); return; }
+      busy = true;
+      nearButton.setAttribute("aria-disabled", "true");
+      statusEl.textContent = "Je plek wordt bepaald…";
+      Near.ask().then(function (position) {
+        return (points ? Promise.resolve(points) : loadPoints()).then(function (loaded) {
+          points = loaded;
+          here = position;
+        });
+      }).then(function () {
+        setNear(true);
+        update(false);
+      }, function (err) {
+        statusEl.textContent = err.message + (results.length ? " De resultaten staan in de gewone volgorde." : "");
+        details.open = true;  // the list of woonplaatsen is there
+      }).then(function () {
+        busy = false;
+        nearButton.removeAttribute("aria-disabled");
+      });
+    });
+  }
+
   function shardOf(ref) { return Math.floor(ref / data.shard); }
 
   function loadShard(n) {
@@ -337,6 +434,17 @@
       page.textContent = "Pagina op deze site";
       facts.appendChild(page);
     }
+    if (near && km.get(ref) != null) {
+      var distance = document.createElement("li");
+      var dk = document.createElement("span");
+      dk.className = "ww-k";
+      dk.textContent = "Afstand:";
+      distance.className = "ww-card__afstand";
+      distance.appendChild(dk);
+      distance.appendChild(document.createTextNode(" " + Near.formatKm(km.get(ref)) +
+        (points.plekken[ref].length > 1 ? " (de dichtstbijzijnde plek)" : "")));
+      facts.insertBefore(distance, facts.firstChild);
+    }
     if (facts.childNodes.length) { li.appendChild(facts); }
     return li;
   }
@@ -350,12 +458,14 @@
       var byShard = new Map();
       needed.forEach(function (n, i) { byShard.set(n, loaded[i]); });
       var first = null;
-      next.forEach(function (ref) {
+      next.forEach(function (ref, k) {
         var li = card(ref, byShard.get(shardOf(ref)));
         if (!first) { first = li; }
-        list.appendChild(li);
+        (shown + k >= restFrom ? restList : list).appendChild(li);
       });
       shown += next.length;
+      list.hidden = !list.firstChild;
+      restList.hidden = restHeading.hidden = !restList.firstChild;
       moreRow.hidden = shown >= results.length;
       if (focusFirst && first) { first.querySelector("a").focus(); }
     });
@@ -424,9 +534,12 @@
     if (!index) { return; }
     var thisRun = ++run;
     list.textContent = "";
+    restList.textContent = "";
+    restList.hidden = restHeading.hidden = true;
     help.hidden = true;
     shown = 0;
-    if (!state.q && !state.f.any) {
+    restFrom = Infinity;
+    if (!state.q && !state.f.any && !near) {
       results = [];
       list.hidden = true;
       moreRow.hidden = true;
@@ -434,8 +547,10 @@
       statusEl.textContent = "";
       return;
     }
-    var outcome = search(state.q, state.f);
-    results = outcome.refs;
+    // Dichtbij mij without words or filters: every offer and place, nearest first.
+    var everything = near && !state.q && !state.f.any;
+    var outcome = search(state.q, everything ? Object.assign({}, state.f, { any: true }) : state.f);
+    results = near ? byDistance(outcome.refs) : outcome.refs;
     var about = (state.q ? " voor ‘" + state.q + "’" : "") + (state.f.any ? " (" + filterText(state.f) + ")" : "");
     var note = outcome.ignored.length && results.length
       ? " We vonden niets met ‘" + outcome.ignored.join("’, ‘") + "’ en zochten zonder dat woord."
@@ -450,7 +565,7 @@
     }
     drawMore(thisRun, false).then(function () {
       if (thisRun !== run) { return; }
-      statusEl.textContent = count(results.length) + about + "." + note;
+      statusEl.textContent = count(results.length) + about + "." + (near ? nearText() : "") + note;
       if (firstResult) {
         firstResult = false;
         if (window.performance && performance.mark) { performance.mark("ww-eerste-resultaat"); }
@@ -490,6 +605,7 @@
   moreButton.addEventListener("click", function () { drawMore(run, true); });
   window.addEventListener("popstate", function () { readUrl(); update(false); });
 
+  wireNear();
   readUrl();
   if (input.value || window.location.search.length > 1) { statusEl.textContent = "Even zoeken…"; }
 
