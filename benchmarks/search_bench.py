@@ -153,6 +153,7 @@ def measure(n: int, browser) -> dict:
         site = work / "site"
         index = (site / "zoekindex" / "index.json").read_bytes()
         shard = (site / "zoekindex" / "kaarten-0.json").read_bytes()
+        points = (site / "zoekindex" / "punten.json").read_bytes()  # only after "Dichtbij mij"
         result = {
             "n": n,
             "documents": stats["docs"],
@@ -163,6 +164,7 @@ def measure(n: int, browser) -> dict:
             "index_kb": round(len(index) / 1024, 1),
             "index_gzip_kb": round(gz(index) / 1024, 1),
             "card_shard_gzip_kb": round(gz(shard) / 1024, 1),
+            "points_gzip_kb": round(gz(points) / 1024, 1),
         }
         httpd, base = serve(site)
         try:

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site, offline
+from test_a11y import readable, run_axe
 from test_search import OFFERS, PLACE, PLACES
 from wegwijzer import search
 from wegwijzer.catalog import distance_km
@@ -183,6 +184,8 @@ def test_dichtbij_mij_sorts_everything_by_distance(browser, near_server):
         assert status.startswith(f"{len(with_place) + len(rest)} resultaten.")
         assert "1 resultaat heeft geen vaste plek" in status
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        violations = run_axe(page)  # the sorted list, the group heading and the pressed button
+        assert not violations, readable(page.url, violations)
         _no_traces(page)
         assert page.console_errors == []
     finally:
