@@ -41,6 +41,7 @@ class Catalog:
     by_theme: dict[str, list[Activity]] = field(default_factory=dict)
     by_audience: dict[str, list[Activity]] = field(default_factory=dict)
     _grid: dict = field(default_factory=dict)
+    _nearby_memo: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, region: Region, locations: dict, activities: dict, include_examples: bool = True) -> "Catalog":
@@ -141,7 +142,16 @@ class Catalog:
 
     def nearby_places(self, lat: float, lon: float, km: float, exclude: set[str] = frozenset(),
                       limit: int | None = None) -> list[tuple[float, Location]]:
-        """Places within km of a point, nearest first (ties by id, so output is stable)."""
+        """Places within km of a point, nearest first (ties by id, so output is stable).
+
+        Remembered per question: a place page and the offers held there ask the same one.
+        """
+        key = (lat, lon, km, frozenset(exclude), limit)
+        if key not in self._nearby_memo:
+            self._nearby_memo[key] = self._nearby(lat, lon, km, exclude, limit)
+        return list(self._nearby_memo[key])
+
+    def _nearby(self, lat: float, lon: float, km: float, exclude, limit) -> list[tuple[float, Location]]:
         dlat = km / 111.2
         dlon = km / (111.3 * math.cos(math.radians(lat)))
         kx = 111.3 * math.cos(math.radians(lat))

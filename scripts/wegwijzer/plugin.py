@@ -44,8 +44,15 @@ def include_examples(default: bool) -> bool:
 VIEWS: list[str] = ["leaflets", "search", "freshness", "editor", "export", "maps", "conform"]
 
 
+_VIEW_MODULES: dict[tuple, list] = {}
+
+
 def _views():
-    return [importlib.import_module(f"wegwijzer.{name}") for name in VIEWS]
+    """The view modules, imported once (this runs for every page)."""
+    key = tuple(VIEWS)
+    if key not in _VIEW_MODULES:
+        _VIEW_MODULES[key] = [importlib.import_module(f"wegwijzer.{name}") for name in VIEWS]
+    return _VIEW_MODULES[key]
 
 
 class WegwijzerConfig(Config):
@@ -102,6 +109,15 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         previous = env.autoescape
         env.autoescape = lambda name: bool(name and name.startswith("wegwijzer/")) or (
             previous(name) if callable(previous) else bool(previous))
+        once: dict = {}
+
+        def ww_once(key, render):
+            """Render a block once and reuse it: for parts that are the same on thousands of pages."""
+            if key not in once:
+                once[key] = render()
+            return once[key]
+
+        env.globals["ww_once"] = ww_once
         env.filters["md"] = text.render
         env.filters["plain"] = text.plain
         env.globals["ww"] = {
