@@ -173,3 +173,18 @@ def test_json_schema_for_editors_is_up_to_date():
     aanbod = schemas()["aanbod"]
     assert "gezondheid" in json.dumps(aanbod["properties"]["themas"]) or "gezondheid" in json.dumps(aanbod)
     assert aanbod["additionalProperties"] is False
+
+
+def test_unknown_place_is_reported_even_when_the_offer_has_other_errors(tmp_path):
+    problems = problems_for(tmp_path, {"buurtkamer-test": place()},
+                            {"x": offer(plekken=["buurtkamer-tst"], themas=["koken"])})
+    fields = {p.field for p in problems}
+    assert {"plekken[1]", "themas[1]"} <= fields
+    assert any("Bedoelde je 'buurtkamer-test'?" in p.message for p in problems)
+
+
+def test_end_time_before_start_is_reported_with_other_errors(tmp_path):
+    problems = problems_for(tmp_path, {"buurtkamer-test": place()}, {
+        "x": offer(schema=[{"dag": "woensdg", "van": "10:00", "tot": "09:00"}])})
+    fields = {p.field for p in problems}
+    assert {"schema[1].dag", "schema[1].tot"} <= fields

@@ -130,8 +130,13 @@ def translate(error: dict, kind: str, model: type[BaseModel]) -> tuple[tuple, st
     return loc, f"Deze waarde klopt niet ({error['msg']})."
 
 
-def parse_entry(path: Path, kind_model: type[BaseModel], rel: str) -> tuple[BaseModel | None, list[Problem]]:
-    """Read one file. Returns the entry or the problems in it."""
+def parse_entry(path: Path, kind_model: type[BaseModel], rel: str,
+                failed: dict | None = None) -> tuple[BaseModel | None, list[Problem]]:
+    """Read one file. Returns the entry or the problems in it.
+
+    When the model refuses the file, its parsed document goes into `failed` (by file),
+    so checks across files can still look at it.
+    """
     try:
         doc = yamlsafe.read(path)
     except yamlsafe.YamlProblem as exc:
@@ -154,6 +159,8 @@ def parse_entry(path: Path, kind_model: type[BaseModel], rel: str) -> tuple[Base
                 continue
             seen.add(key)
             problems.append(Problem(rel, doc.line_of(loc), _field_label(loc), message))
+        if failed is not None:
+            failed[rel] = doc
         return None, problems
     entry.bind(path.stem, rel)
     entry._lines = doc.lines  # type: ignore[attr-defined]
@@ -227,6 +234,7 @@ def load_catalog(root: Path, region: Region | None = None, include_examples: boo
     problems: list[Problem] = []
     found: dict[str, dict] = {"locations": {}, "activities": {}}
     seen_ids: dict[str, str] = {}
+    failed: dict = {}
     for folder, model in FOLDERS.items():
         directory = root / folder
         if not directory.is_dir():
@@ -249,11 +257,12 @@ def load_catalog(root: Path, region: Region | None = None, include_examples: boo
                                         "Elke bestandsnaam mag maar één keer voorkomen. Kies een andere naam."))
                 continue
             seen_ids[key] = rel
-            entry, errs = parse_entry(path, model, rel)
+            entry, errs = parse_entry(path, model, rel, failed)
             problems.extend(errs)
             if entry is not None:
                 found[folder][entry_id] = entry
     problems.extend(check_references(region, found["locations"], found["activities"]))
+    problems.extend(_check_failed_references(failed, seen_ids))
     problems.extend(find_duplicates(found["locations"], found["activities"]))  # warnings only
     errors = [p for p in problems if not p.warning]
     if errors and strict:
@@ -261,6 +270,22 @@ def load_catalog(root: Path, region: Region | None = None, include_examples: boo
     catalog = Catalog.build(region, found["locations"], found["activities"], include_examples=include_examples)
     catalog.problems = problems
     return catalog
+
+
+def _check_failed_references(failed: dict, seen_ids: dict[str, str]) -> list[Problem]:
+    """Place references in offers the model refused: report them in the same run too."""
+    place_ids = sorted(k for k, rel in seen_ids.items() if rel.startswith("locations/"))
+    problems = []
+    for rel, doc in failed.items():
+        plekken = doc.data.get("plekken") if rel.startswith("activities/") else None
+        if not isinstance(plekken, list):
+            continue
+        for i, pid in enumerate(plekken):
+            if isinstance(pid, str) and pid not in place_ids:
+                problems.append(Problem(rel, doc.line_of(("plekken", i)), f"plekken[{i + 1}]",
+                                        f"Er is geen plek met id '{pid}'.{_suggest(pid, place_ids)} "
+                                        "Een id is de naam van een bestand in locations/, zonder .yaml."))
+    return problems
 
 
 def _slug(text: str) -> str:

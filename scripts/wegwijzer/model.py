@@ -13,7 +13,8 @@ import re
 from typing import Annotated, ClassVar, Literal, Optional
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo,
+                      field_validator, model_validator)
 
 from .region import inside_region, load_lists, REGION_ID
 
@@ -111,6 +112,13 @@ def _website(value: str) -> str:
     return value
 
 
+def _end_after_start(tot: str, info: ValidationInfo) -> str:
+    van = info.data.get("van")
+    if van is not None and tot <= van:
+        raise ValueError(f"De eindtijd ({tot}) ligt niet na de begintijd ({van}). Zet 'tot' later dan 'van'.")
+    return tot
+
+
 def _yes_no(value):
     if isinstance(value, str) and value.strip().lower() in {"ja", "nee"}:
         return value.strip().lower() == "ja"
@@ -197,11 +205,7 @@ class OpeningHours(Strict):
     tot: Time = Field(description="Eindtijd, bijvoorbeeld \"12:00\".")
     opmerking: Optional[Text] = None
 
-    @model_validator(mode="after")
-    def _order(self):
-        if self.tot <= self.van:
-            raise ValueError(f"De eindtijd ({self.tot}) ligt niet na de begintijd ({self.van}). Zet 'tot' later dan 'van'.")
-        return self
+    _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
 
 
 class ScheduleItem(Strict):
@@ -220,6 +224,9 @@ class ScheduleItem(Strict):
     plek: Optional[str] = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
     opmerking: Optional[Text] = None
 
+    # A field check (not a model check), so it is reported even when other fields are wrong.
+    _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
+
     @model_validator(mode="after")
     def _consistent(self):
         if (self.dag is None) == (self.datum is None):
@@ -230,8 +237,6 @@ class ScheduleItem(Strict):
             raise ValueError("Bij maandelijks hoort 'week': 1, 2, 3, 4 of -1 (de laatste week van de maand).")
         if self.herhaling != "maandelijks" and self.week is not None:
             raise ValueError("'week' hoort alleen bij herhaling: maandelijks. Haal 'week' weg of zet herhaling op maandelijks.")
-        if self.tot <= self.van:
-            raise ValueError(f"De eindtijd ({self.tot}) ligt niet na de begintijd ({self.van}). Zet 'tot' later dan 'van'.")
         if self.start and self.eind and self.eind < self.start:
             raise ValueError(f"De einddatum ({self.eind}) ligt voor de startdatum ({self.start}). Draai ze om.")
         return self
