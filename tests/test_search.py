@@ -6,21 +6,18 @@ results do not change when the shipped data changes.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, serving
 from wegwijzer import search
 
 NODE = shutil.which("node")
@@ -173,14 +170,8 @@ def small_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def small_server(small_site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(small_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(small_site) as url:
+        yield url
 
 
 def _open(phone, base, query=""):

@@ -7,19 +7,16 @@ may carry it, and the browser is only asked after the click.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
-import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
-from conftest import ROOT, build_site, offline
+from conftest import ROOT, build_site, offline, serving
 from test_a11y import readable, run_axe
 from test_search import OFFERS, PLACE, PLACES
 from wegwijzer import search
@@ -62,14 +59,8 @@ def near_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def near_server(near_site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(near_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(near_site) as url:
+        yield url
 
 
 def _page(browser, geolocation=True, script=COUNT_CALLS):
