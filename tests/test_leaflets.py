@@ -207,16 +207,10 @@ def test_qr_code_on_paper_opens_the_online_page(pdfs, chosen, catalog):
 
 @pytest.fixture(scope="module")
 def qr_server(made):
-    import functools
-    import http.server
-    import threading
+    from conftest import serving
 
-    from conftest import _QuietHandler
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(made.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(made.site) as url:
+        yield url
 
 
 def test_on_a_phone_the_leaflet_fits_and_prints_without_the_bar(phone, qr_server, chosen):
