@@ -261,26 +261,22 @@ def page_context(plugin, page, context):
 
 
 def deployment_settings(root: Path) -> dict:
-    """verouderd_na_maanden and site_url from mkdocs.yml (defaults when missing)."""
+    """verouderd_na_maanden and site_url, read the way MkDocs reads mkdocs.yml (defaults when missing)."""
     import os
 
-    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
 
-    class _Lenient(yaml.SafeLoader):
-        pass
-
-    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)  # ignore !!python/... tags
     settings = {"verouderd_na_maanden": 12, "site_url": ""}
     try:
-        doc = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
-    except (OSError, yaml.YAMLError):
-        doc = {}
-    settings["site_url"] = str(doc.get("site_url") or "")
-    for plugin in doc.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("wegwijzer"), dict):
-            months = plugin["wegwijzer"].get("verouderd_na_maanden")
-            if isinstance(months, int):
-                settings["verouderd_na_maanden"] = months
+        config = load_config(str(root / "mkdocs.yml"))
+    except (OSError, ConfigurationError):
+        config = None
+    if config is not None:
+        settings["site_url"] = str(config.site_url or "")
+        plugin = config.plugins.get("wegwijzer")
+        if plugin is not None:
+            settings["verouderd_na_maanden"] = plugin.config.verouderd_na_maanden
     if os.environ.get("WEGWIJZER_SITE_URL") is not None:
         settings["site_url"] = os.environ["WEGWIJZER_SITE_URL"].strip()
     return settings
