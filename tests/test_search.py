@@ -145,9 +145,8 @@ def test_bad_synonyms_file_is_explained(tmp_path):
 # --- a small site with known entries -------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def small_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("zoek")
+def build_search_site(work: Path) -> Path:
+    """Build a small site with the known entries above (only the pages search needs: a fast build)."""
     (work / "locations").mkdir()
     (work / "activities").mkdir()
     for pid, data in PLACES.items():
@@ -158,7 +157,7 @@ def small_site(tmp_path_factory):
         (work / "activities" / f"{aid}.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
     for name in ("overrides", "node_modules"):
         os.symlink(ROOT / name, work / name)
-    (work / "content").mkdir()  # only the pages the search needs: a fast build
+    (work / "content").mkdir()
     for name in ("index.md", "zoeken.md"):
         shutil.copy(ROOT / "content" / name, work / "content" / name)
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
@@ -166,6 +165,11 @@ def small_site(tmp_path_factory):
     result = build_site(dest, root=work)
     assert result.returncode == 0, result.stderr[-3000:]
     return dest
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    return build_search_site(tmp_path_factory.mktemp("zoek"))
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,14 @@ may carry it, and the browser is only asked after the click.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 
-from conftest import ROOT, build_site, offline, serving
+from conftest import offline, serving
 from test_a11y import readable, run_axe
-from test_search import OFFERS, PLACE, PLACES
+from test_search import OFFERS, PLACES, build_search_site
 from wegwijzer import search
 from wegwijzer.catalog import distance_km
 
@@ -36,25 +33,7 @@ if (navigator.geolocation) {
 
 @pytest.fixture(scope="module")
 def near_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("dichtbij")
-    (work / "locations").mkdir()
-    (work / "activities").mkdir()
-    for pid, data in PLACES.items():
-        (work / "locations" / f"{pid}.yaml").write_text(yaml.safe_dump({**PLACE, **data}, allow_unicode=True),
-                                                        encoding="utf-8")
-    for aid, data in OFFERS.items():
-        entry = {**PLACE, "organisatie": "Test", **data}
-        (work / "activities" / f"{aid}.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
-    for name in ("overrides", "node_modules"):
-        os.symlink(ROOT / name, work / name)
-    (work / "content").mkdir()
-    for name in ("index.md", "zoeken.md"):
-        shutil.copy(ROOT / "content" / name, work / "content" / name)
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    dest = work / "site"
-    result = build_site(dest, root=work)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return dest
+    return build_search_site(tmp_path_factory.mktemp("dichtbij"))
 
 
 @pytest.fixture(scope="module")
