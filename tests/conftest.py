@@ -25,14 +25,14 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 @pytest.fixture(scope="session")
 def catalog():
-    from wegwijzer.load import load_catalog
+    from wegwijzer.core.load import load_catalog
 
     return load_catalog(ROOT)
 
 
 def build_site(dest: Path, extra_env: dict | None = None, root: Path = ROOT) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH, **(extra_env or {}))
-    return subprocess.run([sys.executable, "-m", "wegwijzer.cli", "build", "--site-dir", str(dest)],
+    return subprocess.run([sys.executable, "-m", "wegwijzer", "build", "--site-dir", str(dest)],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
 
 

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from wegwijzer.duplicates import find_duplicates, normalise
-from wegwijzer.load import load_catalog
+from wegwijzer.core.duplicates import find_duplicates, normalise
+from wegwijzer.core.load import load_catalog
 
 PLACE = """naam: {naam}
 soort: buurthuis
@@ -96,7 +96,7 @@ def test_offers_with_similar_names_at_places_in_one_woonkern(tmp_path):
 def test_validate_prints_the_warning_and_succeeds(tmp_path):
     place(tmp_path, "buurthuis-de-kroon", "Buurthuis De Kroon", "Kerkstraat", "5")
     place(tmp_path, "buurthuis-de-kroon-2", "Buurthuis De Kroon", "Kerkstraat", "5")
-    result = subprocess.run([sys.executable, "-m", "wegwijzer.cli", "validate", "--root", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "wegwijzer", "validate", "--root", str(tmp_path)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "let op: Dit lijkt dubbel met 'Buurthuis De Kroon'" in result.stderr

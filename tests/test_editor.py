@@ -11,18 +11,18 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from wegwijzer.editor import Answers, interview, render
-from wegwijzer.region import load_lists, load_region
+from wegwijzer.tools.editor import Answers, interview, render
+from wegwijzer.core.region import load_lists, load_region
 
 
 def run(root: Path, *args) -> subprocess.CompletedProcess:
     # stdin is not a terminal here: the command must not ask questions.
-    return subprocess.run([sys.executable, "-m", "wegwijzer.cli", *args, "--root", str(root)], cwd=root,
+    return subprocess.run([sys.executable, "-m", "wegwijzer", *args, "--root", str(root)], cwd=root,
                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
 
 
 def validate(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "wegwijzer.cli", "validate", "--root", str(root)],
+    return subprocess.run([sys.executable, "-m", "wegwijzer", "validate", "--root", str(root)],
                           capture_output=True, text=True, timeout=120)
 
 

@@ -11,7 +11,8 @@ import re
 import pytest
 
 from conftest import FIXED_EPOCH, ROOT
-from wegwijzer import describe, export
+from wegwijzer.core import describe
+from wegwijzer.opendata import export
 
 HSDS_DIR = ROOT.parent / "shared" / "standards" / "hsds-3.0"
 BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.timezone.utc).date()
@@ -175,7 +176,7 @@ def test_ics_has_a_timezone_and_the_right_rrules(calendar, catalog):
 
 
 def test_first_occurrence_follows_the_rule():
-    from wegwijzer.model import ScheduleItem
+    from wegwijzer.core.model import ScheduleItem
 
     last_sat = ScheduleItem(dag="zaterdag", van="09:30", tot="11:00", herhaling="maandelijks", week=-1,
                             start=dt.date(2027, 2, 1))

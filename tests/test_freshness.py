@@ -17,9 +17,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import FIXED_EPOCH, ROOT, build_site
-from wegwijzer import pages
-from wegwijzer.freshness import git_dates, has_ended, months_before, recent_changes, report_href, status
-from wegwijzer.load import load_catalog
+from wegwijzer.site import pages
+from wegwijzer.site.freshness import git_dates, has_ended, months_before, recent_changes, report_href, status
+from wegwijzer.core.load import load_catalog
 
 TODAY = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.timezone.utc).date()  # 2026-11-18
 ISSUES = "https://github.com/voorbeeld/wegwijzer/issues/new?labels=melding"
@@ -236,7 +236,7 @@ def test_git_dates_one_call_first_and_last_change(tmp_path):
 
 def _verouderd(root: Path, *args) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH)
-    return subprocess.run([sys.executable, "-m", "wegwijzer.cli", "verouderd", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "wegwijzer", "verouderd", "--root", str(root), *args],
                           cwd=root, env=env, capture_output=True, text=True, timeout=120)
 
 

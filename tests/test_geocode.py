@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from wegwijzer import geocode
-from wegwijzer.load import load_catalog
-from wegwijzer.problems import EntryErrors
+from wegwijzer.tools import geocode
+from wegwijzer.core.load import load_catalog
+from wegwijzer.core.problems import EntryErrors
 
 PLACE = """# Buurtkamer in de Schooten (opmerking van de redactie)
 naam: Buurtkamer De Test

@@ -24,9 +24,9 @@ import yaml
 
 from conftest import ROOT, build_site
 from entries import offer, place, write_project
-from wegwijzer import model
-from wegwijzer.load import load_catalog
-from wegwijzer.problems import EntryErrors
+from wegwijzer.core import model
+from wegwijzer.core.load import load_catalog
+from wegwijzer.core.problems import EntryErrors
 
 CORPUS = Path(__file__).parent / "hostile"
 
@@ -83,7 +83,7 @@ VALID = {"locations/basis-plek.yaml"}
 
 def run_validate(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "wegwijzer.cli", "validate", "--root", str(root)],
+    return subprocess.run([sys.executable, "-m", "wegwijzer", "validate", "--root", str(root)],
                           cwd=root, env=env, capture_output=True, text=True, timeout=120)
 
 

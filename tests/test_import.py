@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from wegwijzer import cli, export, hsds_import
-from wegwijzer.load import load_catalog
+from wegwijzer.tools import cli
+from wegwijzer.opendata import export
+from wegwijzer.opendata import hsds_import
+from wegwijzer.core.load import load_catalog
 
 HSDS_EXAMPLES = ROOT.parent / "shared" / "standards" / "hsds-3.0" / "examples"
 TODAY = dt.date(2026, 11, 18)

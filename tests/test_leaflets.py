@@ -16,7 +16,7 @@ from conftest import ROOT, build_site
 
 SITE_URL = "https://wegwijzer.test/kop"  # no trailing slash on purpose: the plugin adds it
 A4_PT = (595.28, 841.89)
-CLI = [sys.executable, "-m", "wegwijzer.cli", "folders"]
+CLI = [sys.executable, "-m", "wegwijzer", "folders"]
 PHONE_RE = re.compile(r"(?<![\d:])(?:\+31|0)\d[\d \-]{7,12}\d(?![\d:])")
 
 
@@ -27,7 +27,7 @@ def squash(text: str) -> str:
 
 
 def local_entries(catalog, area_id):
-    from wegwijzer.leaflets import local_activities
+    from wegwijzer.site.leaflets import local_activities
 
     area = catalog.region.areas[area_id]
     return catalog.places_in.get(area_id, []) + local_activities(catalog, area)
@@ -104,7 +104,7 @@ def test_every_gemeente_kern_and_wijk_has_a_leaflet_linked_from_its_page(site, c
 
 
 def test_without_site_url_the_leaflet_prints_the_path_and_no_qr_code(site, catalog, caplog):
-    from wegwijzer import leaflets
+    from wegwijzer.site import leaflets
 
     html = (site / "folder" / "julianadorp" / "index.html").read_text(encoding="utf-8")
     assert "<svg" not in html
@@ -131,7 +131,7 @@ def test_a_village_fits_on_two_sides(pdfs, chosen):
 
 
 def test_every_entry_of_the_area_is_on_the_leaflet(pdfs, chosen, catalog):
-    from wegwijzer.leaflets import HELP_KINDS
+    from wegwijzer.site.leaflets import HELP_KINDS
 
     for name in chosen["villages"] + [chosen["gemeente"]]:
         text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))

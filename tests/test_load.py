@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from entries import offer, place, write_project
-from wegwijzer.load import load_catalog
-from wegwijzer.problems import EntryErrors
+from wegwijzer.core.load import load_catalog
+from wegwijzer.core.problems import EntryErrors
 
 
 def problems_for(tmp_path, places, offers):
@@ -127,7 +127,7 @@ def test_examples_can_be_left_out(tmp_path):
 
 def run_cli(args, cwd):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "wegwijzer.cli", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "wegwijzer", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -165,7 +165,7 @@ def test_json_schema_for_editors_is_up_to_date():
     import json
 
     from conftest import ROOT
-    from wegwijzer.schema_export import schemas
+    from wegwijzer.tools.schema_export import schemas
 
     for name, schema in schemas().items():
         shipped = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))

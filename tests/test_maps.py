@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.exceptions import PluginError
 
-from wegwijzer import maps
+from wegwijzer.site import maps
 
 # A 1x1 transparent PNG: tiles are served from here, never from the real tile host.
 BLANK_PNG = bytes.fromhex(
@@ -109,7 +109,7 @@ def test_overview_page_lists_every_place(site, catalog):
 
 
 def test_nearby_lists_places_and_offers_with_distance(site, catalog):
-    from wegwijzer.pages import NEARBY_KM
+    from wegwijzer.site.pages import NEARBY_KM
 
     for loc in catalog.locations.values():
         near = catalog.nearby_places(loc.coordinaten.lat, loc.coordinaten.lon, NEARBY_KM, exclude={loc.id}, limit=6)
@@ -224,7 +224,7 @@ def test_pages_work_without_javascript(browser, server, catalog):
 
 @pytest.mark.browser
 def test_dichtbij_mij_sorts_by_distance_and_keeps_the_position_local(browser, server, catalog):
-    from wegwijzer.catalog import distance_km
+    from wegwijzer.core.catalog import distance_km
 
     here = {"latitude": 53.0540, "longitude": 4.7990}  # Den Burg, Texel
     context = browser.new_context(viewport={"width": 360, "height": 640}, geolocation=here,

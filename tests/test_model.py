@@ -4,8 +4,8 @@ import pytest
 from pydantic import ValidationError
 
 from entries import offer, place
-from wegwijzer.load import translate
-from wegwijzer.model import Activity, Location
+from wegwijzer.core.load import translate
+from wegwijzer.core.model import Activity, Location
 
 
 def errors_of(model, data) -> str:

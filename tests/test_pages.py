@@ -3,9 +3,10 @@
 import datetime as dt
 
 from entries import offer, place, write_project
-from wegwijzer import describe, pages
-from wegwijzer.load import load_catalog
-from wegwijzer.text import plain, render
+from wegwijzer.core import describe
+from wegwijzer.site import pages
+from wegwijzer.core.load import load_catalog
+from wegwijzer.core.text import plain, render
 
 
 def test_every_entry_area_theme_and_audience_gets_a_page(catalog):
@@ -24,7 +25,7 @@ def test_every_entry_area_theme_and_audience_gets_a_page(catalog):
 
 
 def test_schedule_in_words():
-    item = lambda **kw: __import__("wegwijzer.model", fromlist=["ScheduleItem"]).ScheduleItem(**kw)  # noqa: E731
+    item = lambda **kw: __import__("wegwijzer.core.model", fromlist=["ScheduleItem"]).ScheduleItem(**kw)  # noqa: E731
     assert describe.schedule_line(item(dag="dinsdag", van="10:00", tot="12:00")) == "Elke dinsdag, 10:00 tot 12:00 uur"
     assert describe.schedule_line(item(dag="donderdag", van="14:00", tot="16:00", herhaling="maandelijks", week=-1)) \
         == "Elke laatste donderdag van de maand, 14:00 tot 16:00 uur"

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 def tile_host() -> str:
     """The tile host from mkdocs.yml (plugin option tile_url), or the plugin's default."""
-    from wegwijzer.plugin import WegwijzerConfig
+    from wegwijzer.site.plugin import WegwijzerConfig
 
     class Loader(yaml.SafeLoader):
         pass

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site, serving
-from wegwijzer import search
+from wegwijzer.site import search
 
 NODE = shutil.which("node")
 PLACE = {"bron": "Test voor de zoekfunctie.", "beheerder": "Test", "voorbeeld": True}

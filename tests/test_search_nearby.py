@@ -16,8 +16,8 @@ import pytest
 from conftest import offline, serving
 from test_a11y import readable, run_axe
 from test_search import OFFERS, PLACES, build_search_site
-from wegwijzer import search
-from wegwijzer.catalog import distance_km
+from wegwijzer.site import search
+from wegwijzer.core.catalog import distance_km
 
 # In Schagen, about 100 m from "Wijkpunt Markt". Odd digits, so they are easy to find in requests.
 HERE = {"latitude": 52.78812, "longitude": 4.80037}

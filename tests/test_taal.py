@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer import taal
+from wegwijzer.tools import taal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -251,7 +251,7 @@ def test_jargon_known_to_the_audience_needs_no_explanation(tmp_path, config):
 
 def test_cli_fails_on_errors_and_passes_on_tips(tmp_path, capsys):
     _write_entry(tmp_path, "praatgroep.yaml", _ENTRY.format(comment=""))
-    cmd = [sys.executable, "-m", "wegwijzer.cli", "taal", "--root", str(tmp_path)]
+    cmd = [sys.executable, "-m", "wegwijzer", "taal", "--root", str(tmp_path)]
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "activities/praatgroep.yaml" in result.stdout
@@ -259,7 +259,7 @@ def test_cli_fails_on_errors_and_passes_on_tips(tmp_path, capsys):
     assert "Schrijf: problemen op tijd zien" in result.stdout
     _write_entry(tmp_path, "praatgroep.yaml", _ENTRY.format(comment="").replace(
         "We doen ook aan vroegsignalering.", "We letten goed op elkaar."))
-    from wegwijzer.cli import main
+    from wegwijzer.tools.cli import main
 
     assert main(["taal", "--root", str(tmp_path)]) == 0
     out = capsys.readouterr().out

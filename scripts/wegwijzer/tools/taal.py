@@ -20,9 +20,9 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import yamlsafe
+from wegwijzer.core import yamlsafe
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ERROR, WARNING, OFF = "fout", "let op", "uit"
 
 # Which fields of an entry a resident reads, as paths into the entry (after 'schema' items).
@@ -640,7 +640,7 @@ def _find_line(raw_lines: list[str], start: int, snippet: str) -> int | None:
 
 def entry_sentences(entry, raw_text: str = "") -> list[Sentence]:
     """Sentences of an entry's texts, with the line in the YAML file where each starts."""
-    from .load import _line
+    from wegwijzer.core.load import _line
 
     raw_lines = raw_text.split("\n") if raw_text else []
     out = []
@@ -730,7 +730,7 @@ class Report:
 
 def check_all(root: Path, catalog=None, config: Config | None = None, only: list[str] | None = None) -> Report:
     """Check every entry and content page under root (or only the given relative paths)."""
-    from .load import load_catalog
+    from wegwijzer.core.load import load_catalog
 
     config = config or load_config()
     if catalog is None:

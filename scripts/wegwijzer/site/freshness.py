@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from . import describe
-from .model import Activity
+from wegwijzer.core import describe
+from wegwijzer.core.model import Activity
 
 RECENT_DAYS = 90  # the /nieuw/ page shows changes of the last three months
 RECENT_MAX = 200  # and never more than this many entries
@@ -286,9 +286,9 @@ def run(root: Path, args, out=None) -> int:
     """`wegwijzer verouderd`: the list for the monthly round, as Markdown or CSV."""
     import sys
 
-    from .load import load_catalog
-    from .plugin import build_date
-    from .problems import EntryErrors, format_report
+    from wegwijzer.core.load import load_catalog
+    from wegwijzer.site.plugin import build_date
+    from wegwijzer.core.problems import EntryErrors, format_report
 
     out = out or sys.stdout
     settings = deployment_settings(root)

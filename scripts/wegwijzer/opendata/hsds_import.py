@@ -28,10 +28,10 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from . import model
-from .load import _slug, check_references, translate
-from .model import ID_RE, LISTS, Activity, Location
-from .region import REGION_ID, REGION_NAME, Region, inside_region, load_region
+from wegwijzer.core import model
+from wegwijzer.core.load import _slug, check_references, translate
+from wegwijzer.core.model import ID_RE, LISTS, Activity, Location
+from wegwijzer.core.region import REGION_ID, REGION_NAME, Region, inside_region, load_region
 
 DAY_OF = {"MO": "maandag", "TU": "dinsdag", "WE": "woensdag", "TH": "donderdag",
           "FR": "vrijdag", "SA": "zaterdag", "SU": "zondag"}
@@ -280,7 +280,7 @@ def schedule_items(schedule: dict, notes: list[str]) -> list[dict]:
 
 
 def _nearest_kern(region: Region, lat: float, lon: float):
-    from .catalog import distance_km
+    from wegwijzer.core.catalog import distance_km
 
     return min(region.kernen(), key=lambda k: (distance_km(lat, lon, k.lat, k.lon), k.id))
 
@@ -305,7 +305,7 @@ def location_entry(loc: dict, region: Region, meta: dict, notes: list[str]) -> t
     has_point = isinstance(lat, (int, float)) and isinstance(lon, (int, float))
     kern = None
     if has_point and inside_region(lat, lon):
-        from .catalog import distance_km
+        from wegwijzer.core.catalog import distance_km
 
         kern = _nearest_kern(region, lat, lon)
         coords = {"lat": float(lat), "lon": float(lon)}
@@ -574,7 +574,7 @@ def _errors(data: dict, kind_model, kind: str) -> list[str]:
     try:
         kind_model.model_validate(data)
     except ValidationError as exc:
-        from .load import _field_label
+        from wegwijzer.core.load import _field_label
 
         out = []
         for err in exc.errors(include_url=False):

@@ -22,8 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import ID_RE, ScheduleItem
-from .region import REGION_ID, Region, load_region
+from wegwijzer.core.model import ID_RE, ScheduleItem
+from wegwijzer.core.region import REGION_ID, Region, load_region
 
 FOLDER = {"plek": "locations", "aanbod": "activities"}
 LIST_OF_TYPE = {"plek": "plek_soorten", "aanbod": "aanbod_soorten"}
@@ -467,8 +467,8 @@ def add_arguments(p) -> None:
 
 def run(root: Path, args, stdin=None, stdout=None) -> int:
     """The `wegwijzer nieuw` command. Returns the exit code."""
-    from .load import load_catalog
-    from .problems import EntryErrors, format_report
+    from wegwijzer.core.load import load_catalog
+    from wegwijzer.core.problems import EntryErrors, format_report
 
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import yamlsafe
-from .region import BOUNDS, DATA_DIR, inside_region
+from wegwijzer.core import yamlsafe
+from wegwijzer.core.region import BOUNDS, DATA_DIR, inside_region
 
 DEFAULT_CACHE = DATA_DIR / "geocode-cache.json"
 USER_AGENT = "wegwijzer-van-de-kop (sociale kaart; wegwijzer geocode)"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import Activity, Cost, Location, ScheduleItem
-from .region import load_lists
+from wegwijzer.core.model import Activity, Cost, Location, ScheduleItem
+from wegwijzer.core.region import load_lists
 
 _LISTS = load_lists()
 _WEEK = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}

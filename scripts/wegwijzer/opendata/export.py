@@ -26,10 +26,11 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from . import describe, text
-from .catalog import Catalog
-from .model import Activity, Location, ScheduleItem
-from .region import REGION_ID, REGION_NAME
+from wegwijzer.core import describe
+from wegwijzer.core import text
+from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.model import Activity, Location, ScheduleItem
+from wegwijzer.core.region import REGION_ID, REGION_NAME
 
 # Never change these: partners store our uuids.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wegwijzer-van-de-kop.nl/open-data")

@@ -10,8 +10,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Activity, Location
-from .region import REGION_ID, Area, Region
+from wegwijzer.core.model import Activity, Location
+from wegwijzer.core.region import REGION_ID, Area, Region
 
 GRID = 0.05  # degrees; a cell is about 5 by 3.5 km here
 

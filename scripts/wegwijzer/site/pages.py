@@ -12,10 +12,10 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from . import describe
-from .catalog import Catalog, sort_key
-from .model import Activity, Location
-from .region import Area
+from wegwijzer.core import describe
+from wegwijzer.core.catalog import Catalog, sort_key
+from wegwijzer.core.model import Activity, Location
+from wegwijzer.core.region import Area
 
 NEARBY_KM = 5.0
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo,
                       field_validator, model_validator)
 
-from .region import inside_region, load_lists, REGION_ID
+from wegwijzer.core.region import inside_region, load_lists, REGION_ID
 
 LISTS = load_lists()
 

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .synthetic import generate
+from wegwijzer.tools.synthetic import generate
 
 
 def _prepare(root: Path, work: Path, n: int) -> Path:

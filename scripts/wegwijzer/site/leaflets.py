@@ -16,10 +16,10 @@ from pathlib import Path
 import segno
 from markupsafe import Markup, escape
 
-from . import describe
-from .catalog import Catalog, sort_key
-from .model import Activity, Location
-from .region import Area
+from wegwijzer.core import describe
+from wegwijzer.core.catalog import Catalog, sort_key
+from wegwijzer.core.model import Activity, Location
+from wegwijzer.core.region import Area
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer.leaflets")
 

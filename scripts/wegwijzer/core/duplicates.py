@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from .problems import Problem
+from wegwijzer.core.problems import Problem
 
 SIMILAR = 0.88  # ratio from which two names in one woonkern look like the same thing
 _DIGITS = re.compile(r"\d+")

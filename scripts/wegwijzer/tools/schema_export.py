@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Activity, Location
+from wegwijzer.core.model import Activity, Location
 
 
 def schemas() -> dict[str, dict]:

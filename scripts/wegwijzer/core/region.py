@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import yamlsafe
+from wegwijzer.core import yamlsafe
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Everything in the Kop van Noord-Holland lies inside this box (Texel to Winkel).
 BOUNDS = {"lat_min": 52.68, "lat_max": 53.20, "lon_min": 4.55, "lon_max": 5.30}

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamlsafe
-from .catalog import Catalog, distance_km
-from .duplicates import find_duplicates
-from .model import FIELD_NAMES, ID_RE, LISTS, Activity, Location
-from .problems import EntryErrors, Problem
-from .region import REGION_ID, Region, load_region
+from wegwijzer.core import yamlsafe
+from wegwijzer.core.catalog import Catalog, distance_km
+from wegwijzer.core.duplicates import find_duplicates
+from wegwijzer.core.model import FIELD_NAMES, ID_RE, LISTS, Activity, Location
+from wegwijzer.core.problems import EntryErrors, Problem
+from wegwijzer.core.region import REGION_ID, Region, load_region
 
 FAR_FROM_KERN_KM = 8.0
 FOLDERS = {"locations": Location, "activities": Activity}

@@ -31,10 +31,10 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from mkdocs.exceptions import PluginError
 
-from . import describe
-from .model import Activity, Location
-from .region import DATA_DIR, REGION_ID
-from . import yamlsafe
+from wegwijzer.core import describe
+from wegwijzer.core.model import Activity, Location
+from wegwijzer.core.region import DATA_DIR, REGION_ID
+from wegwijzer.core import yamlsafe
 
 FOLDER = "zoekindex"
 SHARD = 100  # results per card file

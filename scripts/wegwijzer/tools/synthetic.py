@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .region import load_region
+from wegwijzer.core.region import load_region
 
 WORDS = ["koffie", "ontmoeting", "taal", "bewegen", "wandelen", "computerhulp", "formulieren", "geldzaken",
          "koken", "zingen", "breien", "lezen", "spelletjes", "tuinieren", "fietsen", "muziek", "creatief",

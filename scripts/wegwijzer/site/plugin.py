@@ -14,10 +14,12 @@ from mkdocs.structure.files import File, Files
 
 import importlib
 
-from . import describe, pages, text
-from .catalog import Catalog
-from .load import load_catalog
-from .problems import EntryErrors
+from wegwijzer.core import describe
+from wegwijzer.site import pages
+from wegwijzer.core import text
+from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.load import load_catalog
+from wegwijzer.core.problems import EntryErrors
 
 
 def build_date() -> dt.date:
@@ -41,7 +43,7 @@ def include_examples(default: bool) -> bool:
 #   post_build(plugin, config) -> None                       work on the finished site
 #   env(plugin, env) -> None                                 add Jinja filters or globals
 #   post_page(plugin, output, page) -> str                   change a rendered page (HTML in, HTML out)
-VIEWS: list[str] = ["leaflets", "search", "freshness", "editor", "export", "maps", "conform"]
+VIEWS: list[str] = ["wegwijzer.site.leaflets", "wegwijzer.site.search", "wegwijzer.site.freshness", "wegwijzer.tools.editor", "wegwijzer.opendata.export", "wegwijzer.site.maps", "wegwijzer.site.conform"]
 
 
 _VIEW_MODULES: dict[tuple, list] = {}
@@ -51,7 +53,7 @@ def _views():
     """The view modules, imported once (this runs for every page)."""
     key = tuple(VIEWS)
     if key not in _VIEW_MODULES:
-        _VIEW_MODULES[key] = [importlib.import_module(f"wegwijzer.{name}") for name in VIEWS]
+        _VIEW_MODULES[key] = [importlib.import_module(name) for name in VIEWS]
     return _VIEW_MODULES[key]
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .problems import EntryErrors, format_report
+from wegwijzer.core.problems import EntryErrors, format_report
 
 
 def project_root() -> Path:
@@ -34,7 +34,7 @@ def _fixed_date_env() -> None:
 
 
 def cmd_validate(args) -> int:
-    from .load import load_catalog
+    from wegwijzer.core.load import load_catalog
 
     root = Path(args.root).resolve() if args.root else project_root()
     try:
@@ -99,7 +99,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema_export import write_schemas
+    from wegwijzer.tools.schema_export import write_schemas
 
     for path in write_schemas(project_root() / "schema"):
         print(f"Geschreven: {path.relative_to(project_root())}")
@@ -107,7 +107,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_import_hsds(args) -> int:
-    from .hsds_import import import_file
+    from wegwijzer.opendata.hsds_import import import_file
 
     root = Path(args.root).resolve() if args.root else project_root()
     try:
@@ -125,7 +125,7 @@ def cmd_import_hsds(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import run
+    from wegwijzer.tools.bench import run
 
     out = Path(args.uit) if args.uit else None
     run(project_root(), args.n or [1000, 10000], out)
@@ -133,7 +133,7 @@ def cmd_bench(args) -> int:
 
 
 def cmd_taal(args) -> int:
-    from .taal import ConfigProblem, check_all, format_report, load_config, report_json
+    from wegwijzer.tools.taal import ConfigProblem, check_all, format_report, load_config, report_json
 
     root = Path(args.root).resolve() if args.root else project_root()
     try:
@@ -151,19 +151,19 @@ def cmd_taal(args) -> int:
 
 
 def cmd_nieuw(args) -> int:
-    from .editor import run
+    from wegwijzer.tools.editor import run
 
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
 
 def cmd_geocode(args) -> int:
-    from .geocode import run
+    from wegwijzer.tools.geocode import run
 
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
 
 def cmd_verouderd(args) -> int:
-    from .freshness import run
+    from wegwijzer.site.freshness import run
 
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
@@ -172,7 +172,7 @@ def cmd_verouderd(args) -> int:
 def cmd_folders(args) -> int:
     import argparse as _argparse
 
-    from .leaflets import FOLDER_DIR, PDF_DIR, leaflet_ids, write_pdfs
+    from wegwijzer.site.leaflets import FOLDER_DIR, PDF_DIR, leaflet_ids, write_pdfs
 
     site_dir = Path(_mkdocs_config(args).site_dir)
     if args.bouw or not leaflet_ids(site_dir):
@@ -236,7 +236,7 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--json", action="store_true", help="Geef de uitkomst als JSON.")
             p.add_argument("--instellingen", help="Ander bestand met instellingen (standaard: data/taal.yaml).")
         if name == "nieuw":
-            from .editor import add_arguments
+            from wegwijzer.tools.editor import add_arguments
 
             add_arguments(p)
         if name == "verouderd":
