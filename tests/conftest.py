@@ -6,7 +6,6 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,8 +15,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 FIXED_EPOCH = "1795000000"  # 2026-11-18: builds in tests are reproducible
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -32,8 +38,14 @@ def catalog():
 
 def build_site(dest: Path, extra_env: dict | None = None, root: Path = ROOT) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH, **(extra_env or {}))
-    return subprocess.run([sys.executable, "-m", "wegwijzer", "build", "--site-dir", str(dest)],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "wegwijzer", "build", "--site-dir", str(dest)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +97,8 @@ def browser():
 # A 1x1 transparent PNG: served instead of real map tiles, so tests never use the network.
 BLANK_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")
+    "0000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
 
 
 def offline(context) -> list[str]:

@@ -41,7 +41,9 @@ def run_axe(page) -> list[dict]:
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 160),
                                           why: (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 300)}))}));
-        }""", TAGS)
+        }""",
+        TAGS,
+    )
 
 
 def readable(url: str, violations: list[dict]) -> str:
@@ -60,7 +62,8 @@ def known_issue(violations: list[dict]) -> bool:
     Only this exact fault is let through (as xfail); any other violation fails.
     """
     return bool(violations) and all(
-        v["id"] == "target-size" and all("leaflet-marker-icon" in n["html"] for n in v["nodes"]) for v in violations)
+        v["id"] == "target-size" and all("leaflet-marker-icon" in n["html"] for n in v["nodes"]) for v in violations
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -8,7 +8,7 @@ from the built files: HTML raw and gzipped, CSS and JS gzipped, and the total af
 from __future__ import annotations
 
 import gzip
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -51,7 +51,7 @@ BUDGETS: dict[str, dict[str, int]] = {
     "vragen": BASE,
     "plan": BASE,
     "zoeken": {**BASE, "js_gz": 75, "total_gz": 160},  # lunr, Dutch stemmer and the index
-    "kaart": {**MAP, "js_gz": 120, "total_gz": 180},    # Leaflet, markercluster, all places
+    "kaart": {**MAP, "js_gz": 120, "total_gz": 180},  # Leaflet, markercluster, all places
     "folder": {"html": 40, "html_gz": 10, "css_gz": 5, "js_gz": 2, "total_gz": 12},  # printable, no theme
     "open-data": {**BASE, "html": 48, "html_gz": 12},
     "nieuw": {**BASE, "html": 56, "html_gz": 10},
@@ -71,7 +71,7 @@ def tab(browser):
     context.close()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sizes(file: Path) -> tuple[int, int]:
     data = file.read_bytes()
     return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))

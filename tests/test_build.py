@@ -20,9 +20,20 @@ def test_every_entry_has_a_page(site, catalog):
 def test_entry_page_shows_essentials_in_order(site, catalog):
     act = next(a for a in catalog.activities.values() if a.plekken and a.schema and a.kosten)
     html = (site / "aanbod" / act.id / "index.html").read_text(encoding="utf-8")
-    html = html[html.index("<article"):]
-    order = [html.index(h) for h in ("Wat is het?", "Voor wie?", "Wanneer?", "Waar?", "Wat kost het?",
-                                      "Aanmelden?", "Contact", "Klopt dit?")]
+    html = html[html.index("<article") :]
+    order = [
+        html.index(h)
+        for h in (
+            "Wat is het?",
+            "Voor wie?",
+            "Wanneer?",
+            "Waar?",
+            "Wat kost het?",
+            "Aanmelden?",
+            "Contact",
+            "Klopt dit?",
+        )
+    ]
     assert order == sorted(order)
     assert "Klopt er iets niet?" in html
 
@@ -41,7 +52,7 @@ def test_examples_are_labelled_and_can_be_left_out(site, catalog, tmp_path):
 def test_generated_pages_stay_out_of_the_navigation(site, catalog):
     act = next(iter(catalog.activities.values()))
     home = (site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('md-nav--primary'):home.index('md-sidebar--secondary')]
+    nav = home[home.index("md-nav--primary") : home.index("md-sidebar--secondary")]
     assert f"aanbod/{act.id}/" not in nav
     assert nav.count("<li") < 80
 
@@ -58,8 +69,11 @@ def test_dutch_interface(site):
 
 
 def _digest(folder: Path) -> dict:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_build_is_deterministic(site, tmp_path):
@@ -72,7 +86,6 @@ def test_build_is_deterministic(site, tmp_path):
 
 def test_build_fails_clearly_on_bad_entries(tmp_path):
     import os
-    import shutil
 
     from conftest import ROOT
     from entries import offer, place, write_project

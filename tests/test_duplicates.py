@@ -57,7 +57,14 @@ def test_normalise_ignores_case_accents_and_punctuation():
 
 def test_same_name_and_address_is_a_warning_not_an_error(tmp_path):
     place(tmp_path, "buurthuis-de-kroon", "Buurthuis De Kroon", "Kerkstraat", "5")
-    place(tmp_path, "de-kroon-buurthuis", "buurthuis de Kroon", "Kerkstraat", "5", where=dict(JULIANADORP, kern="huisduinen"))
+    place(
+        tmp_path,
+        "de-kroon-buurthuis",
+        "buurthuis de Kroon",
+        "Kerkstraat",
+        "5",
+        where=dict(JULIANADORP, kern="huisduinen"),
+    )
     found = warnings_of(tmp_path)  # load_catalog does not raise: only warnings
     assert len(found) == 1
     w = found[0]
@@ -96,8 +103,12 @@ def test_offers_with_similar_names_at_places_in_one_woonkern(tmp_path):
 def test_validate_prints_the_warning_and_succeeds(tmp_path):
     place(tmp_path, "buurthuis-de-kroon", "Buurthuis De Kroon", "Kerkstraat", "5")
     place(tmp_path, "buurthuis-de-kroon-2", "Buurthuis De Kroon", "Kerkstraat", "5")
-    result = subprocess.run([sys.executable, "-m", "wegwijzer", "validate", "--root", str(tmp_path)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "wegwijzer", "validate", "--root", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "let op: Dit lijkt dubbel met 'Buurthuis De Kroon'" in result.stderr
     assert "Alles klopt" in result.stdout
@@ -105,21 +116,52 @@ def test_validate_prints_the_warning_and_succeeds(tmp_path):
 
 def test_fast_for_ten_thousand_entries():
     rnd = random.Random(7)
-    words = ["Buurthuis", "Dorpshuis", "Buurtkamer", "Taalcafé", "Koffie", "Inloop", "Spreekuur", "Repair Café",
-             "Bibliotheek", "Steunpunt", "Kinderclub", "Wandelgroep", "Soos", "Huiskamer", "Zorgpost"]
-    kernen = [("den-helder", "julianadorp"), ("texel", "den-burg"), ("schagen", "schagen"),
-              ("hollands-kroon", "wieringerwerf")]
+    words = [
+        "Buurthuis",
+        "Dorpshuis",
+        "Buurtkamer",
+        "Taalcafé",
+        "Koffie",
+        "Inloop",
+        "Spreekuur",
+        "Repair Café",
+        "Bibliotheek",
+        "Steunpunt",
+        "Kinderclub",
+        "Wandelgroep",
+        "Soos",
+        "Huiskamer",
+        "Zorgpost",
+    ]
+    kernen = [
+        ("den-helder", "julianadorp"),
+        ("texel", "den-burg"),
+        ("schagen", "schagen"),
+        ("hollands-kroon", "wieringerwerf"),
+    ]
     locations = {}
     for i in range(10_000):
         gemeente, kern = kernen[i % 4]
         # Only the fields duplicate detection reads; building 10,000 full models would take longer.
-        loc = SimpleNamespace(id=f"plek-{i}", source=f"locations/plek-{i}.yaml", adres=None, gemeente=gemeente,
-                              woonkern=kern, naam=f"{rnd.choice(words)} {rnd.choice(words)} {i}")
+        loc = SimpleNamespace(
+            id=f"plek-{i}",
+            source=f"locations/plek-{i}.yaml",
+            adres=None,
+            gemeente=gemeente,
+            woonkern=kern,
+            naam=f"{rnd.choice(words)} {rnd.choice(words)} {i}",
+        )
         locations[loc.id] = loc
     # Two real duplicates among them must still be found.
     for pid in ("dubbel-a", "dubbel-b"):
-        locations[pid] = SimpleNamespace(id=pid, source=f"locations/{pid}.yaml", adres=None, gemeente="texel",
-                                         woonkern="den-burg", naam="Dorpshuis De Zandloper")
+        locations[pid] = SimpleNamespace(
+            id=pid,
+            source=f"locations/{pid}.yaml",
+            adres=None,
+            gemeente="texel",
+            woonkern="den-burg",
+            naam="Dorpshuis De Zandloper",
+        )
     start = time.perf_counter()
     found = find_duplicates(locations, {})
     assert time.perf_counter() - start < 5.0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -11,28 +10,63 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from wegwijzer.tools.editor import Answers, interview, render
 from wegwijzer.core.region import load_lists, load_region
+from wegwijzer.tools.editor import Answers, interview, render
 
 
 def run(root: Path, *args) -> subprocess.CompletedProcess:
     # stdin is not a terminal here: the command must not ask questions.
-    return subprocess.run([sys.executable, "-m", "wegwijzer", *args, "--root", str(root)], cwd=root,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "wegwijzer", *args, "--root", str(root)],
+        cwd=root,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def validate(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "wegwijzer", "validate", "--root", str(root)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "wegwijzer", "validate", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-PLACE_FLAGS = ["nieuw", "--soort", "plek", "--naam", "Dorpshuis De Zeemeeuw", "--type", "dorpshuis",
-               "--woonkern", "julianadorp", "--bron", "Gesprek met de beheerder", "--beheerder", "Welzijn Test"]
+PLACE_FLAGS = [
+    "nieuw",
+    "--soort",
+    "plek",
+    "--naam",
+    "Dorpshuis De Zeemeeuw",
+    "--type",
+    "dorpshuis",
+    "--woonkern",
+    "julianadorp",
+    "--bron",
+    "Gesprek met de beheerder",
+    "--beheerder",
+    "Welzijn Test",
+]
 
 
 def test_new_place_with_all_facts_passes_validate(tmp_path):
-    result = run(tmp_path, *PLACE_FLAGS, "--lat", "52.8905", "--lon", "4.729", "--straat", "Schoolweg",
-                 "--huisnummer", "3", "--postcode", "1787ab")
+    result = run(
+        tmp_path,
+        *PLACE_FLAGS,
+        "--lat",
+        "52.8905",
+        "--lon",
+        "4.729",
+        "--straat",
+        "Schoolweg",
+        "--huisnummer",
+        "3",
+        "--postcode",
+        "1787ab",
+    )
     assert result.returncode == 0, result.stderr
     path = tmp_path / "locations" / "dorpshuis-de-zeemeeuw.yaml"
     assert "Geschreven: locations/dorpshuis-de-zeemeeuw.yaml" in result.stdout
@@ -46,8 +80,18 @@ def test_new_place_with_all_facts_passes_validate(tmp_path):
 
 
 def test_missing_facts_stay_empty_and_validate_points_at_them(tmp_path):
-    result = run(tmp_path, "nieuw", "--soort", "plek", "--naam", "Buurtkamer Zuid", "--type", "buurtkamer",
-                 "--woonkern", "den-burg")
+    result = run(
+        tmp_path,
+        "nieuw",
+        "--soort",
+        "plek",
+        "--naam",
+        "Buurtkamer Zuid",
+        "--type",
+        "buurtkamer",
+        "--woonkern",
+        "den-burg",
+    )
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "locations" / "buurtkamer-zuid.yaml").read_text(encoding="utf-8")
     # Nothing invented: no coordinates, no source, no phone number.
@@ -65,12 +109,36 @@ def test_missing_facts_stay_empty_and_validate_points_at_them(tmp_path):
 
 def test_new_offer_at_an_existing_place(tmp_path):
     assert run(tmp_path, *PLACE_FLAGS, "--lat", "52.8905", "--lon", "4.729").returncode == 0
-    result = run(tmp_path, "nieuw", "--soort", "aanbod", "--naam", "Taalcafé Julianadorp", "--type", "activiteit",
-                 "--woonkern", "julianadorp", "--samenvatting", "Samen Nederlands praten bij de koffie.",
-                 "--organisatie", "Bibliotheek Test", "--thema", "taal", "--thema", "ontmoeten",
-                 "--doelgroep", "nieuwkomers", "--plek", "dorpshuis-de-zeemeeuw",
-                 "--bron", "Website van de bibliotheek", "--beheerder", "Bibliotheek Test",
-                 "--gecontroleerd-op", "2026-01-05")
+    result = run(
+        tmp_path,
+        "nieuw",
+        "--soort",
+        "aanbod",
+        "--naam",
+        "Taalcafé Julianadorp",
+        "--type",
+        "activiteit",
+        "--woonkern",
+        "julianadorp",
+        "--samenvatting",
+        "Samen Nederlands praten bij de koffie.",
+        "--organisatie",
+        "Bibliotheek Test",
+        "--thema",
+        "taal",
+        "--thema",
+        "ontmoeten",
+        "--doelgroep",
+        "nieuwkomers",
+        "--plek",
+        "dorpshuis-de-zeemeeuw",
+        "--bron",
+        "Website van de bibliotheek",
+        "--beheerder",
+        "Bibliotheek Test",
+        "--gecontroleerd-op",
+        "2026-01-05",
+    )
     assert result.returncode == 0, result.stderr
     path = tmp_path / "activities" / "taalcafe-julianadorp.yaml"
     text = path.read_text(encoding="utf-8")
@@ -104,8 +172,22 @@ def test_without_a_terminal_and_without_flags_it_explains_what_to_give(tmp_path)
 
 
 def test_questions_ask_only_for_what_is_missing_and_repeat_on_a_wrong_answer():
-    answers = iter(["aanbod", "Koffie-inloop", "hulp", "schagen", "schagen-stad", "Elke week koffie en een praatje.",
-                    "Welzijn Schagen", "ontmoetn", "ontmoeten", "ouderen, iedereen", "Folder", "Welzijn Schagen"])
+    answers = iter(
+        [
+            "aanbod",
+            "Koffie-inloop",
+            "hulp",
+            "schagen",
+            "schagen-stad",
+            "Elke week koffie en een praatje.",
+            "Welzijn Schagen",
+            "ontmoetn",
+            "ontmoeten",
+            "ouderen, iedereen",
+            "Folder",
+            "Welzijn Schagen",
+        ]
+    )
     asked = []
 
     def ask(prompt):
@@ -113,11 +195,28 @@ def test_questions_ask_only_for_what_is_missing_and_repeat_on_a_wrong_answer():
         return next(answers)
 
     a = interview(Answers(), load_region(), ask=ask)
-    assert (a.soort, a.naam, a.type, a.gemeente, a.woonkern) == ("aanbod", "Koffie-inloop", "hulp", "schagen", "schagen-stad")
+    assert (a.soort, a.naam, a.type, a.gemeente, a.woonkern) == (
+        "aanbod",
+        "Koffie-inloop",
+        "hulp",
+        "schagen",
+        "schagen-stad",
+    )
     assert a.themas == ["ontmoeten"] and a.doelgroepen == ["ouderen", "iedereen"]
     assert sum("thema" in p for p in asked) == 2  # asked again after 'ontmoetn'
-    a2 = interview(Answers(soort="plek", naam="Al bekend", type="buurthuis", gemeente="texel", woonkern="den-burg",
-                           bron="x", beheerder="y"), load_region(), ask=lambda p: (_ for _ in ()).throw(AssertionError(p)))
+    a2 = interview(
+        Answers(
+            soort="plek",
+            naam="Al bekend",
+            type="buurthuis",
+            gemeente="texel",
+            woonkern="den-burg",
+            bron="x",
+            beheerder="y",
+        ),
+        load_region(),
+        ask=lambda p: (_ for _ in ()).throw(AssertionError(p)),
+    )
     assert a2.naam == "Al bekend"
 
 
@@ -126,7 +225,9 @@ def test_template_lists_every_allowed_value():
     offer = render(Answers(soort="aanbod", naam="T"), region)
     place = render(Answers(soort="plek", naam="T", gemeente="den-helder"), region)
     lists = load_lists()
-    for key in list(lists["themas"]) + list(lists["doelgroepen"]) + list(lists["talen"]) + list(lists["aanbod_soorten"]):
+    for key in (
+        list(lists["themas"]) + list(lists["doelgroepen"]) + list(lists["talen"]) + list(lists["aanbod_soorten"])
+    ):
         assert re.search(rf"[ ,]{re.escape(key)}[,.]", offer), key
     for key in list(lists["plek_soorten"]) + list(lists["toegankelijkheid"]):
         assert re.search(rf"[ ,]{re.escape(key)}[,.]", place), key
@@ -135,7 +236,7 @@ def test_template_lists_every_allowed_value():
 
 def test_editors_page_lists_every_value_from_the_lists(site):
     page = (site / "redactie" / "zo-voeg-je-iets-toe" / "index.html").read_text(encoding="utf-8")
-    values = page[page.index('id="alle-keuzes"'):]
+    values = page[page.index('id="alle-keuzes"') :]
     shown = set(re.findall(r"<code>([^<]+)</code>", values))
     lists = load_lists()
     for name in ("plek_soorten", "aanbod_soorten", "themas", "doelgroepen", "toegankelijkheid", "talen", "dagen"):

@@ -15,7 +15,7 @@ from wegwijzer.core import describe
 from wegwijzer.opendata import export
 
 HSDS_DIR = ROOT.parent / "shared" / "standards" / "hsds-3.0"
-BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.timezone.utc).date()
+BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()
 SCRIPT_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
@@ -70,8 +70,10 @@ def test_hsds_schedules_use_ical_rules(services, catalog):
     seen = set()
     for act in catalog.activities.values():
         svc = by_id[export.service_uid(act)]
-        scheduled = {x["description"]: x for x in
-                     svc["schedules"] + [x for s in svc["service_at_locations"] for x in s["schedules"]]}
+        scheduled = {
+            x["description"]: x
+            for x in svc["schedules"] + [x for s in svc["service_at_locations"] for x in s["schedules"]]
+        }
         for item in act.schema:
             sched = scheduled[describe.schedule_line(item)]
             assert sched["opens_at"] == item.van
@@ -115,7 +117,7 @@ def test_csv_opens_in_excel_and_round_trips(site, catalog):
 
 
 def test_csv_cells_cannot_start_a_formula():
-    assert export._safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert export._safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert export._safe_cell("@SUM(A1)") == "'@SUM(A1)"
     assert export._safe_cell("-cmd") == "'-cmd"
     assert export._safe_cell("+31 223 123 456") == "+31 223 123 456"
@@ -153,7 +155,7 @@ def test_ics_has_a_timezone_and_the_right_rrules(calendar, catalog):
                 start = event.decoded("DTSTART")
                 assert str(start.tzinfo) == "Europe/Amsterdam"
                 assert start.strftime("%H:%M") == item.van
-                assert event.decoded("DTSTAMP") == dt.datetime.combine(BUILD_DATE, dt.time(0), dt.timezone.utc)
+                assert event.decoded("DTSTAMP") == dt.datetime.combine(BUILD_DATE, dt.time(0), dt.UTC)
                 if item.datum:
                     assert "RRULE" not in event and start.date() == item.datum
                     kinds.add("datum")
@@ -178,11 +180,13 @@ def test_ics_has_a_timezone_and_the_right_rrules(calendar, catalog):
 def test_first_occurrence_follows_the_rule():
     from wegwijzer.core.model import ScheduleItem
 
-    last_sat = ScheduleItem(dag="zaterdag", van="09:30", tot="11:00", herhaling="maandelijks", week=-1,
-                            start=dt.date(2027, 2, 1))
+    last_sat = ScheduleItem(
+        dag="zaterdag", van="09:30", tot="11:00", herhaling="maandelijks", week=-1, start=dt.date(2027, 2, 1)
+    )
     assert export.first_occurrence(last_sat) == dt.date(2027, 2, 27)
-    second_tue = ScheduleItem(dag="dinsdag", van="10:00", tot="11:00", herhaling="maandelijks", week=2,
-                              start=dt.date(2027, 3, 10))
+    second_tue = ScheduleItem(
+        dag="dinsdag", van="10:00", tot="11:00", herhaling="maandelijks", week=2, start=dt.date(2027, 3, 10)
+    )
     assert export.first_occurrence(second_tue) == dt.date(2027, 4, 13)
     weekly = ScheduleItem(dag="maandag", van="10:00", tot="11:00", start=dt.date(2027, 1, 5))
     assert export.first_occurrence(weekly) == dt.date(2027, 1, 11)
@@ -199,8 +203,9 @@ def test_one_calendar_per_woonkern_with_only_its_places(site, catalog):
             total += 1
             names = {p.naam for p in catalog.places_in.get(kern.id, [])}
             assert str(event["LOCATION"]).split(",")[0] in names
-    with_place = sum(1 for e in Calendar.from_ical((site / "open-data/activiteiten.ics").read_bytes()).walk("VEVENT")
-                     if "GEO" in e)
+    with_place = sum(
+        1 for e in Calendar.from_ical((site / "open-data/activiteiten.ics").read_bytes()).walk("VEVENT") if "GEO" in e
+    )
     assert total == with_place > 0
 
 
@@ -257,9 +262,18 @@ def test_ics_text_is_escaped_and_folded_safely():
     from icalendar import Calendar
 
     summary = "Koffie, thee; en \\ meer: één café " * 6
-    event = "\r\n".join(export.fold(line) for line in [
-        "BEGIN:VEVENT", "UID:x@y", "DTSTAMP:20261118T000000Z", "DTSTART;TZID=Europe/Amsterdam:20270104T100000",
-        f"SUMMARY:{export.ical_text(summary)}", "DESCRIPTION:" + export.ical_text("regel 1\nregel 2"), "END:VEVENT"])
+    event = "\r\n".join(
+        export.fold(line)
+        for line in [
+            "BEGIN:VEVENT",
+            "UID:x@y",
+            "DTSTAMP:20261118T000000Z",
+            "DTSTART;TZID=Europe/Amsterdam:20270104T100000",
+            f"SUMMARY:{export.ical_text(summary)}",
+            "DESCRIPTION:" + export.ical_text("regel 1\nregel 2"),
+            "END:VEVENT",
+        ]
+    )
     raw = export.ics_bytes([event], "Test, agenda")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     raw.decode("utf-8")  # folding never cut a character in half

@@ -17,11 +17,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import FIXED_EPOCH, ROOT, build_site
+from wegwijzer.core.load import load_catalog
 from wegwijzer.site import pages
 from wegwijzer.site.freshness import git_dates, has_ended, months_before, recent_changes, report_href, status
-from wegwijzer.core.load import load_catalog
 
-TODAY = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.timezone.utc).date()  # 2026-11-18
+TODAY = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()  # 2026-11-18
 ISSUES = "https://github.com/voorbeeld/wegwijzer/issues/new?labels=melding"
 
 PLACE = """naam: {naam}
@@ -50,15 +50,25 @@ beheerder: Welzijn Test
 def make_data(root: Path) -> None:
     (root / "locations").mkdir(parents=True)
     (root / "activities").mkdir()
-    (root / "locations" / "buurthuis-vers.yaml").write_text(PLACE.format(
-        naam="Buurthuis Vers", lat=52.8905, beheerder="Welzijn Test",
-        extra="gecontroleerd_op: 2026-10-01\nbeheerder_email: welzijn@voorbeeld.nl\n"))
-    (root / "locations" / "buurthuis-oud.yaml").write_text(PLACE.format(
-        naam="Het Oude Anker", lat=52.8915, beheerder="Bibliotheek Test", extra="gecontroleerd_op: 2025-10-01\n"))
-    (root / "activities" / "cursus-voorbij.yaml").write_text(OFFER.format(
-        naam="Cursus Voorbij", eind=", eind: 2026-06-30", extra=""))
-    (root / "activities" / "taalles-lopend.yaml").write_text(OFFER.format(
-        naam="Taalles Lopend", eind="", extra="gecontroleerd_op: 2026-11-01\n"))
+    (root / "locations" / "buurthuis-vers.yaml").write_text(
+        PLACE.format(
+            naam="Buurthuis Vers",
+            lat=52.8905,
+            beheerder="Welzijn Test",
+            extra="gecontroleerd_op: 2026-10-01\nbeheerder_email: welzijn@voorbeeld.nl\n",
+        )
+    )
+    (root / "locations" / "buurthuis-oud.yaml").write_text(
+        PLACE.format(
+            naam="Het Oude Anker", lat=52.8915, beheerder="Bibliotheek Test", extra="gecontroleerd_op: 2025-10-01\n"
+        )
+    )
+    (root / "activities" / "cursus-voorbij.yaml").write_text(
+        OFFER.format(naam="Cursus Voorbij", eind=", eind: 2026-06-30", extra="")
+    )
+    (root / "activities" / "taalles-lopend.yaml").write_text(
+        OFFER.format(naam="Taalles Lopend", eind="", extra="gecontroleerd_op: 2026-11-01\n")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -130,8 +140,8 @@ def test_ended_offer_page_still_exists_and_says_it_has_ended(small):
     assert "Afgelopen." in page and "(voorbij)" in page
     assert "Afgelopen." not in text_of(html(small, "aanbod/taalles-lopend"))
     kern = html(small, "kern/julianadorp")
-    week = kern[kern.index('id="week"'):]
-    week = week[:week.index("</section>")]
+    week = kern[kern.index('id="week"') :]
+    week = week[: week.index("</section>")]
     assert "Taalles Lopend" in week and "Cursus Voorbij" not in week
 
 
@@ -168,7 +178,9 @@ def test_report_goes_by_mail_to_the_beheerder_when_there_is_no_issue_form(tmp_pa
     assert "Bestand: locations/buurthuis-vers.yaml" in query["body"][0]
     # No beheerder e-mail: to the editors. Nothing configured: no link (the page names the beheerder).
     old = cat.locations["buurthuis-oud"]
-    assert urlsplit(report_href(old, "/plek/buurthuis-oud/", "", "redactie@voorbeeld.nl")).path == "redactie@voorbeeld.nl"
+    assert (
+        urlsplit(report_href(old, "/plek/buurthuis-oud/", "", "redactie@voorbeeld.nl")).path == "redactie@voorbeeld.nl"
+    )
     assert report_href(old, "/plek/buurthuis-oud/", "", "") == ""
 
 
@@ -180,7 +192,7 @@ def test_shipped_site_names_the_beheerder_when_no_report_address_is_set(site):
 def test_new_and_changed_page_without_git_uses_check_dates(small):
     page = text_of(html(small, "nieuw"))
     assert "Nieuw en gewijzigd" in page
-    changed = page[page.index("Veranderd of nagekeken"):]
+    changed = page[page.index("Veranderd of nagekeken") :]
     assert "Taalles Lopend" in changed and "gecontroleerd op 1 november 2026" in changed
     assert "Buurthuis Vers" in changed
     assert "Het Oude Anker" not in page  # checked more than 90 days ago
@@ -195,8 +207,13 @@ def test_shipped_site_has_the_new_and_changed_page(site):
 
 
 def _git(root: Path, *args, when: str = ""):
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
     if when:
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
@@ -211,10 +228,11 @@ def test_git_dates_one_call_first_and_last_change(tmp_path):
     _git(tmp_path, "add", "activities")
     _git(tmp_path, "commit", "-q", "-m", "offers", when="2026-10-20T12:00:00+00:00")
     (tmp_path / "locations" / "buurthuis-oud.yaml").write_text(
-        (tmp_path / "locations" / "buurthuis-oud.yaml").read_text() + "organisatie: Anker\n")
+        (tmp_path / "locations" / "buurthuis-oud.yaml").read_text() + "organisatie: Anker\n"
+    )
     _git(tmp_path, "commit", "-q", "-am", "fix", when="2026-11-10T12:00:00+00:00")
     dates = git_dates(tmp_path)
-    day = lambda s: dt.datetime.fromtimestamp(s, dt.timezone.utc).date()  # noqa: E731
+    day = lambda s: dt.datetime.fromtimestamp(s, dt.UTC).date()  # noqa: E731
     assert {k: (day(a), day(b)) for k, (a, b) in dates.items()} == {
         "locations/buurthuis-vers.yaml": (dt.date(2026, 8, 1), dt.date(2026, 8, 1)),
         "locations/buurthuis-oud.yaml": (dt.date(2026, 8, 1), dt.date(2026, 11, 10)),
@@ -236,8 +254,14 @@ def test_git_dates_one_call_first_and_last_change(tmp_path):
 
 def _verouderd(root: Path, *args) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH)
-    return subprocess.run([sys.executable, "-m", "wegwijzer", "verouderd", "--root", str(root), *args],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "wegwijzer", "verouderd", "--root", str(root), *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_verouderd_csv_for_the_monthly_round(tmp_path):

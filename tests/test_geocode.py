@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from wegwijzer.tools import geocode
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
+from wegwijzer.tools import geocode
 
 PLACE = """# Buurtkamer in de Schooten (opmerking van de redactie)
 naam: Buurtkamer De Test
@@ -84,7 +84,9 @@ def test_cache_means_no_second_lookup(tmp_path):
 
 def test_places_with_coordinates_or_vague_addresses_are_left_alone(tmp_path):
     vague = PLACE.replace("  straat: Keizerstraat\n  huisnummer: 12\n  postcode: 1781 AB\n", "")
-    done = PLACE.replace("woonkern: den-helder-stad\n", "woonkern: den-helder-stad\ncoordinaten: {lat: 52.95, lon: 4.76}\n")
+    done = PLACE.replace(
+        "woonkern: den-helder-stad\n", "woonkern: den-helder-stad\ncoordinaten: {lat: 52.95, lon: 4.76}\n"
+    )
     far = PLACE.replace("Keizerstraat", "Damrak")
     root = _root(tmp_path, {"vaag.yaml": vague, "klaar.yaml": done, "ver.yaml": far})
     fake = FakeGeocoder({QUERY.replace("Keizerstraat", "Damrak"): (52.3745, 4.8979)})  # Amsterdam
@@ -117,8 +119,9 @@ def test_unreachable_geocoder_changes_nothing_and_says_so(tmp_path, monkeypatch,
 def test_unreachable_halfway_writes_nothing(tmp_path):
     second = PLACE.replace("Keizerstraat", "Middenweg")
     root = _root(tmp_path, {"a.yaml": PLACE, "b.yaml": second})
-    fake = FakeGeocoder({QUERY: (52.9585, 4.7604),
-                         QUERY.replace("Keizerstraat", "Middenweg"): geocode.Unreachable("timeout")})
+    fake = FakeGeocoder(
+        {QUERY: (52.9585, 4.7604), QUERY.replace("Keizerstraat", "Middenweg"): geocode.Unreachable("timeout")}
+    )
     with pytest.raises(geocode.Unreachable):
         geocode.geocode_missing(root, fake, tmp_path / "cache.json")
     assert (root / "locations" / "a.yaml").read_text() == PLACE
@@ -129,4 +132,5 @@ def test_insert_without_woonkern_appends_and_keeps_crlf():
     assert geocode.insert_coordinates("naam: x", 52.9, 4.7) == "naam: x\ncoordinaten: {lat: 52.90000, lon: 4.70000}\n"
     crlf = "naam: x\r\nwoonkern: y\r\nbron: z\r\n"
     assert geocode.insert_coordinates(crlf, 52.9, 4.7) == (
-        "naam: x\r\nwoonkern: y\r\ncoordinaten: {lat: 52.90000, lon: 4.70000}\r\nbron: z\r\n")
+        "naam: x\r\nwoonkern: y\r\ncoordinaten: {lat: 52.90000, lon: 4.70000}\r\nbron: z\r\n"
+    )

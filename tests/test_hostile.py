@@ -83,8 +83,14 @@ VALID = {"locations/basis-plek.yaml"}
 
 def run_validate(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "wegwijzer", "validate", "--root", str(root)],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "wegwijzer", "validate", "--root", str(root)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def problems_of(root: Path):
@@ -117,15 +123,20 @@ def test_every_bad_file_gets_a_clear_dutch_error(corpus):
         if not got:
             missing.append(f"{file}: no error at all")
         for line, field, words in expectations:
-            if not any((line is None or p.line == line) and (not field or p.field == field) and words in p.message
-                       for p in got):
-                missing.append(f"{file}: expected line {line}, field '{field}', '{words}'; got "
-                               + "; ".join(p.format() for p in got))
+            if not any(
+                (line is None or p.line == line) and (not field or p.field == field) and words in p.message for p in got
+            ):
+                missing.append(
+                    f"{file}: expected line {line}, field '{field}', '{words}'; got "
+                    + "; ".join(p.format() for p in got)
+                )
     assert not missing, "\n".join(missing)
     assert not by_file.get("locations/basis-plek.yaml"), by_file.get("locations/basis-plek.yaml")
     # The messages are Dutch sentences for editors, not Python or YAML internals.
     for p in problems:
-        assert not re.search(r"Traceback|[A-Z][a-z]+Error\b|pydantic|input_value|For further information", p.message), p.format()
+        assert not re.search(r"Traceback|[A-Z][a-z]+Error\b|pydantic|input_value|For further information", p.message), (
+            p.format()
+        )
 
 
 def test_validate_command_on_the_corpus_exits_1_without_traceback(corpus):
@@ -139,14 +150,17 @@ def test_validate_command_on_the_corpus_exits_1_without_traceback(corpus):
     assert "fouten gevonden" in result.stderr
 
 
-@pytest.mark.parametrize("name, text", [
-    ("diep-haakjes", "naam: " + "[" * 20000 + "]" * 20000 + "\n"),
-    ("diep-blokken", "".join("  " * i + f"a{i}:\n" for i in range(60)) + "  " * 60 + "x: 1\n"),
-    ("diep-accolades", "naam: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n"),
-    ("heel-veel-regels", "naam: x\n" + "".join(f"veld{i}: {i}\n" for i in range(30000))),
-    ("een-lange-regel", "naam: " + "x" * 2_000_000 + "\n"),
-    ("veel-sleutels-in-een-regel", "{" + ", ".join(f"k{i}: {i}" for i in range(40000)) + "}\n"),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("diep-haakjes", "naam: " + "[" * 20000 + "]" * 20000 + "\n"),
+        ("diep-blokken", "".join("  " * i + f"a{i}:\n" for i in range(60)) + "  " * 60 + "x: 1\n"),
+        ("diep-accolades", "naam: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n"),
+        ("heel-veel-regels", "naam: x\n" + "".join(f"veld{i}: {i}\n" for i in range(30000))),
+        ("een-lange-regel", "naam: " + "x" * 2_000_000 + "\n"),
+        ("veel-sleutels-in-een-regel", "{" + ", ".join(f"k{i}: {i}" for i in range(40000)) + "}\n"),
+    ],
+)
 def test_huge_and_deep_files_are_refused_without_crash(tmp_path, name, text):
     (tmp_path / "locations").mkdir()
     (tmp_path / "locations" / f"{name}.yaml").write_text(text, encoding="utf-8")
@@ -201,14 +215,21 @@ def _model_fields(cls, validator) -> list[tuple[str, tuple]]:
 def _full(kind: str) -> dict:
     """A valid entry with every nested block filled, so every field can be reached."""
     if kind == "plek":
-        return place(beschrijving="Tekst.", organisatie="Org",
-                     openingstijden=[{"dag": "maandag", "van": "09:00", "tot": "12:00", "opmerking": "Tekst."}],
-                     beheerder_email="beheer@voorbeeld.nl")
-    return offer(beschrijving="Tekst.", voor_professionals="Tekst.",
-                 schema=[{"dag": "dinsdag", "van": "10:00", "tot": "12:00", "opmerking": "Tekst."}],
-                 kosten={"bedrag": 2, "uitleg": "Per keer."}, aanmelden={"nodig": True, "hoe": "Bel ons."},
-                 contact={"telefoon": "0223 123 456", "email": "info@voorbeeld.nl", "website": "https://www.voorbeeld.nl"},
-                 beheerder_email="beheer@voorbeeld.nl")
+        return place(
+            beschrijving="Tekst.",
+            organisatie="Org",
+            openingstijden=[{"dag": "maandag", "van": "09:00", "tot": "12:00", "opmerking": "Tekst."}],
+            beheerder_email="beheer@voorbeeld.nl",
+        )
+    return offer(
+        beschrijving="Tekst.",
+        voor_professionals="Tekst.",
+        schema=[{"dag": "dinsdag", "van": "10:00", "tot": "12:00", "opmerking": "Tekst."}],
+        kosten={"bedrag": 2, "uitleg": "Per keer."},
+        aanmelden={"nodig": True, "hoe": "Bel ons."},
+        contact={"telefoon": "0223 123 456", "email": "info@voorbeeld.nl", "website": "https://www.voorbeeld.nl"},
+        beheerder_email="beheer@voorbeeld.nl",
+    )
 
 
 def _set(data: dict, path: tuple, value):
@@ -221,11 +242,14 @@ def _set(data: dict, path: tuple, value):
     target[path[-1]] = value
 
 
-TEXT_FIELDS = {"plek": _model_fields(model.Location, model._plain_text),
-               "aanbod": _model_fields(model.Activity, model._plain_text)}
+TEXT_FIELDS = {
+    "plek": _model_fields(model.Location, model._plain_text),
+    "aanbod": _model_fields(model.Activity, model._plain_text),
+}
 ADDRESS_FIELDS = {
     kind: _model_fields(cls, model._website) + _model_fields(cls, model._email) + _model_fields(cls, model._phone)
-    for kind, cls in (("plek", model.Location), ("aanbod", model.Activity))}
+    for kind, cls in (("plek", model.Location), ("aanbod", model.Activity))
+}
 
 TEXT_PAYLOADS = [
     "<script>alert(1)</script>",
@@ -244,7 +268,7 @@ ADDRESS_PAYLOADS = [
     "javascript:alert(1)",
     "JAVASCRIPT:alert(1)",
     "data:text/html,<script>alert(1)</script>",
-    "https://x.nl\" onmouseover=\"alert(1)",
+    'https://x.nl" onmouseover="alert(1)',
     "<script>alert(1)</script>",
     "//kwaad.example/pad",
 ]
@@ -260,8 +284,11 @@ def _sweep(tmp_path, fields: dict, payloads: list[str]):
                 _set(data, path, payload)
                 entry_id = re.sub(r"[^a-z0-9]+", "-", f"{kind}-{label}-{n}".lower()).strip("-")
                 text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
-                line = next(i for i, row in enumerate(text.splitlines(), 1) if payload.strip()[:12] in row
-                            or yaml.safe_dump(payload, width=10_000).strip()[:12] in row)
+                line = next(
+                    i
+                    for i, row in enumerate(text.splitlines(), 1)
+                    if payload.strip()[:12] in row or yaml.safe_dump(payload, width=10_000).strip()[:12] in row
+                )
                 folder = "locations" if kind == "plek" else "activities"
                 (places if kind == "plek" else offers)[entry_id] = text
                 expected.append((f"{folder}/{entry_id}.yaml", line, label, payload))
@@ -275,11 +302,17 @@ def test_markup_and_bad_links_are_refused_in_every_text_field(tmp_path):
     assert len(TEXT_FIELDS["plek"]) >= 8 and len(TEXT_FIELDS["aanbod"]) >= 10, TEXT_FIELDS
     expected, problems = _sweep(tmp_path, TEXT_FIELDS, TEXT_PAYLOADS)
     found = {(p.file, p.line, p.field) for p in problems}
-    missed = [f"{file} line {line} field {field}: {payload!r} was accepted or reported elsewhere"
-              for file, line, field, payload in expected if (file, line, field) not in found]
+    missed = [
+        f"{file} line {line} field {field}: {payload!r} was accepted or reported elsewhere"
+        for file, line, field, payload in expected
+        if (file, line, field) not in found
+    ]
     assert not missed, "\n".join(missed[:20])
-    assert all("Gebruik geen HTML" in p.message or "Een link mag alleen" in p.message
-               for p in problems if p.file != "locations/buurtkamer-test.yaml")
+    assert all(
+        "Gebruik geen HTML" in p.message or "Een link mag alleen" in p.message
+        for p in problems
+        if p.file != "locations/buurtkamer-test.yaml"
+    )
 
 
 def test_bad_addresses_are_refused_in_every_link_field(tmp_path):
@@ -287,8 +320,11 @@ def test_bad_addresses_are_refused_in_every_link_field(tmp_path):
     assert {"contact.website", "contact.email", "contact.telefoon", "beheerder_email"} <= labels, labels
     expected, problems = _sweep(tmp_path, ADDRESS_FIELDS, ADDRESS_PAYLOADS)
     found = {(p.file, p.line, p.field) for p in problems}
-    missed = [f"{file} line {line} field {field}: {payload!r} was accepted"
-              for file, line, field, payload in expected if (file, line, field) not in found]
+    missed = [
+        f"{file} line {line} field {field}: {payload!r} was accepted"
+        for file, line, field, payload in expected
+        if (file, line, field) not in found
+    ]
     assert not missed, "\n".join(missed[:20])
     assert all(re.search(r"is geen geldig (webadres|e-mailadres|telefoonnummer)", p.message) for p in problems)
 
@@ -296,11 +332,13 @@ def test_bad_addresses_are_refused_in_every_link_field(tmp_path):
 # --- accepted text that looks like markup is shown as text -----------------------------------
 
 TRICKY = {
-    "naam": "Sjoelen 3 < 5 & \"Tom\" {{ 7*7 }}",
+    "naam": 'Sjoelen 3 < 5 & "Tom" {{ 7*7 }}',
     "samenvatting": "Kinderen <3 jaar & ouders: 'samen' ${7*7} {% raw %}",
-    "beschrijving": ("Wie wint: a > b?\n\n- Punt **vet** & {{ config }}\n"
-                     "- [Lees meer](https://www.voorbeeld.nl/\"onmouseover=\"alert(1))"),
-    "organisatie": "Stichting \"Wij & Zij\" <> samen",
+    "beschrijving": (
+        "Wie wint: a > b?\n\n- Punt **vet** & {{ config }}\n"
+        '- [Lees meer](https://www.voorbeeld.nl/"onmouseover="alert(1))'
+    ),
+    "organisatie": 'Stichting "Wij & Zij" <> samen',
 }
 
 
@@ -328,11 +366,17 @@ class _Collector(html.parser.HTMLParser):
 
 def test_text_that_looks_like_markup_is_escaped_on_the_pages(tmp_path):
     project = tmp_path / "project"
-    act = offer(**TRICKY, plekken=["buurtkamer-test"],
-                contact={"website": "https://www.voorbeeld.nl/?a=1&b=2&c=%22onmouseover%3D"})
+    act = offer(
+        **TRICKY,
+        plekken=["buurtkamer-test"],
+        contact={"website": "https://www.voorbeeld.nl/?a=1&b=2&c=%22onmouseover%3D"},
+    )
     # huisnummer is free text in the model (12a, 3-5 bis): markup there must come out as text.
-    loc = place(naam="Buurthuis 't Hoekje & Co", beschrijving="Open > 9 uur & < 17 uur.",
-                adres={**place()["adres"], "huisnummer": "1<script>alert(1)</script>"})
+    loc = place(
+        naam="Buurthuis 't Hoekje & Co",
+        beschrijving="Open > 9 uur & < 17 uur.",
+        adres={**place()["adres"], "huisnummer": "1<script>alert(1)</script>"},
+    )
     write_project(project, {"buurtkamer-test": loc}, {"lastig": act})
     for name in ("content", "overrides", "mkdocs.yml", "node_modules"):
         if (ROOT / name).exists():
@@ -340,11 +384,19 @@ def test_text_that_looks_like_markup_is_escaped_on_the_pages(tmp_path):
     result = build_site(tmp_path / "out", root=project)
     assert result.returncode == 0, result.stderr[-3000:]
     site = tmp_path / "out"
-    for page, expect in (("aanbod/lastig/index.html", ["3 < 5 & \"Tom\" {{ 7*7 }}", "a > b?", "{{ config }}",
-                                                       "Kinderen <3 jaar & ouders: 'samen' ${7*7} {% raw %}",
-                                                       "Stichting \"Wij & Zij\" <> samen"]),
-                         ("plek/buurtkamer-test/index.html", ["Open > 9 uur & < 17 uur.",
-                                                              "1<script>alert(1)</script>"])):
+    for page, expect in (
+        (
+            "aanbod/lastig/index.html",
+            [
+                '3 < 5 & "Tom" {{ 7*7 }}',
+                "a > b?",
+                "{{ config }}",
+                "Kinderen <3 jaar & ouders: 'samen' ${7*7} {% raw %}",
+                'Stichting "Wij & Zij" <> samen',
+            ],
+        ),
+        ("plek/buurtkamer-test/index.html", ["Open > 9 uur & < 17 uur.", "1<script>alert(1)</script>"]),
+    ):
         source = (site / page).read_text(encoding="utf-8")
         parser = _Collector()
         parser.feed(source)
@@ -356,8 +408,8 @@ def test_text_that_looks_like_markup_is_escaped_on_the_pages(tmp_path):
         for tag, name, value in parser.attrs:
             if name in ("href", "src") and value:
                 assert not re.match(r"\s*(javascript|data|vbscript):", value, re.I), (page, tag, value)
-        assert "Tom\" 49" not in text  # the template did not run the entry text
+        assert 'Tom" 49' not in text  # the template did not run the entry text
     # every HTML page of the site stays free of the raw tricky text outside escaping
     for page in site.rglob("*.html"):
         source = page.read_text(encoding="utf-8")
-        assert "\"onmouseover=\"" not in source and "'onmouseover='" not in source, page
+        assert '"onmouseover="' not in source and "'onmouseover='" not in source, page

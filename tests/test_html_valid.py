@@ -20,8 +20,10 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SAMPLE_EVERY = 10  # besides one page per type, every tenth HTML file of the site
 
 
-KNOWN_BAD = ('<!doctype html><html lang="nl"><head><title>x</title></head>'
-             '<body><label for="bestaat-niet">x</label><p><div></p></body></html>')
+KNOWN_BAD = (
+    '<!doctype html><html lang="nl"><head><title>x</title></head>'
+    '<body><label for="bestaat-niet">x</label><p><div></p></body></html>'
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +42,12 @@ def vnu_messages(site, tmp_path_factory) -> dict[str, list[dict]]:
     files = sorted(files)
     bad = tmp_path_factory.mktemp("vnu") / "kapot.html"
     bad.write_text(KNOWN_BAD, encoding="utf-8")
-    result = subprocess.run([java, "-Xss4m", "-jar", str(VNU), "--errors-only", "--format", "json",
-                             *map(str, files), str(bad)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-Xss4m", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files), str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(result.stderr or result.stdout or '{"messages": []}')
     out: dict[str, list[dict]] = {f.relative_to(site).as_posix(): [] for f in files}
     for msg in report["messages"]:

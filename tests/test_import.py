@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
-from wegwijzer.tools import cli
-from wegwijzer.opendata import export
-from wegwijzer.opendata import hsds_import
 from wegwijzer.core.load import load_catalog
+from wegwijzer.opendata import export, hsds_import
+from wegwijzer.tools import cli
 
 HSDS_EXAMPLES = ROOT.parent / "shared" / "standards" / "hsds-3.0" / "examples"
 TODAY = dt.date(2026, 11, 18)
@@ -54,18 +52,21 @@ def test_round_trip_keeps_names_addresses_schedules_and_phones(round_trip, catal
         assert [p["number"] for p in new["phones"]] == [p["number"] for p in old["phones"]], name
         assert new["organization"] == old["organization"], name
         assert new["description"] == old["description"], name
-        assert [{k: v for k, v in c.items() if k != "id"} for c in new["cost_options"]] == \
-               [{k: v for k, v in c.items() if k != "id"} for c in old["cost_options"]], name
-        assert [a["taxonomy_term"]["code"] for a in new["attributes"]] == \
-               [a["taxonomy_term"]["code"] for a in old["attributes"]], name
+        assert [{k: v for k, v in c.items() if k != "id"} for c in new["cost_options"]] == [
+            {k: v for k, v in c.items() if k != "id"} for c in old["cost_options"]
+        ], name
+        assert [a["taxonomy_term"]["code"] for a in new["attributes"]] == [
+            a["taxonomy_term"]["code"] for a in old["attributes"]
+        ], name
         assert new.get("application_process") == old.get("application_process"), name
         assert [s["name"] for s in new["service_areas"]] == [s["name"] for s in old["service_areas"]], name
         old_places = [s["location"] for s in old["service_at_locations"]]
         new_places = [s["location"] for s in new["service_at_locations"]]
-        assert [(p["name"], p["latitude"], p["longitude"], p["addresses"], p.get("transportation"))
-                for p in new_places] == \
-               [(p["name"], p["latitude"], p["longitude"], p["addresses"], p.get("transportation"))
-                for p in old_places], name
+        assert [
+            (p["name"], p["latitude"], p["longitude"], p["addresses"], p.get("transportation")) for p in new_places
+        ] == [
+            (p["name"], p["latitude"], p["longitude"], p["addresses"], p.get("transportation")) for p in old_places
+        ], name
 
 
 def test_round_trip_keeps_places_as_they_were(round_trip, catalog):
@@ -74,8 +75,14 @@ def test_round_trip_keeps_places_as_they_were(round_trip, catalog):
     assert set(again.locations) == used  # places come in through the offers that use them
     for pid in used:
         old, new = catalog.locations[pid], again.locations[pid]
-        assert (new.naam, new.soort, new.gemeente, new.woonkern, new.adres, new.coordinaten) == \
-               (old.naam, old.soort, old.gemeente, old.woonkern, old.adres, old.coordinaten)
+        assert (new.naam, new.soort, new.gemeente, new.woonkern, new.adres, new.coordinaten) == (
+            old.naam,
+            old.soort,
+            old.gemeente,
+            old.woonkern,
+            old.adres,
+            old.coordinaten,
+        )
         assert new.openingstijden == old.openingstijden and new.toegankelijkheid == old.toegankelijkheid
         assert new.bron.startswith("HSDS-import: ") and new.gecontroleerd_op is None
 
@@ -121,27 +128,65 @@ def test_cli_explains_a_broken_file(tmp_path, capsys):
 
 def test_partner_feed_in_the_region_maps_places_times_and_costs(tmp_path):
     feed = {
-        "id": "0b6a4b9e-3d2f-4c1e-9a55-000000000001", "name": "Inloop bij de partner", "status": "active",
+        "id": "0b6a4b9e-3d2f-4c1e-9a55-000000000001",
+        "name": "Inloop bij de partner",
+        "status": "active",
         "description": "Een test-inloop van een partner.",
         "organization": {"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000002", "name": "Testpartner", "description": "x"},
         "phones": [{"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000003", "number": "0223 000 000"}],
-        "languages": [{"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000004", "code": "pl", "name": "Pools"},
-                      {"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000005", "code": "xx", "name": "Klingon"}],
-        "cost_options": [{"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000006", "amount": 2.5, "currency": "EUR",
-                          "amount_description": "per keer"}],
-        "service_at_locations": [{
-            "id": "0b6a4b9e-3d2f-4c1e-9a55-000000000007",
-            "location": {"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000008", "location_type": "physical",
-                         "name": "Testgebouw", "latitude": 52.9563, "longitude": 4.7601,
-                         "addresses": [{"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000009", "address_1": "Teststraat 12a",
-                                        "city": "Den Helder", "postal_code": "1781AB", "state_province": "NH",
-                                        "country": "NL", "address_type": "physical"}]},
-            "schedules": [{"id": "0b6a4b9e-3d2f-4c1e-9a55-00000000000a", "freq": "MONTHLY", "byday": "-1TU",
-                           "opens_at": "10:00:00", "closes_at": "12:00:00"},
-                          {"id": "0b6a4b9e-3d2f-4c1e-9a55-00000000000b", "freq": "WEEKLY", "interval": 2,
-                           "byday": "MO,WE", "opens_at": "13:00", "closes_at": "14:30",
-                           "dtstart": "2027-01-04"}],
-        }],
+        "languages": [
+            {"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000004", "code": "pl", "name": "Pools"},
+            {"id": "0b6a4b9e-3d2f-4c1e-9a55-000000000005", "code": "xx", "name": "Klingon"},
+        ],
+        "cost_options": [
+            {
+                "id": "0b6a4b9e-3d2f-4c1e-9a55-000000000006",
+                "amount": 2.5,
+                "currency": "EUR",
+                "amount_description": "per keer",
+            }
+        ],
+        "service_at_locations": [
+            {
+                "id": "0b6a4b9e-3d2f-4c1e-9a55-000000000007",
+                "location": {
+                    "id": "0b6a4b9e-3d2f-4c1e-9a55-000000000008",
+                    "location_type": "physical",
+                    "name": "Testgebouw",
+                    "latitude": 52.9563,
+                    "longitude": 4.7601,
+                    "addresses": [
+                        {
+                            "id": "0b6a4b9e-3d2f-4c1e-9a55-000000000009",
+                            "address_1": "Teststraat 12a",
+                            "city": "Den Helder",
+                            "postal_code": "1781AB",
+                            "state_province": "NH",
+                            "country": "NL",
+                            "address_type": "physical",
+                        }
+                    ],
+                },
+                "schedules": [
+                    {
+                        "id": "0b6a4b9e-3d2f-4c1e-9a55-00000000000a",
+                        "freq": "MONTHLY",
+                        "byday": "-1TU",
+                        "opens_at": "10:00:00",
+                        "closes_at": "12:00:00",
+                    },
+                    {
+                        "id": "0b6a4b9e-3d2f-4c1e-9a55-00000000000b",
+                        "freq": "WEEKLY",
+                        "interval": 2,
+                        "byday": "MO,WE",
+                        "opens_at": "13:00",
+                        "closes_at": "14:30",
+                        "dtstart": "2027-01-04",
+                    },
+                ],
+            }
+        ],
     }
     path = tmp_path / "partner.json"
     path.write_text(json.dumps([feed]), encoding="utf-8")
@@ -165,8 +210,19 @@ def test_partner_feed_in_the_region_maps_places_times_and_costs(tmp_path):
 
 def test_unmappable_schedules_are_reported_not_guessed(tmp_path):
     notes: list[str] = []
-    assert hsds_import.schedule_items({"freq": "MONTHLY", "bymonthday": "15", "opens_at": "10:00",
-                                       "closes_at": "11:00", "description": "Elke 15e"}, notes) == []
+    assert (
+        hsds_import.schedule_items(
+            {
+                "freq": "MONTHLY",
+                "bymonthday": "15",
+                "opens_at": "10:00",
+                "closes_at": "11:00",
+                "description": "Elke 15e",
+            },
+            notes,
+        )
+        == []
+    )
     assert "Elke 15e" in notes[0] and "bymonthday" in notes[0]
     assert hsds_import.schedule_items({"freq": "WEEKLY", "byday": "TU", "description": "Zonder tijd"}, notes) == []
     assert "begintijd" in notes[1]

@@ -10,7 +10,7 @@ import io
 import json
 import posixpath
 from collections import deque
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -85,8 +85,9 @@ def test_the_link_check_finds_a_broken_link(site, tmp_path):
 
 
 def entry_pages(site: Path) -> set[str]:
-    return {p.relative_to(site).as_posix() for folder in ("aanbod", "plek")
-            for p in (site / folder).glob("*/index.html")}
+    return {
+        p.relative_to(site).as_posix() for folder in ("aanbod", "plek") for p in (site / folder).glob("*/index.html")
+    }
 
 
 def test_every_entry_is_at_most_three_clicks_from_home(site, parsed, catalog):
@@ -123,7 +124,7 @@ def _ids(urls, kind: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _expected(site: Path) -> dict[str, set[str]]:
     return {kind: {p.parent.name for p in (site / kind).glob("*/index.html")} for kind in ("aanbod", "plek")}
 
@@ -145,8 +146,11 @@ def test_search_index_has_every_entry(site):
     urls = []
     for shard in sorted(folder.glob("kaarten-*.json")):
         for card in json.loads(shard.read_text(encoding="utf-8")):
-            urls += [v for v in (card if isinstance(card, list) else card.values())
-                     if isinstance(v, str) and v.startswith(("aanbod/", "plek/"))][:1]
+            urls += [
+                v
+                for v in (card if isinstance(card, list) else card.values())
+                if isinstance(v, str) and v.startswith(("aanbod/", "plek/"))
+            ][:1]
     expected = _expected(site)
     assert _ids(urls, "aanbod") == expected["aanbod"]
     assert _ids(urls, "plek") == expected["plek"]

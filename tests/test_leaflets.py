@@ -70,15 +70,22 @@ def made(tmp_path_factory, worker_id, chosen):
                 built = build_site(base / "site", {"WEGWIJZER_SITE_URL": SITE_URL})
                 assert built.returncode == 0, built.stderr
                 assert "site_url ontbreekt" not in built.stderr
-                run = subprocess.run(CLI + ["--site-dir", str(base / "site"), "--uit", str(base / "pdf"), *ids],
-                                     cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                                     capture_output=True, text=True, timeout=600)
-                (base / "done.json").write_text(json.dumps(
-                    {"returncode": run.returncode, "stdout": run.stdout, "stderr": run.stderr}))
+                run = subprocess.run(
+                    CLI + ["--site-dir", str(base / "site"), "--uit", str(base / "pdf"), *ids],
+                    cwd=ROOT,
+                    env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                    capture_output=True,
+                    text=True,
+                    timeout=600,
+                )
+                (base / "done.json").write_text(
+                    json.dumps({"returncode": run.returncode, "stdout": run.stdout, "stderr": run.stderr})
+                )
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
-    return SimpleNamespace(site=base / "site", pdf=base / "pdf", ids=ids,
-                           run=json.loads((base / "done.json").read_text()))
+    return SimpleNamespace(
+        site=base / "site", pdf=base / "pdf", ids=ids, run=json.loads((base / "done.json").read_text())
+    )
 
 
 @pytest.fixture(scope="module")
@@ -251,8 +258,14 @@ def test_folders_command_writes_one_pdf_per_area(made):
 
 
 def test_folders_command_explains_a_wrong_id(made, tmp_path):
-    wrong = subprocess.run(CLI + ["--site-dir", str(made.site), "--uit", str(tmp_path), "bestaat-niet"], cwd=ROOT,
-                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, timeout=300)
+    wrong = subprocess.run(
+        CLI + ["--site-dir", str(made.site), "--uit", str(tmp_path), "bestaat-niet"],
+        cwd=ROOT,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert wrong.returncode == 1
     assert "Deze folders bestaan niet: bestaat-niet" in wrong.stderr
     assert not list(tmp_path.iterdir())

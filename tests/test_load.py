@@ -33,22 +33,23 @@ def test_all_errors_in_one_run_with_line_and_field(tmp_path):
         "samenvatting: Praten.\n"
         "organisatie: Bieb\n"
         "themas: [taal]\n"
-        "doelgroep: [ouders]\n"          # line 6: unknown field
-        "plekken: [bestaat-niet]\n"      # line 7: unknown place
+        "doelgroep: [ouders]\n"  # line 6: unknown field
+        "plekken: [bestaat-niet]\n"  # line 7: unknown place
         "schema:\n"
         "  - dag: maandag\n"
-        "    van: \"25:00\"\n"           # line 10: impossible time
-        "    tot: \"12:00\"\n"
+        '    van: "25:00"\n'  # line 10: impossible time
+        '    tot: "12:00"\n'
         "bron: x\n"
         "beheerder: y\n"
     )
-    problems = problems_for(tmp_path, {"buurtkamer-test": place(contact={"telefoon": "123"})},
-                            {"taalcafe": bad_offer})
+    problems = problems_for(tmp_path, {"buurtkamer-test": place(contact={"telefoon": "123"})}, {"taalcafe": bad_offer})
     found = {(p.file, p.line, p.field) for p in problems}
     assert ("activities/taalcafe.yaml", 6, "doelgroep") in found
     assert ("activities/taalcafe.yaml", 10, "schema[1].van") in found
     assert ("locations/buurtkamer-test.yaml", None, "contact.telefoon") not in found  # has a line
-    assert any(p.file == "locations/buurtkamer-test.yaml" and p.field == "contact.telefoon" and p.line for p in problems)
+    assert any(
+        p.file == "locations/buurtkamer-test.yaml" and p.field == "contact.telefoon" and p.line for p in problems
+    )
     messages = " ".join(p.message for p in problems)
     assert "Bedoelde je 'doelgroepen'?" in messages
     assert "ontbreekt" in messages  # doelgroepen is missing
@@ -84,15 +85,18 @@ def test_bad_file_names(tmp_path):
     assert "eindigt op .yaml" in messages
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("naam: &a x\nsoort: *a\n", "alias"),
-    ("naam: !!python/object:os.system x\n", "mag niet in een bestand"),
-    ("naam: x\nnaam: y\n", "twee keer"),
-    ("naam: x\n\tsoort: y\n", "tab"),
-    ("naam: [x\n", "moet eindigen met ]"),
-    ("naam: \"x\n", "niet afgesloten"),
-    ("- a\n- b\n", "moet velden bevatten"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("naam: &a x\nsoort: *a\n", "alias"),
+        ("naam: !!python/object:os.system x\n", "mag niet in een bestand"),
+        ("naam: x\nnaam: y\n", "twee keer"),
+        ("naam: x\n\tsoort: y\n", "tab"),
+        ("naam: [x\n", "moet eindigen met ]"),
+        ('naam: "x\n', "niet afgesloten"),
+        ("- a\n- b\n", "moet velden bevatten"),
+    ],
+)
 def test_unsafe_or_broken_yaml(tmp_path, text, expected):
     problems = problems_for(tmp_path, {"kapot": text}, {})
     assert len(problems) == 1
@@ -119,21 +123,28 @@ def test_huge_file_and_wrong_encoding(tmp_path):
 
 
 def test_examples_can_be_left_out(tmp_path):
-    write_project(tmp_path, {"buurtkamer-test": place(voorbeeld=True)},
-                  {"echt": offer(plekken=[], gebied=["regio"]), "demo": offer(voorbeeld=True)})
+    write_project(
+        tmp_path,
+        {"buurtkamer-test": place(voorbeeld=True)},
+        {"echt": offer(plekken=[], gebied=["regio"]), "demo": offer(voorbeeld=True)},
+    )
     assert set(load_catalog(tmp_path, include_examples=False).activities) == {"echt"}
     assert set(load_catalog(tmp_path).activities) == {"echt", "demo"}
 
 
 def run_cli(args, cwd):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "wegwijzer", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "wegwijzer", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_validate_command_exit_status_and_no_traceback(tmp_path):
-    write_project(tmp_path, {"a": place(soort="kasteel"), "b": place(coordinaten={"lat": 1, "lon": 2})},
-                  {"c": offer(plekken=["a"], themas=[])})
+    write_project(
+        tmp_path,
+        {"a": place(soort="kasteel"), "b": place(coordinaten={"lat": 1, "lon": 2})},
+        {"c": offer(plekken=["a"], themas=[])},
+    )
     result = run_cli(["validate", "--root", str(tmp_path)], tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -176,15 +187,19 @@ def test_json_schema_for_editors_is_up_to_date():
 
 
 def test_unknown_place_is_reported_even_when_the_offer_has_other_errors(tmp_path):
-    problems = problems_for(tmp_path, {"buurtkamer-test": place()},
-                            {"x": offer(plekken=["buurtkamer-tst"], themas=["koken"])})
+    problems = problems_for(
+        tmp_path, {"buurtkamer-test": place()}, {"x": offer(plekken=["buurtkamer-tst"], themas=["koken"])}
+    )
     fields = {p.field for p in problems}
     assert {"plekken[1]", "themas[1]"} <= fields
     assert any("Bedoelde je 'buurtkamer-test'?" in p.message for p in problems)
 
 
 def test_end_time_before_start_is_reported_with_other_errors(tmp_path):
-    problems = problems_for(tmp_path, {"buurtkamer-test": place()}, {
-        "x": offer(schema=[{"dag": "woensdg", "van": "10:00", "tot": "09:00"}])})
+    problems = problems_for(
+        tmp_path,
+        {"buurtkamer-test": place()},
+        {"x": offer(schema=[{"dag": "woensdg", "van": "10:00", "tot": "09:00"}])},
+    )
     fields = {p.field for p in problems}
     assert {"schema[1].dag", "schema[1].tot"} <= fields

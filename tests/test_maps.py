@@ -16,7 +16,8 @@ from wegwijzer.site import maps
 # A 1x1 transparent PNG: tiles are served from here, never from the real tile host.
 BLANK_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d49444154789c6360000000000200010be2f1ce0000000049454e44ae426082")
+    "0000000d49444154789c6360000000000200010be2f1ce0000000049454e44ae426082"
+)
 TILE_HOST = "tile.openstreetmap.org"
 CDN_HINTS = ("cdn.jsdelivr", "cdnjs.", "code.jquery", "bootstrapcdn", "unpkg.com", "fontawesome", "googleapis")
 
@@ -33,9 +34,13 @@ def test_marker_titles_are_unique_even_for_equal_names():
         adres = SimpleNamespace(one_line=lambda: f"{straat}, {kern}") if straat else None
         return SimpleNamespace(id=pid, naam=naam, woonkern=kern, adres=adres)
 
-    places = [place("a", "Dorpshuis", "oosterend"), place("b", "Dorpshuis", "den-hoorn"),
-              place("c", "Bibliotheek", "schagen-stad"), place("d", "Buurtkamer", "x", "Kerkstraat 1"),
-              place("e", "Buurtkamer", "x", "Kerkstraat 1")]
+    places = [
+        place("a", "Dorpshuis", "oosterend"),
+        place("b", "Dorpshuis", "den-hoorn"),
+        place("c", "Bibliotheek", "schagen-stad"),
+        place("d", "Buurtkamer", "x", "Kerkstraat 1"),
+        place("e", "Buurtkamer", "x", "Kerkstraat 1"),
+    ]
     titles = maps.marker_titles(places)
     assert titles["c"] == "Bibliotheek"
     assert titles["a"] != titles["b"] and "oosterend" in titles["a"]
@@ -140,12 +145,14 @@ def _watch(page, base: str, tiles: str = "blank"):
     page.requests = []
     page.on("request", lambda r: page.requests.append(r.url))
     if tiles == "blank":
-        page.route(f"https://{TILE_HOST}/**",
-                   lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_PNG))
+        page.route(
+            f"https://{TILE_HOST}/**", lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_PNG)
+        )
     else:
         page.route(f"https://{TILE_HOST}/**", lambda route: route.abort())
-    page.route(re.compile(r"^(?!http://127\.0\.0\.1)https?://(?!" + re.escape(TILE_HOST) + ").*"),
-               lambda route: route.abort())
+    page.route(
+        re.compile(r"^(?!http://127\.0\.0\.1)https?://(?!" + re.escape(TILE_HOST) + ").*"), lambda route: route.abort()
+    )
 
 
 def _foreign(page, base: str) -> set[str]:
@@ -195,7 +202,10 @@ def test_entry_map_works_and_survives_blocked_tiles(phone, server, catalog):
     phone.goto(server + f"plek/{place.id}/")
     marker = phone.locator(".leaflet-marker-icon")
     marker.wait_for()
-    assert marker.count() == 1 and marker.get_attribute("title") == maps.marker_titles(catalog.locations.values())[place.id]
+    assert (
+        marker.count() == 1
+        and marker.get_attribute("title") == maps.marker_titles(catalog.locations.values())[place.id]
+    )
     marker.focus()
     phone.keyboard.press("Enter")
     assert phone.locator(".leaflet-popup-content a").inner_text() == marker.get_attribute("title")
@@ -227,8 +237,7 @@ def test_dichtbij_mij_sorts_by_distance_and_keeps_the_position_local(browser, se
     from wegwijzer.core.catalog import distance_km
 
     here = {"latitude": 53.0540, "longitude": 4.7990}  # Den Burg, Texel
-    context = browser.new_context(viewport={"width": 360, "height": 640}, geolocation=here,
-                                  permissions=["geolocation"])
+    context = browser.new_context(viewport={"width": 360, "height": 640}, geolocation=here, permissions=["geolocation"])
     page = context.new_page()
     try:
         _watch(page, server)
@@ -239,9 +248,13 @@ def test_dichtbij_mij_sorts_by_distance_and_keeps_the_position_local(browser, se
         button.click()
         items = page.locator("[data-dichtbij-lijst] li")
         items.first.wait_for()
-        expected = sorted(catalog.locations.values(),
-                          key=lambda p: (distance_km(here["latitude"], here["longitude"],
-                                                     p.coordinaten.lat, p.coordinaten.lon), p.id))
+        expected = sorted(
+            catalog.locations.values(),
+            key=lambda p: (
+                distance_km(here["latitude"], here["longitude"], p.coordinaten.lat, p.coordinaten.lon),
+                p.id,
+            ),
+        )
         titles = maps.marker_titles(catalog.locations.values())
         assert items.count() == min(10, len(expected))
         assert items.first.locator("a").inner_text() == titles[expected[0].id]

@@ -44,8 +44,17 @@ def test_email():
     assert "geen geldig e-mailadres" in errors_of(Location, place(contact={"email": "<script>@x.nl"}))
 
 
-@pytest.mark.parametrize("bad", ["javascript:alert(1)", "www.bieb.nl", "ftp://bieb.nl", "data:text/html,x",
-                                 "https://bieb.nl/\"onmouseover=\"x", "https://bieb.nl/<script>"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "javascript:alert(1)",
+        "www.bieb.nl",
+        "ftp://bieb.nl",
+        "data:text/html,x",
+        'https://bieb.nl/"onmouseover="x',
+        "https://bieb.nl/<script>",
+    ],
+)
 def test_website_only_http(bad):
     Location.model_validate(place(contact={"website": "http://bieb.nl/pagina"}))
     assert "geen geldig webadres" in errors_of(Location, place(contact={"website": bad}))
@@ -81,21 +90,27 @@ def test_end_time_before_start():
 def test_impossible_dates_and_end_before_start():
     Activity.model_validate(offer(schema=[{"datum": "2026-02-28", "van": "10:00", "tot": "11:00"}]))
     assert "geen bestaande datum" in errors_of(
-        Activity, offer(schema=[{"datum": "2026-02-30", "van": "10:00", "tot": "11:00"}]))
-    assert "ligt voor de startdatum" in errors_of(Activity, offer(schema=[
-        {"dag": "maandag", "van": "10:00", "tot": "11:00", "start": "2026-09-01", "eind": "2026-08-01"}]))
+        Activity, offer(schema=[{"datum": "2026-02-30", "van": "10:00", "tot": "11:00"}])
+    )
+    assert "ligt voor de startdatum" in errors_of(
+        Activity,
+        offer(schema=[{"dag": "maandag", "van": "10:00", "tot": "11:00", "start": "2026-09-01", "eind": "2026-08-01"}]),
+    )
 
 
 def test_monthly_needs_week():
-    Activity.model_validate(offer(schema=[{"dag": "donderdag", "van": "10:00", "tot": "11:00",
-                                           "herhaling": "maandelijks", "week": -1}]))
-    assert "hoort 'week'" in errors_of(Activity, offer(schema=[
-        {"dag": "donderdag", "van": "10:00", "tot": "11:00", "herhaling": "maandelijks"}]))
+    Activity.model_validate(
+        offer(schema=[{"dag": "donderdag", "van": "10:00", "tot": "11:00", "herhaling": "maandelijks", "week": -1}])
+    )
+    assert "hoort 'week'" in errors_of(
+        Activity, offer(schema=[{"dag": "donderdag", "van": "10:00", "tot": "11:00", "herhaling": "maandelijks"}])
+    )
 
 
 def test_day_or_date_not_both():
-    assert "niet allebei" in errors_of(Activity, offer(schema=[
-        {"dag": "maandag", "datum": "2026-12-01", "van": "10:00", "tot": "11:00"}]))
+    assert "niet allebei" in errors_of(
+        Activity, offer(schema=[{"dag": "maandag", "datum": "2026-12-01", "van": "10:00", "tot": "11:00"}])
+    )
 
 
 def test_controlled_lists():

@@ -63,7 +63,7 @@ def split_front_matter(text):
     match = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.S)
     if not match:
         return {}, text
-    return yaml.safe_load(match.group(1)) or {}, text[match.end():]
+    return yaml.safe_load(match.group(1)) or {}, text[match.end() :]
 
 
 def read(path):
@@ -104,9 +104,19 @@ def theme_ids():
         data = yaml.safe_load(LIJSTEN.read_text(encoding="utf-8"))
         return set(data["themas"])
     return {
-        "ontmoeten", "gezondheid", "je-goed-voelen", "geld", "werk-en-leren", "taal",
-        "digitaal", "opvoeden-en-opgroeien", "mantelzorg", "wonen", "vervoer",
-        "vrijwilligerswerk", "scheiden",
+        "ontmoeten",
+        "gezondheid",
+        "je-goed-voelen",
+        "geld",
+        "werk-en-leren",
+        "taal",
+        "digitaal",
+        "opvoeden-en-opgroeien",
+        "mantelzorg",
+        "wonen",
+        "vervoer",
+        "vrijwilligerswerk",
+        "scheiden",
     }
 
 

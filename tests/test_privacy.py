@@ -78,7 +78,8 @@ FETCHING = re.compile(
     r"""<(?:script|img|iframe|source|video|audio|embed|object|track|input)\b[^>]*?\s(?:src|srcset|data|poster)=["']?\s*(?:https?:)?//"""
     r"""|<link\b[^>]*?rel=["']?(?:stylesheet|preconnect|dns-prefetch|preload|prefetch|modulepreload|icon|manifest)[^>]*?href=["']?\s*(?:https?:)?//"""
     r"""|<link\b[^>]*?href=["']?\s*(?:https?:)?//[^>]*?rel=["']?(?:stylesheet|preconnect|dns-prefetch|preload|prefetch|modulepreload|icon|manifest)""",
-    re.I)
+    re.I,
+)
 CSS_FETCH = re.compile(r"""@import\s+(?:url\()?["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""", re.I)
 
 

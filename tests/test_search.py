@@ -23,38 +23,84 @@ from wegwijzer.site import search
 NODE = shutil.which("node")
 PLACE = {"bron": "Test voor de zoekfunctie.", "beheerder": "Test", "voorbeeld": True}
 PLACES = {
-    "t-buurthuis-den-burg": {"naam": "Buurthuis De Kolk", "soort": "buurthuis", "adres": {"plaats": "Den Burg"},
-                             "gemeente": "texel", "woonkern": "den-burg", "coordinaten": {"lat": 53.055, "lon": 4.7985},
-                             "openingstijden": [{"dag": "woensdag", "van": "09:00", "tot": "17:00"}]},
-    "t-wijkpunt-schagen": {"naam": "Wijkpunt Markt", "soort": "wijksteunpunt", "adres": {"plaats": "Schagen"},
-                           "gemeente": "schagen", "woonkern": "schagen-stad", "coordinaten": {"lat": 52.7875, "lon": 4.799}},
-    "t-steunpunt-centrum": {"naam": "Steunpunt Zeestraat", "soort": "wijksteunpunt", "adres": {"plaats": "Den Helder"},
-                            "gemeente": "den-helder", "woonkern": "den-helder-stad", "wijk": "centrum",
-                            "coordinaten": {"lat": 52.958, "lon": 4.7605}},
+    "t-buurthuis-den-burg": {
+        "naam": "Buurthuis De Kolk",
+        "soort": "buurthuis",
+        "adres": {"plaats": "Den Burg"},
+        "gemeente": "texel",
+        "woonkern": "den-burg",
+        "coordinaten": {"lat": 53.055, "lon": 4.7985},
+        "openingstijden": [{"dag": "woensdag", "van": "09:00", "tot": "17:00"}],
+    },
+    "t-wijkpunt-schagen": {
+        "naam": "Wijkpunt Markt",
+        "soort": "wijksteunpunt",
+        "adres": {"plaats": "Schagen"},
+        "gemeente": "schagen",
+        "woonkern": "schagen-stad",
+        "coordinaten": {"lat": 52.7875, "lon": 4.799},
+    },
+    "t-steunpunt-centrum": {
+        "naam": "Steunpunt Zeestraat",
+        "soort": "wijksteunpunt",
+        "adres": {"plaats": "Den Helder"},
+        "gemeente": "den-helder",
+        "woonkern": "den-helder-stad",
+        "wijk": "centrum",
+        "coordinaten": {"lat": 52.958, "lon": 4.7605},
+    },
 }
 OFFERS = {
     "t-spreekuur-rondkomen": {
-        "naam": "Spreekuur Rondkomen", "soort": "hulp", "samenvatting": "Hulp als je je rekeningen niet kunt betalen.",
-        "themas": ["geld"], "doelgroepen": ["iedereen"], "plekken": ["t-steunpunt-centrum"],
-        "schema": [{"dag": "dinsdag", "van": "09:00", "tot": "11:00"}], "kosten": {"gratis": True}},
+        "naam": "Spreekuur Rondkomen",
+        "soort": "hulp",
+        "samenvatting": "Hulp als je je rekeningen niet kunt betalen.",
+        "themas": ["geld"],
+        "doelgroepen": ["iedereen"],
+        "plekken": ["t-steunpunt-centrum"],
+        "schema": [{"dag": "dinsdag", "van": "09:00", "tot": "11:00"}],
+        "kosten": {"gratis": True},
+    },
     "t-taalcafe-texel": {
-        "naam": "Taalcafé De Kolk", "soort": "activiteit", "samenvatting": "Oefen Nederlands praten met andere mensen.",
-        "themas": ["taal"], "doelgroepen": ["nieuwkomers"], "plekken": ["t-buurthuis-den-burg"],
-        "schema": [{"dag": "donderdag", "van": "10:00", "tot": "12:00"}], "kosten": {"gratis": True}},
+        "naam": "Taalcafé De Kolk",
+        "soort": "activiteit",
+        "samenvatting": "Oefen Nederlands praten met andere mensen.",
+        "themas": ["taal"],
+        "doelgroepen": ["nieuwkomers"],
+        "plekken": ["t-buurthuis-den-burg"],
+        "schema": [{"dag": "donderdag", "van": "10:00", "tot": "12:00"}],
+        "kosten": {"gratis": True},
+    },
     "t-taalcafe-schagen": {
-        "naam": "Taalcafé Markt", "soort": "activiteit", "samenvatting": "Oefen Nederlands praten met andere mensen.",
-        "themas": ["taal"], "doelgroepen": ["nieuwkomers"], "plekken": ["t-wijkpunt-schagen"],
+        "naam": "Taalcafé Markt",
+        "soort": "activiteit",
+        "samenvatting": "Oefen Nederlands praten met andere mensen.",
+        "themas": ["taal"],
+        "doelgroepen": ["nieuwkomers"],
+        "plekken": ["t-wijkpunt-schagen"],
         "schema": [{"dag": "donderdag", "van": "19:00", "tot": "21:00"}],
-        "kosten": {"bedrag": 2, "uitleg": "per keer"}},
+        "kosten": {"bedrag": 2, "uitleg": "per keer"},
+    },
     "t-formulierenhulp": {
-        "naam": "Hulp bij post en formulieren", "soort": "hulp",
+        "naam": "Hulp bij post en formulieren",
+        "soort": "hulp",
         "samenvatting": "Een vrijwilliger helpt je thuis met brieven van instanties.",
-        "themas": ["digitaal"], "doelgroepen": ["ouderen"], "gebied": ["hollands-kroon"],
-        "schema": [{"dag": "maandag", "van": "13:00", "tot": "16:00"}], "kosten": {"gratis": True}},
+        "themas": ["digitaal"],
+        "doelgroepen": ["ouderen"],
+        "gebied": ["hollands-kroon"],
+        "schema": [{"dag": "maandag", "van": "13:00", "tot": "16:00"}],
+        "kosten": {"gratis": True},
+    },
     "t-wandelclub": {
-        "naam": "Wandelclub De Stappers", "soort": "activiteit", "samenvatting": "Samen een uur door de duinen lopen.",
-        "themas": ["gezondheid", "ontmoeten"], "doelgroepen": ["ouderen"], "plekken": ["t-buurthuis-den-burg"],
-        "schema": [{"dag": "zaterdag", "van": "10:00", "tot": "11:00"}], "kosten": {"bedrag": 1, "uitleg": "per keer"}},
+        "naam": "Wandelclub De Stappers",
+        "soort": "activiteit",
+        "samenvatting": "Samen een uur door de duinen lopen.",
+        "themas": ["gezondheid", "ontmoeten"],
+        "doelgroepen": ["ouderen"],
+        "plekken": ["t-buurthuis-den-burg"],
+        "schema": [{"dag": "zaterdag", "van": "10:00", "tot": "11:00"}],
+        "kosten": {"bedrag": 1, "uitleg": "per keer"},
+    },
 }
 OFFER_NAMES = {v["naam"] for v in OFFERS.values()}
 
@@ -80,17 +126,72 @@ const stop = require('fs').readFileSync(process.argv[1] + '/lunr-languages/lunr.
 process.stdout.write(JSON.stringify({out, stop}));
 """
 
-WORDS = ("geldzorgen schulden rekeningen eenzaam eenzaamheid alleen contact taalles Nederlands leren "
-         "formulieren hulp huiswerkbegeleiding ontmoeting koffie wandelen bewegen mantelzorgers kinderen "
-         "jongeren ouderen vrijwilligers vrijwilligerswerk opvoeding gezondheid buurthuis bibliotheek café "
-         "één geïnteresseerd ziekenhuis inloopspreekuur schuldhulpverlening Texel Julianadorp 't Zand "
-         "Hippolytushoef Den Helder (gratis) koffie, thee. 55+ e-mail DigiD zorgen-voor-een-ander "
-         "financiële thuisadministratie reparatiecafé peuters uitgebreid gebeurtenissen").split()
+WORDS = [
+    "geldzorgen",
+    "schulden",
+    "rekeningen",
+    "eenzaam",
+    "eenzaamheid",
+    "alleen",
+    "contact",
+    "taalles",
+    "Nederlands",
+    "leren",
+    "formulieren",
+    "hulp",
+    "huiswerkbegeleiding",
+    "ontmoeting",
+    "koffie",
+    "wandelen",
+    "bewegen",
+    "mantelzorgers",
+    "kinderen",
+    "jongeren",
+    "ouderen",
+    "vrijwilligers",
+    "vrijwilligerswerk",
+    "opvoeding",
+    "gezondheid",
+    "buurthuis",
+    "bibliotheek",
+    "café",
+    "één",
+    "geïnteresseerd",
+    "ziekenhuis",
+    "inloopspreekuur",
+    "schuldhulpverlening",
+    "Texel",
+    "Julianadorp",
+    "'t",
+    "Zand",
+    "Hippolytushoef",
+    "Den",
+    "Helder",
+    "(gratis)",
+    "koffie,",
+    "thee.",
+    "55+",
+    "e-mail",
+    "DigiD",
+    "zorgen-voor-een-ander",
+    "financiële",
+    "thuisadministratie",
+    "reparatiecafé",
+    "peuters",
+    "uitgebreid",
+    "gebeurtenissen",
+]
 
 
 def _node_pipeline(texts):
-    result = subprocess.run([NODE, "-e", JS_PIPELINE, str(ROOT / "node_modules")], input=json.dumps(texts),
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [NODE, "-e", JS_PIPELINE, str(ROOT / "node_modules")],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -122,6 +223,7 @@ def test_index_is_reproducible(catalog, tmp_path):
     plugin = Plugin()
     plugin.catalog = catalog
     import datetime as dt
+
     plugin.today = dt.date(2026, 11, 18)
     pages = [{"title": "Over ons", "url": "over/", "summary": "Wie wij zijn.", "text": "Wie wij zijn."}]
     search.write_index(plugin, tmp_path / "a", pages)
@@ -129,7 +231,9 @@ def test_index_is_reproducible(catalog, tmp_path):
     files = sorted(p.name for p in (tmp_path / "a" / search.FOLDER).iterdir())
     assert "index.json" in files and "kaarten-0.json" in files
     for name in files:
-        assert (tmp_path / "a" / search.FOLDER / name).read_bytes() == (tmp_path / "b" / search.FOLDER / name).read_bytes()
+        assert (tmp_path / "a" / search.FOLDER / name).read_bytes() == (
+            tmp_path / "b" / search.FOLDER / name
+        ).read_bytes()
     data = json.loads((tmp_path / "a" / search.FOLDER / "index.json").read_text(encoding="utf-8"))
     assert len(data["facets"]) == len(catalog.activities) + len(catalog.locations) + 1
     assert data["index"]["pipeline"] == ["stemmer-nl"]
@@ -150,8 +254,9 @@ def build_search_site(work: Path) -> Path:
     (work / "locations").mkdir()
     (work / "activities").mkdir()
     for pid, data in PLACES.items():
-        (work / "locations" / f"{pid}.yaml").write_text(yaml.safe_dump({**PLACE, **data}, allow_unicode=True),
-                                                        encoding="utf-8")
+        (work / "locations" / f"{pid}.yaml").write_text(
+            yaml.safe_dump({**PLACE, **data}, allow_unicode=True), encoding="utf-8"
+        )
     for aid, data in OFFERS.items():
         entry = {**PLACE, "organisatie": "Test", **data}
         (work / "activities" / f"{aid}.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
@@ -182,8 +287,10 @@ def _open(phone, base, query=""):
     phone.goto(base + "zoeken/" + query)
     phone.wait_for_selector("#ww-zoeken[data-klaar='ja']")
     if query:
-        phone.wait_for_function("document.querySelector('#zoek-status').textContent.length > 0 "
-                                "&& !document.querySelector('#zoek-status').textContent.startsWith('Even')")
+        phone.wait_for_function(
+            "document.querySelector('#zoek-status').textContent.length > 0 "
+            "&& !document.querySelector('#zoek-status').textContent.startsWith('Even')"
+        )
 
 
 def _names(phone):
@@ -204,15 +311,18 @@ def test_small_site_has_search_files(small_site):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query, expected, absent", [
-    ("geldzorgen", "Spreekuur Rondkomen", None),               # synonym: the entry says 'rekeningen'
-    ("eenzaam", "Wandelclub De Stappers", None),               # synonym via the theme 'Mensen ontmoeten'
-    ("formulier", "Hulp bij post en formulieren", None),       # stemming
-    ("wandelclup", "Wandelclub De Stappers", None),            # typing error
-    ("formulieeren", "Hulp bij post en formulieren", None),    # typing error in a longer word
-    ("taalcafe", "Taalcafé De Kolk", None),                    # no accent
-    ("taalles Texel", "Taalcafé De Kolk", "Taalcafé Markt"),   # synonym + place
-])
+@pytest.mark.parametrize(
+    "query, expected, absent",
+    [
+        ("geldzorgen", "Spreekuur Rondkomen", None),  # synonym: the entry says 'rekeningen'
+        ("eenzaam", "Wandelclub De Stappers", None),  # synonym via the theme 'Mensen ontmoeten'
+        ("formulier", "Hulp bij post en formulieren", None),  # stemming
+        ("wandelclup", "Wandelclub De Stappers", None),  # typing error
+        ("formulieeren", "Hulp bij post en formulieren", None),  # typing error in a longer word
+        ("taalcafe", "Taalcafé De Kolk", None),  # no accent
+        ("taalles Texel", "Taalcafé De Kolk", "Taalcafé Markt"),  # synonym + place
+    ],
+)
 def test_plain_words_find_entries(phone, small_server, query, expected, absent):
     _open(phone, small_server, "?q=" + query.replace(" ", "+"))
     names = _names(phone)
@@ -248,13 +358,16 @@ def test_filters_combine_and_live_in_the_url(phone, small_server):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query, expected", [
-    ("?dag=donderdag&gratis=ja", ["Taalcafé De Kolk"]),
-    ("?thema=taal&gemeente=texel", ["Taalcafé De Kolk", "Buurthuis De Kolk"]),  # offers first, then places
-    ("?voor=ouderen&gemeente=texel", ["Wandelclub De Stappers", "Buurthuis De Kolk"]),
-    ("?kern=hippolytushoef", ["Hulp bij post en formulieren"]),   # serves all of Hollands Kroon
-    ("?q=praten&dag=donderdag&kern=schagen-stad", ["Taalcafé Markt"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("?dag=donderdag&gratis=ja", ["Taalcafé De Kolk"]),
+        ("?thema=taal&gemeente=texel", ["Taalcafé De Kolk", "Buurthuis De Kolk"]),  # offers first, then places
+        ("?voor=ouderen&gemeente=texel", ["Wandelclub De Stappers", "Buurthuis De Kolk"]),
+        ("?kern=hippolytushoef", ["Hulp bij post en formulieren"]),  # serves all of Hollands Kroon
+        ("?q=praten&dag=donderdag&kern=schagen-stad", ["Taalcafé Markt"]),
+    ],
+)
 def test_filters_without_and_with_words(phone, small_server, query, expected):
     _open(phone, small_server, query)
     assert _names(phone) == expected

@@ -16,8 +16,8 @@ import pytest
 from conftest import offline, serving
 from test_a11y import readable, run_axe
 from test_search import OFFERS, PLACES, build_search_site
-from wegwijzer.site import search
 from wegwijzer.core.catalog import distance_km
+from wegwijzer.site import search
 
 # In Schagen, about 100 m from "Wijkpunt Markt". Odd digits, so they are easy to find in requests.
 HERE = {"latitude": 52.78812, "longitude": 4.80037}
@@ -63,8 +63,10 @@ def _open(page, base, query=""):
     page.goto(base + "zoeken/" + query)
     page.wait_for_selector("#ww-zoeken[data-klaar='ja']")
     if query:
-        page.wait_for_function("document.querySelector('#zoek-status').textContent.length > 0 "
-                               "&& !document.querySelector('#zoek-status').textContent.startsWith('Even')")
+        page.wait_for_function(
+            "document.querySelector('#zoek-status').textContent.length > 0 "
+            "&& !document.querySelector('#zoek-status').textContent.startsWith('Even')"
+        )
 
 
 def _names(page, list_id="zoek-resultaten"):
@@ -99,8 +101,9 @@ def _expected_order():
 def _no_traces(page):
     leaks = [s for s in page.sent + [page.url] if any(t in s for t in TRACES)]
     assert not leaks, f"the position left the browser: {leaks}"
-    stored = page.evaluate("JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), "
-                           "document.cookie])")
+    stored = page.evaluate(
+        "JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie])"
+    )
     assert not any(t in stored for t in TRACES), stored
 
 
@@ -175,7 +178,8 @@ def test_dichtbij_mij_combines_with_words_and_filters(browser, near_server):
         assert sorted(after + rest) == sorted(before), "the same results, only in another order"
         assert "Taal en lezen" in rest  # the theme page has no place: it goes to the end
         assert after[0] in ("Taalcafé Markt", "Wijkpunt Markt") and after.index("Taalcafé Markt") < after.index(
-            "Taalcafé De Kolk")
+            "Taalcafé De Kolk"
+        )
         assert page.inner_text("#zoek-status").startswith(f"{len(before)} resultaten voor ‘taal’.")
         # A filter keeps the distance order and the distances.
         page.click("#zoek-filters summary")

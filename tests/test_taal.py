@@ -36,18 +36,22 @@ def sentence_texts(text: str) -> list[str]:
 
 
 def test_easy_b1_text_has_no_findings(config):
-    findings = page("""
+    findings = page(
+        """
         # Koffie in de buurt
 
         Elke dinsdag is er koffie in het buurthuis.
         Je kunt gewoon binnenlopen.
         Het is gratis. Neem gerust een vriend mee.
-    """, config)
+    """,
+        config,
+    )
     assert findings == []
 
 
 def test_sentence_over_twenty_words_is_an_error_with_its_line(config):
-    findings = page("""
+    findings = page(
+        """
         ---
         title: Test
         ---
@@ -56,7 +60,9 @@ def test_sentence_over_twenty_words_is_an_error_with_its_line(config):
 
         De gemeente organiseert samen met alle partners in de regio elk jaar in het voorjaar een grote bijeenkomst
         voor iedereen die in de buurt woont of werkt.
-    """, config)
+    """,
+        config,
+    )
     long = [f for f in findings if f.check == "zin_te_lang"]
     assert len(long) == 1
     assert long[0].error and long[0].line == 7
@@ -78,11 +84,14 @@ def test_jargon_is_an_error_with_a_plain_alternative(config):
 
 
 def test_jargon_explained_once_is_fine_for_the_whole_file(config):
-    findings = page("""
+    findings = page(
+        """
         Een mantelzorger is iemand die zorgt voor een zieke ouder of partner.
         Voor mantelzorgers is er elke maand een ontbijt.
         Ook andere mantelzorgers zijn welkom.
-    """, config)
+    """,
+        config,
+    )
     assert "jargon" not in checks(findings)
     unexplained = page("Voor mantelzorgers is er elke maand een ontbijt.", config)
     assert checks(unexplained) == ["jargon"]
@@ -108,8 +117,10 @@ def test_uncommon_word_is_a_tip_and_common_compounds_are_not(config):
 
 
 def test_readability_score_flags_hard_text(config):
-    hard = ("De gemeentelijke organisatie realiseert beleidsmatige veranderingen. " * 4 +
-            "Hierbij worden maatschappelijke organisaties nadrukkelijk betrokken. " * 4)
+    hard = (
+        "De gemeentelijke organisatie realiseert beleidsmatige veranderingen. " * 4
+        + "Hierbij worden maatschappelijke organisaties nadrukkelijk betrokken. " * 4
+    )
     findings = page(hard, config)
     assert "leesbaarheid" in checks(findings)
     easy = "Je kunt hier koffie drinken. Het is gezellig. Kom gerust langs. " * 6
@@ -130,11 +141,16 @@ def test_flesch_douma_uses_the_dutch_formula(config):
 
 def test_proper_names_and_places_are_not_uncommon_words(config, catalog):
     names, phrases = taal.names_of(catalog)
-    findings = page("""
+    findings = page(
+        """
         Je vindt ons in Hippolytushoef en in Oudeschild.
         Vraag naar Jantien Veldkampers van de Stichting Welzijnswerk.
         Wieringerwerf ligt in Hollands Kroon.
-    """, config, names=names, phrases=phrases)
+    """,
+        config,
+        names=names,
+        phrases=phrases,
+    )
     assert "onbekend_woord" not in checks(findings)
 
 
@@ -153,9 +169,13 @@ def test_address_numbers_times_email_and_urls_are_ignored(config):
 
 
 def test_a_list_item_is_its_own_sentence(config):
-    items = ["boodschappen doen met een vrijwilliger", "een kop koffie in de buurtkamer",
-             "samen wandelen in het park", "hulp bij formulieren van de gemeente",
-             "een ritje naar de huisarts"]
+    items = [
+        "boodschappen doen met een vrijwilliger",
+        "een kop koffie in de buurtkamer",
+        "samen wandelen in het park",
+        "hulp bij formulieren van de gemeente",
+        "een ritje naar de huisarts",
+    ]
     as_list = "Dit kun je bij ons doen:\n\n" + "\n".join(f"- {i}" for i in items)
     assert "zin_te_lang" not in checks(page(as_list, config))
     assert len(sentence_texts(as_list)) == 6
@@ -257,8 +277,11 @@ def test_cli_fails_on_errors_and_passes_on_tips(tmp_path, capsys):
     assert "activities/praatgroep.yaml" in result.stdout
     assert "regel 6, beschrijving" in result.stdout
     assert "Schrijf: problemen op tijd zien" in result.stdout
-    _write_entry(tmp_path, "praatgroep.yaml", _ENTRY.format(comment="").replace(
-        "We doen ook aan vroegsignalering.", "We letten goed op elkaar."))
+    _write_entry(
+        tmp_path,
+        "praatgroep.yaml",
+        _ENTRY.format(comment="").replace("We doen ook aan vroegsignalering.", "We letten goed op elkaar."),
+    )
     from wegwijzer.tools.cli import main
 
     assert main(["taal", "--root", str(tmp_path)]) == 0

@@ -44,7 +44,7 @@ class Catalog:
     _nearby_memo: dict = field(default_factory=dict)
 
     @classmethod
-    def build(cls, region: Region, locations: dict, activities: dict, include_examples: bool = True) -> "Catalog":
+    def build(cls, region: Region, locations: dict, activities: dict, include_examples: bool = True) -> Catalog:
         if not include_examples:
             locations = {k: v for k, v in locations.items() if not v.voorbeeld}
             activities = {k: v for k, v in activities.items() if not v.voorbeeld}
@@ -140,8 +140,9 @@ class Catalog:
         gemeente = self.region.gemeente_of(area.id).id
         return [a for a in self.activities_in.get(gemeente, []) if not a.plekken and a.gebied]
 
-    def nearby_places(self, lat: float, lon: float, km: float, exclude: set[str] = frozenset(),
-                      limit: int | None = None) -> list[tuple[float, Location]]:
+    def nearby_places(
+        self, lat: float, lon: float, km: float, exclude: set[str] = frozenset(), limit: int | None = None
+    ) -> list[tuple[float, Location]]:
         """Places within km of a point, nearest first (ties by id, so output is stable).
 
         Remembered per question: a place page and the offers held there ask the same one.

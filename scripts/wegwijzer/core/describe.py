@@ -12,8 +12,20 @@ from wegwijzer.core.region import load_lists
 
 _LISTS = load_lists()
 _WEEK = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}
-_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"]
+_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 DAYS = list(_LISTS["dagen"])
 
 

@@ -41,11 +41,15 @@ def _line(entry) -> int | None:
 
 
 def _warn(entry, other, why: str) -> Problem:
-    return Problem(entry.source, _line(entry), "naam",
-                   f"Dit lijkt dubbel met '{other.naam}' ({other.source}): {why}. "
-                   "Is het hetzelfde? Voeg de twee dan samen tot één bestand. "
-                   "Is het iets anders? Maak de naam duidelijker.",
-                   warning=True)
+    return Problem(
+        entry.source,
+        _line(entry),
+        "naam",
+        f"Dit lijkt dubbel met '{other.naam}' ({other.source}): {why}. "
+        "Is het hetzelfde? Voeg de twee dan samen tot één bestand. "
+        "Is het iets anders? Maak de naam duidelijker.",
+        warning=True,
+    )
 
 
 def _similar_pairs(members: list[tuple[str, object]]) -> list[tuple[object, object, float]]:
@@ -135,6 +139,9 @@ def find_duplicates(locations: dict, activities: dict) -> list[Problem]:
         for key in kernen | {f"gebied:{g}" for g in act.gebied}:
             per_kern[key].append(act)
     for first, second, ratio in _by_group(per_kern):
-        report(first, second, "bijna dezelfde naam in dezelfde woonkern" if ratio < 1.0
-               else "zelfde naam in dezelfde woonkern")
+        report(
+            first,
+            second,
+            "bijna dezelfde naam in dezelfde woonkern" if ratio < 1.0 else "zelfde naam in dezelfde woonkern",
+        )
     return sorted(problems)

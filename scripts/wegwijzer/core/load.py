@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from wegwijzer.core import yamlsafe
 from wegwijzer.core.catalog import Catalog, distance_km
 from wegwijzer.core.duplicates import find_duplicates
-from wegwijzer.core.model import FIELD_NAMES, ID_RE, LISTS, Activity, Location
+from wegwijzer.core.model import ID_RE, LISTS, Activity, Location
 from wegwijzer.core.problems import EntryErrors, Problem
 from wegwijzer.core.region import REGION_ID, Region, load_region
 
@@ -99,13 +99,21 @@ def translate(error: dict, kind: str, model: type[BaseModel]) -> tuple[tuple, st
         return loc, f"Het veld '{field}' bestaat niet.{_suggest(field, options)} Toegestaan: {', '.join(options)}."
     if etype == "missing":
         if field == "coordinaten" and kind == "plek":
-            return loc, ("Het veld 'coordinaten' ontbreekt. Vul coordinaten in of draai wegwijzer geocode "
-                         "(dat zoekt ze op bij het adres).")
+            return loc, (
+                "Het veld 'coordinaten' ontbreekt. Vul coordinaten in of draai wegwijzer geocode "
+                "(dat zoekt ze op bij het adres)."
+            )
         return loc, f"Het veld '{field}' ontbreekt. Vul het in."
     if etype in ("literal_error", "enum"):
         list_name = _LIST_OF_FIELD.get((kind, field)) or _LIST_OF_FIELD.get((None, field))
-        options = list(LISTS[list_name]) if list_name else [
-            str(o).strip(" '") for o in str(error.get("ctx", {}).get("expected", "")).replace(" or ", ",").split(",")]
+        options = (
+            list(LISTS[list_name])
+            if list_name
+            else [
+                str(o).strip(" '")
+                for o in str(error.get("ctx", {}).get("expected", "")).replace(" or ", ",").split(",")
+            ]
+        )
         shown = ", ".join(options)
         return loc, f"'{value}' is geen geldige keuze.{_suggest(value, options)} Kies uit: {shown}."
     if etype == "value_error":
@@ -130,8 +138,9 @@ def translate(error: dict, kind: str, model: type[BaseModel]) -> tuple[tuple, st
     return loc, f"Deze waarde klopt niet ({error['msg']})."
 
 
-def parse_entry(path: Path, kind_model: type[BaseModel], rel: str,
-                failed: dict | None = None) -> tuple[BaseModel | None, list[Problem]]:
+def parse_entry(
+    path: Path, kind_model: type[BaseModel], rel: str, failed: dict | None = None
+) -> tuple[BaseModel | None, list[Problem]]:
     """Read one file. Returns the entry or the problems in it.
 
     When the model refuses the file, its parsed document goes into `failed` (by file),
@@ -181,54 +190,107 @@ def check_references(region: Region, locations: dict, activities: dict) -> list[
     gemeenten = [a.id for a in region.gemeenten()]
     for loc in locations.values():
         if loc.gemeente not in gemeenten:
-            problems.append(Problem(loc.source, _line(loc, "gemeente"), "gemeente",
-                                    f"'{loc.gemeente}' is geen gemeente in de Kop.{_suggest(loc.gemeente, gemeenten)} "
-                                    f"Kies uit: {', '.join(gemeenten)}."))
+            problems.append(
+                Problem(
+                    loc.source,
+                    _line(loc, "gemeente"),
+                    "gemeente",
+                    f"'{loc.gemeente}' is geen gemeente in de Kop.{_suggest(loc.gemeente, gemeenten)} "
+                    f"Kies uit: {', '.join(gemeenten)}.",
+                )
+            )
             continue
         kernen = [k.id for k in region.kernen(loc.gemeente)]
         if loc.woonkern not in kernen:
-            problems.append(Problem(loc.source, _line(loc, "woonkern"), "woonkern",
-                                    f"'{loc.woonkern}' is geen woonkern in {region.areas[loc.gemeente].naam}."
-                                    f"{_suggest(loc.woonkern, kernen)} Kies uit: {', '.join(kernen)}."))
+            problems.append(
+                Problem(
+                    loc.source,
+                    _line(loc, "woonkern"),
+                    "woonkern",
+                    f"'{loc.woonkern}' is geen woonkern in {region.areas[loc.gemeente].naam}."
+                    f"{_suggest(loc.woonkern, kernen)} Kies uit: {', '.join(kernen)}.",
+                )
+            )
             continue
         kern = region.areas[loc.woonkern]
         far = distance_km(kern.lat, kern.lon, loc.coordinaten.lat, loc.coordinaten.lon)
         if far > FAR_FROM_KERN_KM:
-            problems.append(Problem(loc.source, _line(loc, "coordinaten"), "coordinaten",
-                                    f"De plek ligt {far:.0f} km van het midden van {kern.naam}. "
-                                    "Klopt de woonkern? Klopt de plek?", warning=True))
+            problems.append(
+                Problem(
+                    loc.source,
+                    _line(loc, "coordinaten"),
+                    "coordinaten",
+                    f"De plek ligt {far:.0f} km van het midden van {kern.naam}. Klopt de woonkern? Klopt de plek?",
+                    warning=True,
+                )
+            )
         if loc.wijk is not None:
             wijken = [w.id for w in region.wijken(loc.woonkern)]
             if loc.wijk not in wijken:
-                options = f" Kies uit: {', '.join(wijken)}." if wijken else f" {region.areas[loc.woonkern].naam} heeft geen wijken in de lijst; haal 'wijk' weg."
-                problems.append(Problem(loc.source, _line(loc, "wijk"), "wijk",
-                                        f"'{loc.wijk}' is geen wijk van {region.areas[loc.woonkern].naam}."
-                                        f"{_suggest(loc.wijk, wijken)}{options}"))
+                options = (
+                    f" Kies uit: {', '.join(wijken)}."
+                    if wijken
+                    else f" {region.areas[loc.woonkern].naam} heeft geen wijken in de lijst; haal 'wijk' weg."
+                )
+                problems.append(
+                    Problem(
+                        loc.source,
+                        _line(loc, "wijk"),
+                        "wijk",
+                        f"'{loc.wijk}' is geen wijk van {region.areas[loc.woonkern].naam}."
+                        f"{_suggest(loc.wijk, wijken)}{options}",
+                    )
+                )
     place_ids = sorted(locations)
     area_ids = gemeenten + [REGION_ID]
     for act in activities.values():
         for i, pid in enumerate(act.plekken):
             if pid in locations and locations[pid].voorbeeld and not act.voorbeeld:
-                problems.append(Problem(act.source, _line(act, "plekken", i), f"plekken[{i + 1}]",
-                                        f"'{pid}' is een voorbeeld-plek. Echt aanbod mag niet naar een verzonnen plek "
-                                        "verwijzen. Kies een echte plek of gebruik 'gebied'."))
+                problems.append(
+                    Problem(
+                        act.source,
+                        _line(act, "plekken", i),
+                        f"plekken[{i + 1}]",
+                        f"'{pid}' is een voorbeeld-plek. Echt aanbod mag niet naar een verzonnen plek "
+                        "verwijzen. Kies een echte plek of gebruik 'gebied'.",
+                    )
+                )
             if pid not in locations:
-                problems.append(Problem(act.source, _line(act, "plekken", i), f"plekken[{i + 1}]",
-                                        f"Er is geen plek met id '{pid}'.{_suggest(pid, place_ids)} "
-                                        "Een id is de naam van een bestand in locations/, zonder .yaml."))
+                problems.append(
+                    Problem(
+                        act.source,
+                        _line(act, "plekken", i),
+                        f"plekken[{i + 1}]",
+                        f"Er is geen plek met id '{pid}'.{_suggest(pid, place_ids)} "
+                        "Een id is de naam van een bestand in locations/, zonder .yaml.",
+                    )
+                )
         for i, gid in enumerate(act.gebied):
             if gid not in area_ids:
-                problems.append(Problem(act.source, _line(act, "gebied", i), f"gebied[{i + 1}]",
-                                        f"'{gid}' is geen gebied.{_suggest(gid, area_ids)} Kies uit: {', '.join(area_ids)}."))
+                problems.append(
+                    Problem(
+                        act.source,
+                        _line(act, "gebied", i),
+                        f"gebied[{i + 1}]",
+                        f"'{gid}' is geen gebied.{_suggest(gid, area_ids)} Kies uit: {', '.join(area_ids)}.",
+                    )
+                )
         for i, item in enumerate(act.schema):
             if item.plek is not None and item.plek not in act.plekken:
-                problems.append(Problem(act.source, _line(act, "schema", i, "plek"), f"schema[{i + 1}].plek",
-                                        f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij."))
+                problems.append(
+                    Problem(
+                        act.source,
+                        _line(act, "schema", i, "plek"),
+                        f"schema[{i + 1}].plek",
+                        f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij.",
+                    )
+                )
     return problems
 
 
-def load_catalog(root: Path, region: Region | None = None, include_examples: bool = True,
-                 strict: bool = True) -> Catalog:
+def load_catalog(
+    root: Path, region: Region | None = None, include_examples: bool = True, strict: bool = True
+) -> Catalog:
     """Read every entry under root. Raises EntryErrors with all problems when any is wrong."""
     region = region or load_region()
     problems: list[Problem] = []
@@ -248,13 +310,27 @@ def load_catalog(root: Path, region: Region | None = None, include_examples: boo
                 continue
             entry_id = path.stem
             if not ID_RE.match(entry_id):
-                problems.append(Problem(rel, None, "", f"De bestandsnaam '{path.name}' kan niet. Gebruik alleen kleine letters, "
-                                        f"cijfers en streepjes, bijvoorbeeld '{_slug(entry_id)}.yaml'."))
+                problems.append(
+                    Problem(
+                        rel,
+                        None,
+                        "",
+                        f"De bestandsnaam '{path.name}' kan niet. Gebruik alleen kleine letters, "
+                        f"cijfers en streepjes, bijvoorbeeld '{_slug(entry_id)}.yaml'.",
+                    )
+                )
                 continue
             key = entry_id.lower()
             if key in seen_ids:
-                problems.append(Problem(rel, None, "", f"De id '{entry_id}' bestaat al ({seen_ids[key]}). "
-                                        "Elke bestandsnaam mag maar één keer voorkomen. Kies een andere naam."))
+                problems.append(
+                    Problem(
+                        rel,
+                        None,
+                        "",
+                        f"De id '{entry_id}' bestaat al ({seen_ids[key]}). "
+                        "Elke bestandsnaam mag maar één keer voorkomen. Kies een andere naam.",
+                    )
+                )
                 continue
             seen_ids[key] = rel
             entry, errs = parse_entry(path, model, rel, failed)
@@ -282,9 +358,15 @@ def _check_failed_references(failed: dict, seen_ids: dict[str, str]) -> list[Pro
             continue
         for i, pid in enumerate(plekken):
             if isinstance(pid, str) and pid not in place_ids:
-                problems.append(Problem(rel, doc.line_of(("plekken", i)), f"plekken[{i + 1}]",
-                                        f"Er is geen plek met id '{pid}'.{_suggest(pid, place_ids)} "
-                                        "Een id is de naam van een bestand in locations/, zonder .yaml."))
+                problems.append(
+                    Problem(
+                        rel,
+                        doc.line_of(("plekken", i)),
+                        f"plekken[{i + 1}]",
+                        f"Er is geen plek met id '{pid}'.{_suggest(pid, place_ids)} "
+                        "Een id is de naam van een bestand in locations/, zonder .yaml.",
+                    )
+                )
     return problems
 
 

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, ClassVar, Literal, Optional
+from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo,
-                      field_validator, model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from wegwijzer.core.region import inside_region, load_lists, REGION_ID
+from wegwijzer.core.region import REGION_ID, inside_region, load_lists
 
 LISTS = load_lists()
 
@@ -76,7 +85,9 @@ def _postcode(value: str) -> str:
     clean = str(value).strip().upper()
     match = _POSTCODE_RE.match(clean)
     if not match or match.group(2) in {"SA", "SD", "SS"}:
-        raise ValueError(f"'{value}' is geen geldige postcode. Schrijf vier cijfers en twee letters, bijvoorbeeld 1781 AB.")
+        raise ValueError(
+            f"'{value}' is geen geldige postcode. Schrijf vier cijfers en twee letters, bijvoorbeeld 1781 AB."
+        )
     return f"{match.group(1)} {match.group(2)}"
 
 
@@ -125,9 +136,11 @@ def _yes_no(value):
     return value
 
 
-def _not_future(value: Optional[dt.date]) -> Optional[dt.date]:
+def _not_future(value: dt.date | None) -> dt.date | None:
     if value and value > dt.date.today():
-        raise ValueError(f"{value.isoformat()} ligt in de toekomst. Schrijf de datum waarop iemand het echt controleerde.")
+        raise ValueError(
+            f"{value.isoformat()} ligt in de toekomst. Schrijf de datum waarop iemand het echt controleerde."
+        )
     return value
 
 
@@ -150,9 +163,9 @@ class Strict(BaseModel):
 class Address(Strict):
     """HSDS address (physical)."""
 
-    straat: Optional[Text] = Field(None, description="Straatnaam, zonder huisnummer.", examples=["Keizerstraat"])
-    huisnummer: Optional[str] = Field(None, description="Huisnummer met toevoeging.", examples=["12a"])
-    postcode: Optional[Postcode] = Field(None, description="Postcode: vier cijfers en twee letters.", examples=["1781 AB"])
+    straat: Text | None = Field(None, description="Straatnaam, zonder huisnummer.", examples=["Keizerstraat"])
+    huisnummer: str | None = Field(None, description="Huisnummer met toevoeging.", examples=["12a"])
+    postcode: Postcode | None = Field(None, description="Postcode: vier cijfers en twee letters.", examples=["1781 AB"])
     plaats: Text = Field(description="De plaats zoals op een brief.", examples=["Den Helder"])
 
     @model_validator(mode="before")
@@ -192,18 +205,20 @@ class Coordinates(Strict):
 class Contact(Strict):
     """HSDS phones, email and url."""
 
-    telefoon: Optional[Phone] = Field(None, description="Telefoonnummer met netnummer.", examples=["0223 123 456"])
-    email: Optional[Email] = Field(None, description="E-mailadres.", examples=["info@voorbeeld.nl"])
-    website: Optional[Url] = Field(None, description="Webadres, begint met https://.", examples=["https://www.voorbeeld.nl"])
+    telefoon: Phone | None = Field(None, description="Telefoonnummer met netnummer.", examples=["0223 123 456"])
+    email: Email | None = Field(None, description="E-mailadres.", examples=["info@voorbeeld.nl"])
+    website: Url | None = Field(
+        None, description="Webadres, begint met https://.", examples=["https://www.voorbeeld.nl"]
+    )
 
 
 class OpeningHours(Strict):
     """HSDS schedule of a location (weekly)."""
 
     dag: Day = Field(description="Dag van de week, bijvoorbeeld maandag.")
-    van: Time = Field(description="Begintijd, bijvoorbeeld \"09:00\".")
-    tot: Time = Field(description="Eindtijd, bijvoorbeeld \"12:00\".")
-    opmerking: Optional[Text] = None
+    van: Time = Field(description='Begintijd, bijvoorbeeld "09:00".')
+    tot: Time = Field(description='Eindtijd, bijvoorbeeld "12:00".')
+    opmerking: Text | None = None
 
     _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
 
@@ -211,18 +226,20 @@ class OpeningHours(Strict):
 class ScheduleItem(Strict):
     """One HSDS schedule: weekly, every two weeks, monthly, or a single date."""
 
-    dag: Optional[Day] = Field(None, description="Dag van de week bij een vaste dag, bijvoorbeeld dinsdag.")
-    datum: Optional[dt.date] = Field(None, description="Eén datum (JJJJ-MM-DD) voor iets dat één keer is.")
-    van: Time = Field(description="Begintijd, bijvoorbeeld \"10:00\".")
-    tot: Time = Field(description="Eindtijd, bijvoorbeeld \"12:00\".")
+    dag: Day | None = Field(None, description="Dag van de week bij een vaste dag, bijvoorbeeld dinsdag.")
+    datum: dt.date | None = Field(None, description="Eén datum (JJJJ-MM-DD) voor iets dat één keer is.")
+    van: Time = Field(description='Begintijd, bijvoorbeeld "10:00".')
+    tot: Time = Field(description='Eindtijd, bijvoorbeeld "12:00".')
     herhaling: Literal["wekelijks", "tweewekelijks", "maandelijks"] = Field(
-        "wekelijks", description="Hoe vaak: wekelijks (standaard), tweewekelijks of maandelijks.")
-    week: Optional[Literal[1, 2, 3, 4, -1]] = Field(
-        None, description="Alleen bij maandelijks: de hoeveelste week (1 tot 4, of -1 voor de laatste).")
-    start: Optional[dt.date] = Field(None, description="Eerste datum (JJJJ-MM-DD). Leeg als het al loopt.")
-    eind: Optional[dt.date] = Field(None, description="Laatste datum (JJJJ-MM-DD). Leeg als het doorloopt.")
-    plek: Optional[str] = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
-    opmerking: Optional[Text] = None
+        "wekelijks", description="Hoe vaak: wekelijks (standaard), tweewekelijks of maandelijks."
+    )
+    week: Literal[1, 2, 3, 4, -1] | None = Field(
+        None, description="Alleen bij maandelijks: de hoeveelste week (1 tot 4, of -1 voor de laatste)."
+    )
+    start: dt.date | None = Field(None, description="Eerste datum (JJJJ-MM-DD). Leeg als het al loopt.")
+    eind: dt.date | None = Field(None, description="Laatste datum (JJJJ-MM-DD). Leeg als het doorloopt.")
+    plek: str | None = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
+    opmerking: Text | None = None
 
     # A field check (not a model check), so it is reported even when other fields are wrong.
     _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
@@ -230,13 +247,17 @@ class ScheduleItem(Strict):
     @model_validator(mode="after")
     def _consistent(self):
         if (self.dag is None) == (self.datum is None):
-            raise ValueError("Vul 'dag' in (iets dat terugkomt) of 'datum' (iets dat één keer is), niet allebei en niet geen van beide.")
+            raise ValueError(
+                "Vul 'dag' in (iets dat terugkomt) of 'datum' (iets dat één keer is), niet allebei en niet geen van beide."
+            )
         if self.datum is not None and ("herhaling" in self.model_fields_set or self.week is not None):
             raise ValueError("Bij één datum horen geen 'herhaling' en 'week'. Haal die weg.")
         if self.herhaling == "maandelijks" and self.week is None:
             raise ValueError("Bij maandelijks hoort 'week': 1, 2, 3, 4 of -1 (de laatste week van de maand).")
         if self.herhaling != "maandelijks" and self.week is not None:
-            raise ValueError("'week' hoort alleen bij herhaling: maandelijks. Haal 'week' weg of zet herhaling op maandelijks.")
+            raise ValueError(
+                "'week' hoort alleen bij herhaling: maandelijks. Haal 'week' weg of zet herhaling op maandelijks."
+            )
         if self.start and self.eind and self.eind < self.start:
             raise ValueError(f"De einddatum ({self.eind}) ligt voor de startdatum ({self.start}). Draai ze om.")
         return self
@@ -249,9 +270,9 @@ class ScheduleItem(Strict):
 class Cost(Strict):
     """HSDS cost_options: free, or an amount with an explanation."""
 
-    gratis: Optional[YesNo] = Field(None, description="true als het niets kost.")
-    bedrag: Optional[float] = Field(None, ge=0, description="Bedrag in euro, bijvoorbeeld 2.50.")
-    uitleg: Optional[Text] = Field(None, description="Uitleg, bijvoorbeeld: per keer, koffie is gratis.")
+    gratis: YesNo | None = Field(None, description="true als het niets kost.")
+    bedrag: float | None = Field(None, ge=0, description="Bedrag in euro, bijvoorbeeld 2.50.")
+    uitleg: Text | None = Field(None, description="Uitleg, bijvoorbeeld: per keer, koffie is gratis.")
 
     @model_validator(mode="after")
     def _one_of(self):
@@ -268,7 +289,7 @@ class Cost(Strict):
 
 class Registration(Strict):
     nodig: YesNo = Field(description="true als je je moet aanmelden, false als je gewoon kunt komen.")
-    hoe: Optional[Text] = Field(None, description="Hoe je je aanmeldt, in één of twee zinnen.")
+    hoe: Text | None = Field(None, description="Hoe je je aanmeldt, in één of twee zinnen.")
 
 
 # --- entries ---------------------------------------------------------------------------
@@ -279,14 +300,15 @@ class Entry(Strict):
 
     naam: Text = Field(max_length=90, description="De naam zoals mensen hem kennen.")
     voorbeeld: bool = Field(False, description="true als dit item verzonnen is om de site te laten zien.")
-    beschrijving: Optional[Text] = Field(None, description="Uitleg in B1: korte zinnen, gewone woorden.")
-    organisatie: Optional[Text] = Field(None, description="Wie het aanbiedt of wie de plek beheert.")
-    contact: Optional[Contact] = None
+    beschrijving: Text | None = Field(None, description="Uitleg in B1: korte zinnen, gewone woorden.")
+    organisatie: Text | None = Field(None, description="Wie het aanbiedt of wie de plek beheert.")
+    contact: Contact | None = None
     bron: Text = Field(description="Waar de gegevens vandaan komen, bijvoorbeeld een website of een gesprek.")
-    gecontroleerd_op: Optional[dt.date] = Field(
-        None, description="Datum (JJJJ-MM-DD) waarop iemand de gegevens controleerde. Leeg als dat nog niet is gebeurd.")
+    gecontroleerd_op: dt.date | None = Field(
+        None, description="Datum (JJJJ-MM-DD) waarop iemand de gegevens controleerde. Leeg als dat nog niet is gebeurd."
+    )
     beheerder: Text = Field(description="Wie dit item bijhoudt (organisatie of naam).")
-    beheerder_email: Optional[Email] = Field(None, description="E-mailadres voor meldingen over dit item.")
+    beheerder_email: Email | None = Field(None, description="E-mailadres voor meldingen over dit item.")
 
     _id: str = PrivateAttr("")
     _source: str = PrivateAttr("")
@@ -314,10 +336,10 @@ class Location(Entry):
     """A place (HSDS location with a physical address)."""
 
     soort: PlaceKind = Field(description="Wat voor plek het is.")
-    adres: Optional[Address] = None
+    adres: Address | None = None
     gemeente: str = Field(description="Id van de gemeente: den-helder, hollands-kroon, schagen of texel.")
     woonkern: str = Field(description="Id van de woonkern, bijvoorbeeld julianadorp.")
-    wijk: Optional[str] = Field(None, description="Id van de wijk (alleen in Den Helder).")
+    wijk: str | None = Field(None, description="Id van de wijk (alleen in Den Helder).")
     coordinaten: Coordinates
     toegankelijkheid: list[Access] = Field(default_factory=list, description="Wat er is voor mensen met een beperking.")
     openingstijden: list[OpeningHours] = Field(default_factory=list)
@@ -340,12 +362,13 @@ class Activity(Entry):
     plekken: list[str] = Field(default_factory=list, description="Ids van plekken (bestanden in locations/).")
     gebied: list[str] = Field(
         default_factory=list,
-        description=f"Voor aanbod zonder vaste plek: ids van gemeenten, of '{REGION_ID}' voor de hele Kop van Noord-Holland.")
+        description=f"Voor aanbod zonder vaste plek: ids van gemeenten, of '{REGION_ID}' voor de hele Kop van Noord-Holland.",
+    )
     schema_: list[ScheduleItem] = Field(default_factory=list, alias="schema", description="Wanneer het is.")
-    kosten: Optional[Cost] = Field(None, description="Wat het kost. Laat weg als je het niet weet.")
-    aanmelden: Optional[Registration] = None
+    kosten: Cost | None = Field(None, description="Wat het kost. Laat weg als je het niet weet.")
+    aanmelden: Registration | None = None
     talen: list[Language] = Field(default_factory=list, description="Talen die je er kunt spreken.")
-    voor_professionals: Optional[Text] = Field(None, description="Hoe een professional iemand doorverwijst.")
+    voor_professionals: Text | None = Field(None, description="Hoe een professional iemand doorverwijst.")
 
     kind: ClassVar[str] = "aanbod"
 
@@ -353,7 +376,8 @@ class Activity(Entry):
     def _somewhere(self):
         if not self.plekken and not self.gebied:
             raise ValueError(
-                "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), zodat mensen weten waar het is.")
+                "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), zodat mensen weten waar het is."
+            )
         if "\n" in self.samenvatting:
             raise ValueError("De samenvatting is één zin op één regel.")
         return self

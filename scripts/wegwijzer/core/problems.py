@@ -39,7 +39,6 @@ def format_report(problems: list[Problem]) -> str:
     lines = [p.format() for p in sorted(errors)] + [p.format() for p in sorted(warnings)]
     if errors:
         lines.append(
-            f"\n{len(errors)} {'fout' if len(errors) == 1 else 'fouten'} gevonden. "
-            "Verbeter ze en probeer het opnieuw."
+            f"\n{len(errors)} {'fout' if len(errors) == 1 else 'fouten'} gevonden. Verbeter ze en probeer het opnieuw."
         )
     return "\n".join(lines)

@@ -45,10 +45,7 @@ class Region:
         return [a for a in self.areas.values() if a.level == "gemeente"]
 
     def kernen(self, gemeente: str | None = None) -> list[Area]:
-        return [
-            a for a in self.areas.values()
-            if a.level == "kern" and (gemeente is None or a.parent == gemeente)
-        ]
+        return [a for a in self.areas.values() if a.level == "kern" and (gemeente is None or a.parent == gemeente)]
 
     def wijken(self, kern: str | None = None) -> list[Area]:
         return [a for a in self.areas.values() if a.level == "wijk" and (kern is None or a.parent == kern)]
@@ -80,20 +77,35 @@ def _load_areas(doc) -> dict[str, Area]:
 
     for g in doc["gemeenten"]:
         kernen = g.get("kernen") or []
-        add(Area(g["id"], g["naam"], "gemeente", g.get("lat"), g.get("lon"), None,
-                 tuple(k["id"] for k in kernen)))
+        add(Area(g["id"], g["naam"], "gemeente", g.get("lat"), g.get("lon"), None, tuple(k["id"] for k in kernen)))
         for k in kernen:
             wijken = k.get("wijken") or []
-            add(Area(k["id"], k["naam"], "kern", float(k["lat"]), float(k["lon"]), g["id"],
-                     tuple(w["id"] for w in wijken)))
+            add(
+                Area(
+                    k["id"],
+                    k["naam"],
+                    "kern",
+                    float(k["lat"]),
+                    float(k["lon"]),
+                    g["id"],
+                    tuple(w["id"] for w in wijken),
+                )
+            )
             for w in wijken:
                 add(Area(w["id"], w["naam"], "wijk", float(w["lat"]), float(w["lon"]), k["id"]))
     # A gemeente's centre is the mean of its kernen when not given.
     for g in [a for a in areas.values() if a.level == "gemeente" and a.lat is None]:
         ks = [areas[c] for c in g.children]
         if ks:
-            areas[g.id] = Area(g.id, g.naam, "gemeente", round(sum(k.lat for k in ks) / len(ks), 4),
-                               round(sum(k.lon for k in ks) / len(ks), 4), None, g.children)
+            areas[g.id] = Area(
+                g.id,
+                g.naam,
+                "gemeente",
+                round(sum(k.lat for k in ks) / len(ks), 4),
+                round(sum(k.lon for k in ks) / len(ks), 4),
+                None,
+                g.children,
+            )
     return areas
 
 

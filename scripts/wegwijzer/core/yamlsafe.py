@@ -113,7 +113,9 @@ def _walk(node, path: tuple, lines: dict, loader: _StrictLoader, seen_nodes: set
                 raise YamlProblem("Een veldnaam moet een gewoon woord zijn.", key_node.start_mark.line + 1)
             key = loader.construct_object(key_node, deep=True)
             if key == "<<":
-                raise YamlProblem("Gebruik geen '<<' in een bestand. Schrijf de velden zelf uit.", key_node.start_mark.line + 1)
+                raise YamlProblem(
+                    "Gebruik geen '<<' in een bestand. Schrijf de velden zelf uit.", key_node.start_mark.line + 1
+                )
             key = str(key)
             if key in seen:
                 raise YamlProblem(
@@ -144,7 +146,8 @@ def parse(text: str, name: str = "<tekst>") -> Document:
     """Parse YAML text into a Document, raising YamlProblem with a Dutch message."""
     if _bracket_depth(text) > 4 * MAX_DEPTH:  # the parser would recurse for seconds before failing
         raise YamlProblem(
-            f"De velden staan te diep in elkaar (meer dan {MAX_DEPTH} niveaus). Maak het bestand eenvoudiger.")
+            f"De velden staan te diep in elkaar (meer dan {MAX_DEPTH} niveaus). Maak het bestand eenvoudiger."
+        )
     loader = _StrictLoader(text)
     try:
         try:
@@ -160,7 +163,9 @@ def parse(text: str, name: str = "<tekst>") -> Document:
             mark = exc.problem_mark or exc.context_mark
             source_lines = text.splitlines()
             if mark and mark.line < len(source_lines) and "\t" in source_lines[mark.line]:
-                raise YamlProblem("Er staat een tab in deze regel. Gebruik spaties om in te springen.", mark.line + 1) from None
+                raise YamlProblem(
+                    "Er staat een tab in deze regel. Gebruik spaties om in te springen.", mark.line + 1
+                ) from None
             raise YamlProblem(_explain_syntax(exc), (mark.line + 1) if mark else None) from None
         except RecursionError:  # brackets nested thousands of levels deep
             raise YamlProblem(
@@ -184,7 +189,7 @@ def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
     if "mapping values are not allowed" in problem:
         return (
             "Hier staat een dubbele punt (:) op een plek waar dat niet kan. "
-            "Zet de tekst tussen aanhalingstekens, bijvoorbeeld: samenvatting: \"Tijd: 10 uur\"."
+            'Zet de tekst tussen aanhalingstekens, bijvoorbeeld: samenvatting: "Tijd: 10 uur".'
         )
     if "could not find expected ':'" in problem:
         return "Hier mist een dubbele punt (:) achter de veldnaam. Schrijf bijvoorbeeld: naam: Taalcafé."

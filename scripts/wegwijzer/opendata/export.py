@@ -17,8 +17,8 @@ Entry pages get a ``<script type="application/ld+json">`` block (see ``page_cont
 from __future__ import annotations
 
 import csv
-import functools
 import datetime as dt
+import functools
 import io
 import json
 import uuid
@@ -26,8 +26,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from wegwijzer.core import describe
-from wegwijzer.core import text
+from wegwijzer.core import describe, text
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.model import Activity, Location, ScheduleItem
 from wegwijzer.core.region import REGION_ID, REGION_NAME
@@ -43,10 +42,24 @@ LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 PUBLISHER = "De Wegwijzer van de Kop"
 FOLDER = "open-data"
 
-BYDAY = {"maandag": "MO", "dinsdag": "TU", "woensdag": "WE", "donderdag": "TH",
-         "vrijdag": "FR", "zaterdag": "SA", "zondag": "SU"}
-SCHEMA_DAY = {"maandag": "Monday", "dinsdag": "Tuesday", "woensdag": "Wednesday", "donderdag": "Thursday",
-              "vrijdag": "Friday", "zaterdag": "Saturday", "zondag": "Sunday"}
+BYDAY = {
+    "maandag": "MO",
+    "dinsdag": "TU",
+    "woensdag": "WE",
+    "donderdag": "TH",
+    "vrijdag": "FR",
+    "zaterdag": "SA",
+    "zondag": "SU",
+}
+SCHEMA_DAY = {
+    "maandag": "Monday",
+    "dinsdag": "Tuesday",
+    "woensdag": "Wednesday",
+    "donderdag": "Thursday",
+    "vrijdag": "Friday",
+    "zaterdag": "Saturday",
+    "zondag": "Sunday",
+}
 WEEKDAY_NUM = {d: i for i, d in enumerate(BYDAY)}  # maandag = 0, like date.weekday()
 
 
@@ -110,8 +123,15 @@ def hsds_schedule(item: ScheduleItem, schedule_id: str) -> dict:
         out["notes"] = item.opmerking
     if item.datum:
         day = BYDAY[describe.DAYS[item.datum.weekday()]]
-        out.update(freq="WEEKLY", byday=day, count=1, dtstart=item.datum.isoformat(),
-                   until=item.datum.isoformat(), valid_from=item.datum.isoformat(), valid_to=item.datum.isoformat())
+        out.update(
+            freq="WEEKLY",
+            byday=day,
+            count=1,
+            dtstart=item.datum.isoformat(),
+            until=item.datum.isoformat(),
+            valid_from=item.datum.isoformat(),
+            valid_to=item.datum.isoformat(),
+        )
         return out
     day = BYDAY[item.dag]
     if item.herhaling == "maandelijks":
@@ -128,9 +148,16 @@ def hsds_schedule(item: ScheduleItem, schedule_id: str) -> dict:
 
 
 def _opening_schedule(loc: Location, i: int, hours) -> dict:
-    out = {"id": uid("plek", loc.id, "open", str(i)), "freq": "WEEKLY", "interval": 1, "wkst": "MO",
-           "byday": BYDAY[hours.dag], "opens_at": _hsds_time(hours.van), "closes_at": _hsds_time(hours.tot),
-           "description": f"{hours.dag.capitalize()}: {describe.time_range(hours.van, hours.tot)}"}
+    out = {
+        "id": uid("plek", loc.id, "open", str(i)),
+        "freq": "WEEKLY",
+        "interval": 1,
+        "wkst": "MO",
+        "byday": BYDAY[hours.dag],
+        "opens_at": _hsds_time(hours.van),
+        "closes_at": _hsds_time(hours.tot),
+        "description": f"{hours.dag.capitalize()}: {describe.time_range(hours.van, hours.tot)}",
+    }
     if hours.opmerking:
         out["notes"] = hours.opmerking
     return out
@@ -143,8 +170,7 @@ def _attribute(owner: str, taxonomy: str, code: str, name: str, description: str
         "link_entity": "location" if owner.startswith("plek/") else "service",
         "taxonomy_term_id": term_id,
         "value": code,
-        "taxonomy_term": {"id": term_id, "code": code, "name": name, "description": description,
-                          "taxonomy": taxonomy},
+        "taxonomy_term": {"id": term_id, "code": code, "name": name, "description": description, "taxonomy": taxonomy},
     }
 
 
@@ -169,8 +195,10 @@ def hsds_location(cat: Catalog, loc: Location, base: str = "") -> dict:
         "external_identifier_type": "wegwijzer-id",
         "phones": _phones(owner, loc.contact),
         "schedules": [_opening_schedule(loc, i, h) for i, h in enumerate(loc.openingstijden)],
-        "accessibility": [{"id": uid(owner, "toegankelijkheid", a), "description": describe.label("toegankelijkheid", a)}
-                          for a in loc.toegankelijkheid],
+        "accessibility": [
+            {"id": uid(owner, "toegankelijkheid", a), "description": describe.label("toegankelijkheid", a)}
+            for a in loc.toegankelijkheid
+        ],
         "attributes": [_list_attribute(owner, "plek_soorten", loc.soort)],
         "addresses": [],
     }
@@ -181,16 +209,18 @@ def hsds_location(cat: Catalog, loc: Location, base: str = "") -> dict:
     adres = loc.adres
     if adres and adres.straat and adres.postcode:
         # HSDS requires street, postcode, province and country; a partial address stays out.
-        out["addresses"].append({
-            "id": uid(owner, "adres"),
-            "address_1": " ".join(p for p in (adres.straat, adres.huisnummer) if p),
-            "city": adres.plaats,
-            "region": cat.region.areas[loc.gemeente].naam,
-            "state_province": "Noord-Holland",
-            "postal_code": adres.postcode,
-            "country": "NL",
-            "address_type": "physical",
-        })
+        out["addresses"].append(
+            {
+                "id": uid(owner, "adres"),
+                "address_1": " ".join(p for p in (adres.straat, adres.huisnummer) if p),
+                "city": adres.plaats,
+                "region": cat.region.areas[loc.gemeente].naam,
+                "state_province": "Noord-Holland",
+                "postal_code": adres.postcode,
+                "country": "NL",
+                "address_type": "physical",
+            }
+        )
     elif adres:
         out["transportation"] = f"Plaats: {adres.plaats}."
     return out
@@ -201,8 +231,11 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
     locations = {} if locations is None else locations
     owner = f"aanbod/{act.id}"
     description = act.samenvatting + ("\n\n" + act.beschrijving if act.beschrijving else "")
-    org = {"id": org_uid(act.organisatie), "name": act.organisatie,
-           "description": f"{act.organisatie}: aanbieder in De Wegwijzer van de Kop."}
+    org = {
+        "id": org_uid(act.organisatie),
+        "name": act.organisatie,
+        "description": f"{act.organisatie}: aanbieder in De Wegwijzer van de Kop.",
+    }
     out = {
         "id": service_uid(act),
         "name": act.naam,
@@ -211,16 +244,26 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
         "organization_id": org["id"],
         "organization": org,
         "phones": _phones(owner, act.contact),
-        "languages": [{"id": uid(owner, "taal", code), "code": code, "name": describe.label("talen", code)}
-                      for code in act.talen],
-        "service_areas": [{"id": uid(owner, "gebied", g), "name": area_name(cat, g), "extent_type": "text",
-                           "extent": area_name(cat, g)} for g in act.gebied],
+        "languages": [
+            {"id": uid(owner, "taal", code), "code": code, "name": describe.label("talen", code)} for code in act.talen
+        ],
+        "service_areas": [
+            {
+                "id": uid(owner, "gebied", g),
+                "name": area_name(cat, g),
+                "extent_type": "text",
+                "extent": area_name(cat, g),
+            }
+            for g in act.gebied
+        ],
         "cost_options": [],
         "schedules": [],
         "service_at_locations": [],
-        "attributes": ([_list_attribute(owner, "aanbod_soorten", act.soort)]
-                       + [_list_attribute(owner, "themas", t) for t in act.themas]
-                       + [_list_attribute(owner, "doelgroepen", d) for d in act.doelgroepen]),
+        "attributes": (
+            [_list_attribute(owner, "aanbod_soorten", act.soort)]
+            + [_list_attribute(owner, "themas", t) for t in act.themas]
+            + [_list_attribute(owner, "doelgroepen", d) for d in act.doelgroepen]
+        ),
     }
     if act.contact and act.contact.email:
         out["email"] = act.contact.email
@@ -240,8 +283,10 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
         out["cost_options"].append(cost)
     process = []
     if act.aanmelden:
-        process.append(("Aanmelden is nodig." if act.aanmelden.nodig else "Aanmelden is niet nodig.")
-                       + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else ""))
+        process.append(
+            ("Aanmelden is nodig." if act.aanmelden.nodig else "Aanmelden is niet nodig.")
+            + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
+        )
     if act.voor_professionals:
         process.append(f"Voor professionals: {act.voor_professionals}")
     if process:
@@ -252,15 +297,21 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
             out["schedules"].append(hsds_schedule(item, uid(owner, "schema", str(i))))
     for loc in places:
         sal_id = uid(owner, "plek", loc.id)
-        out["service_at_locations"].append({
-            "id": sal_id,
-            "service_id": out["id"],
-            "location_id": location_uid(loc),
-            "location": locations[loc.id] if loc.id in locations else
-            locations.setdefault(loc.id, hsds_location(cat, loc, base)),
-            "schedules": [hsds_schedule(item, uid(owner, "schema", str(i)))
-                          for i, item in enumerate(act.schema) if item.plek == loc.id],
-        })
+        out["service_at_locations"].append(
+            {
+                "id": sal_id,
+                "service_id": out["id"],
+                "location_id": location_uid(loc),
+                "location": locations[loc.id]
+                if loc.id in locations
+                else locations.setdefault(loc.id, hsds_location(cat, loc, base)),
+                "schedules": [
+                    hsds_schedule(item, uid(owner, "schema", str(i)))
+                    for i, item in enumerate(act.schema)
+                    if item.plek == loc.id
+                ],
+            }
+        )
     return out
 
 
@@ -276,9 +327,34 @@ def hsds_locations(cat: Catalog, base: str = "") -> list[dict]:
 # --- CSV -------------------------------------------------------------------------------
 
 CSV_COLUMNS = [
-    "id", "uuid", "naam", "soort", "samenvatting", "beschrijving", "organisatie", "themas", "doelgroepen",
-    "plekken", "plek_namen", "adressen", "woonkernen", "gemeenten", "gebied", "wanneer", "kosten", "gratis",
-    "aanmelden", "voor_professionals", "talen", "telefoon", "email", "website", "pagina", "bron", "gecontroleerd_op", "voorbeeld",
+    "id",
+    "uuid",
+    "naam",
+    "soort",
+    "samenvatting",
+    "beschrijving",
+    "organisatie",
+    "themas",
+    "doelgroepen",
+    "plekken",
+    "plek_namen",
+    "adressen",
+    "woonkernen",
+    "gemeenten",
+    "gebied",
+    "wanneer",
+    "kosten",
+    "gratis",
+    "aanmelden",
+    "voor_professionals",
+    "talen",
+    "telefoon",
+    "email",
+    "website",
+    "pagina",
+    "bron",
+    "gecontroleerd_op",
+    "voorbeeld",
 ]
 
 
@@ -294,45 +370,51 @@ def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
     for act in cat.activities.values():
         places = cat.places_of(act)
         contact = act.contact
-        rows.append({
-            "id": act.id,
-            "uuid": service_uid(act),
-            "naam": act.naam,
-            "soort": act.soort,
-            "samenvatting": act.samenvatting,
-            "beschrijving": act.beschrijving or "",
-            "organisatie": act.organisatie,
-            "themas": ", ".join(act.themas),
-            "doelgroepen": ", ".join(act.doelgroepen),
-            "plekken": ", ".join(p.id for p in places),
-            "plek_namen": " | ".join(p.naam for p in places),
-            "adressen": " | ".join(p.adres.one_line() if p.adres else "" for p in places),
-            "woonkernen": ", ".join(cat.kernen_of(act)),
-            "gemeenten": ", ".join(cat.gemeenten_of(act)),
-            "gebied": ", ".join(act.gebied),
-            "wanneer": " | ".join(describe.schedule_line(i) for i in act.schema),
-            "kosten": describe.cost_text(act.kosten) if act.kosten else "",
-            "gratis": ("ja" if act.kosten.free else "nee") if act.kosten else "",
-            "aanmelden": ("" if act.aanmelden is None else
-                          ("nodig" if act.aanmelden.nodig else "niet nodig")
-                          + (f": {act.aanmelden.hoe}" if act.aanmelden.hoe else "")),
-            "voor_professionals": act.voor_professionals or "",
-            "talen": ", ".join(act.talen),
-            "telefoon": contact.telefoon or "" if contact else "",
-            "email": contact.email or "" if contact else "",
-            "website": contact.website or "" if contact else "",
-            "pagina": page_url(base, act.url),
-            "bron": act.bron,
-            "gecontroleerd_op": act.gecontroleerd_op.isoformat() if act.gecontroleerd_op else "",
-            "voorbeeld": "ja" if act.voorbeeld else "nee",
-        })
+        rows.append(
+            {
+                "id": act.id,
+                "uuid": service_uid(act),
+                "naam": act.naam,
+                "soort": act.soort,
+                "samenvatting": act.samenvatting,
+                "beschrijving": act.beschrijving or "",
+                "organisatie": act.organisatie,
+                "themas": ", ".join(act.themas),
+                "doelgroepen": ", ".join(act.doelgroepen),
+                "plekken": ", ".join(p.id for p in places),
+                "plek_namen": " | ".join(p.naam for p in places),
+                "adressen": " | ".join(p.adres.one_line() if p.adres else "" for p in places),
+                "woonkernen": ", ".join(cat.kernen_of(act)),
+                "gemeenten": ", ".join(cat.gemeenten_of(act)),
+                "gebied": ", ".join(act.gebied),
+                "wanneer": " | ".join(describe.schedule_line(i) for i in act.schema),
+                "kosten": describe.cost_text(act.kosten) if act.kosten else "",
+                "gratis": ("ja" if act.kosten.free else "nee") if act.kosten else "",
+                "aanmelden": (
+                    ""
+                    if act.aanmelden is None
+                    else ("nodig" if act.aanmelden.nodig else "niet nodig")
+                    + (f": {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
+                ),
+                "voor_professionals": act.voor_professionals or "",
+                "talen": ", ".join(act.talen),
+                "telefoon": contact.telefoon or "" if contact else "",
+                "email": contact.email or "" if contact else "",
+                "website": contact.website or "" if contact else "",
+                "pagina": page_url(base, act.url),
+                "bron": act.bron,
+                "gecontroleerd_op": act.gecontroleerd_op.isoformat() if act.gecontroleerd_op else "",
+                "voorbeeld": "ja" if act.voorbeeld else "nee",
+            }
+        )
     return rows
 
 
 def csv_text(cat: Catalog, base: str = "") -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n",
-                            quoting=csv.QUOTE_MINIMAL)
+    writer = csv.DictWriter(
+        out, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
     writer.writeheader()
     for row in csv_rows(cat, base):
         writer.writerow({k: _safe_cell(v) for k, v in row.items()})
@@ -346,32 +428,34 @@ def geojson(cat: Catalog, base: str = "") -> dict:
     features = []
     for loc in cat.locations.values():
         contact = loc.contact
-        features.append({
-            "type": "Feature",
-            "id": loc.id,
-            "geometry": {"type": "Point", "coordinates": [loc.coordinaten.lon, loc.coordinaten.lat]},
-            "properties": {
+        features.append(
+            {
+                "type": "Feature",
                 "id": loc.id,
-                "uuid": location_uid(loc),
-                "naam": loc.naam,
-                "soort": loc.soort,
-                "soort_label": describe.label("plek_soorten", loc.soort),
-                "organisatie": loc.organisatie,
-                "adres": loc.adres.one_line() if loc.adres else None,
-                "gemeente": loc.gemeente,
-                "woonkern": loc.woonkern,
-                "wijk": loc.wijk,
-                "toegankelijkheid": list(loc.toegankelijkheid),
-                "openingstijden": describe.opening_lines(loc),
-                "telefoon": contact.telefoon if contact else None,
-                "email": contact.email if contact else None,
-                "website": contact.website if contact else None,
-                "aanbod": [a.id for a in cat.activities_at.get(loc.id, [])],
-                "pagina": page_url(base, loc.url),
-                "gecontroleerd_op": loc.gecontroleerd_op.isoformat() if loc.gecontroleerd_op else None,
-                "voorbeeld": loc.voorbeeld,
-            },
-        })
+                "geometry": {"type": "Point", "coordinates": [loc.coordinaten.lon, loc.coordinaten.lat]},
+                "properties": {
+                    "id": loc.id,
+                    "uuid": location_uid(loc),
+                    "naam": loc.naam,
+                    "soort": loc.soort,
+                    "soort_label": describe.label("plek_soorten", loc.soort),
+                    "organisatie": loc.organisatie,
+                    "adres": loc.adres.one_line() if loc.adres else None,
+                    "gemeente": loc.gemeente,
+                    "woonkern": loc.woonkern,
+                    "wijk": loc.wijk,
+                    "toegankelijkheid": list(loc.toegankelijkheid),
+                    "openingstijden": describe.opening_lines(loc),
+                    "telefoon": contact.telefoon if contact else None,
+                    "email": contact.email if contact else None,
+                    "website": contact.website if contact else None,
+                    "aanbod": [a.id for a in cat.activities_at.get(loc.id, [])],
+                    "pagina": page_url(base, loc.url),
+                    "gecontroleerd_op": loc.gecontroleerd_op.isoformat() if loc.gecontroleerd_op else None,
+                    "voorbeeld": loc.voorbeeld,
+                },
+            }
+        )
     return {"type": "FeatureCollection", "name": "plekken", "license": LICENSE, "features": features}
 
 
@@ -413,7 +497,7 @@ def rrule(item: ScheduleItem) -> str | None:
     else:
         rule = f"FREQ=WEEKLY;BYDAY={day}" + (";INTERVAL=2" if item.herhaling == "tweewekelijks" else "")
     if item.eind:
-        end = dt.datetime.combine(item.eind, dt.time(23, 59, 59), TZ).astimezone(dt.timezone.utc)
+        end = dt.datetime.combine(item.eind, dt.time(23, 59, 59), TZ).astimezone(dt.UTC)
         rule += ";UNTIL=" + end.strftime("%Y%m%dT%H%M%SZ")
     return rule
 
@@ -426,19 +510,31 @@ def _local(day: dt.date, hhmm: str) -> str:
 
 # The EU rule (since 1996): summer time from the last Sunday of March to the last Sunday of October.
 VTIMEZONE = [
-    "BEGIN:VTIMEZONE", f"TZID:{TZID}",
-    "BEGIN:DAYLIGHT", "TZNAME:CEST", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "DTSTART:19810329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-    "BEGIN:STANDARD", "TZNAME:CET", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "DTSTART:19961027T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    "BEGIN:DAYLIGHT",
+    "TZNAME:CEST",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "DTSTART:19810329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZNAME:CET",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "DTSTART:19961027T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
     "END:VTIMEZONE",
 ]
 
 
 def ical_text(value: str) -> str:
     """Escape a TEXT value (RFC 5545 3.3.11)."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
 
 
 def fold(line: str) -> str:
@@ -475,8 +571,13 @@ def calendar_events(cat: Catalog, today: dt.date, base: str = "") -> list[tuple[
             for loc in where or [None]:
                 parts = ["aanbod", act.id, "schema", str(i)] + (["plek", loc.id] if loc else [])
                 event_uid = uid(*parts) + "@wegwijzer-van-de-kop"
-                out = ["BEGIN:VEVENT", f"UID:{event_uid}", f"DTSTAMP:{stamp}",
-                       f"DTSTART;TZID={TZID}:{_local(day, item.van)}", f"DTEND;TZID={TZID}:{_local(day, item.tot)}"]
+                out = [
+                    "BEGIN:VEVENT",
+                    f"UID:{event_uid}",
+                    f"DTSTAMP:{stamp}",
+                    f"DTSTART;TZID={TZID}:{_local(day, item.van)}",
+                    f"DTEND;TZID={TZID}:{_local(day, item.tot)}",
+                ]
                 if rule:
                     out.append(f"RRULE:{rule}")
                 out.append(f"SUMMARY:{ical_text(act.naam)}")
@@ -491,15 +592,20 @@ def calendar_events(cat: Catalog, today: dt.date, base: str = "") -> list[tuple[
                     out.append("LOCATION:" + ical_text(", ".join(area_name(cat, g) for g in act.gebied)))
                 out.append(f"CATEGORIES:{themes}")
                 out.append("END:VEVENT")
-                events.append((loc.woonkern if loc else None, event_uid,
-                               "\r\n".join(fold(line) for line in out)))
+                events.append((loc.woonkern if loc else None, event_uid, "\r\n".join(fold(line) for line in out)))
     events.sort(key=lambda e: e[1])
     return events
 
 
 def ics_bytes(events: list[str], name: str) -> bytes:
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//De Wegwijzer van de Kop//Open data//NL",
-            "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{ical_text(name)}", f"X-WR-TIMEZONE:{TZID}"] + VTIMEZONE
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//De Wegwijzer van de Kop//Open data//NL",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{ical_text(name)}",
+        f"X-WR-TIMEZONE:{TZID}",
+    ] + VTIMEZONE
     body = "\r\n".join([fold(line) for line in head] + events + ["END:VCALENDAR"]) + "\r\n"
     return body.encode("utf-8")
 
@@ -508,8 +614,7 @@ def ics_bytes(events: list[str], name: str) -> bytes:
 
 
 def _postal_address(cat: Catalog, loc: Location) -> dict:
-    out = {"@type": "PostalAddress", "addressCountry": "NL",
-           "addressRegion": cat.region.areas[loc.gemeente].naam}
+    out = {"@type": "PostalAddress", "addressCountry": "NL", "addressRegion": cat.region.areas[loc.gemeente].naam}
     if loc.adres:
         street = " ".join(p for p in (loc.adres.straat, loc.adres.huisnummer) if p)
         if street:
@@ -549,12 +654,19 @@ def jsonld_place(cat: Catalog, loc: Location, base: str = "") -> dict:
             node["sameAs"] = loc.contact.website
     if loc.openingstijden:
         node["openingHoursSpecification"] = [
-            {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{SCHEMA_DAY[o.dag]}",
-             "opens": o.van, "closes": o.tot} for o in loc.openingstijden]
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{SCHEMA_DAY[o.dag]}",
+                "opens": o.van,
+                "closes": o.tot,
+            }
+            for o in loc.openingstijden
+        ]
     if loc.toegankelijkheid:
         node["amenityFeature"] = [
             {"@type": "LocationFeatureSpecification", "name": describe.label("toegankelijkheid", a), "value": True}
-            for a in loc.toegankelijkheid]
+            for a in loc.toegankelijkheid
+        ]
     return node
 
 
@@ -621,8 +733,11 @@ def jsonld_activity(cat: Catalog, act: Activity, base: str = "") -> dict:
             "description": act.samenvatting,
             "organizer": org,
             "eventSchedule": [_schedule_node(i) for i in act.schema],
-            "eventAttendanceMode": ("https://schema.org/OnlineEventAttendanceMode" if act.soort == "online"
-                                    else "https://schema.org/OfflineEventAttendanceMode"),
+            "eventAttendanceMode": (
+                "https://schema.org/OnlineEventAttendanceMode"
+                if act.soort == "online"
+                else "https://schema.org/OfflineEventAttendanceMode"
+            ),
             "eventStatus": "https://schema.org/EventScheduled",
         }
         dated = sorted(i.datum for i in act.schema if i.datum)
@@ -662,15 +777,17 @@ def all_files(cat: Catalog, today: dt.date, base: str = "") -> dict[str, str | b
         f"{FOLDER}/plekken.geojson": dumps(geojson(cat, base)),
     }
     events = calendar_events(cat, today, base)
-    files[f"{FOLDER}/activiteiten.ics"] = ics_bytes([text for _, _, text in events],
-                                                    "De Wegwijzer van de Kop: activiteiten")
+    files[f"{FOLDER}/activiteiten.ics"] = ics_bytes(
+        [text for _, _, text in events], "De Wegwijzer van de Kop: activiteiten"
+    )
     by_kern: dict[str, list[str]] = {}
     for kern, _, text in events:
         if kern:
             by_kern.setdefault(kern, []).append(text)
     for kern in cat.region.kernen():
-        files[f"{FOLDER}/ics/{kern.id}.ics"] = ics_bytes(by_kern.get(kern.id, []),
-                                                         f"De Wegwijzer van de Kop: {kern.naam}")
+        files[f"{FOLDER}/ics/{kern.id}.ics"] = ics_bytes(
+            by_kern.get(kern.id, []), f"De Wegwijzer van de Kop: {kern.naam}"
+        )
     return files
 
 
@@ -682,8 +799,9 @@ def page_context(plugin, page, context) -> None:
     spec = plugin.specs.get(page.file.src_uri)
     if spec is None:
         if page.file.src_uri == "open-data.md":
-            context["ww_kernen_ics"] = [(k, f"{FOLDER}/ics/{k.id}.ics") for k in
-                                        sorted(plugin.catalog.region.kernen(), key=lambda a: a.naam)]
+            context["ww_kernen_ics"] = [
+                (k, f"{FOLDER}/ics/{k.id}.ics") for k in sorted(plugin.catalog.region.kernen(), key=lambda a: a.naam)
+            ]
         return
     base = _base(context.get("config") or {})
     if spec.kind == "plek":

@@ -33,8 +33,15 @@ from wegwijzer.core.load import _slug, check_references, translate
 from wegwijzer.core.model import ID_RE, LISTS, Activity, Location
 from wegwijzer.core.region import REGION_ID, REGION_NAME, Region, inside_region, load_region
 
-DAY_OF = {"MO": "maandag", "TU": "dinsdag", "WE": "woensdag", "TH": "donderdag",
-          "FR": "vrijdag", "SA": "zaterdag", "SU": "zondag"}
+DAY_OF = {
+    "MO": "maandag",
+    "TU": "dinsdag",
+    "WE": "woensdag",
+    "TH": "donderdag",
+    "FR": "vrijdag",
+    "SA": "zaterdag",
+    "SU": "zondag",
+}
 DEFAULT_THEME = "ontmoeten"
 DEFAULT_AUDIENCE = "iedereen"
 DEFAULT_OFFER_KIND = "hulp"
@@ -62,10 +69,31 @@ THEME_WORDS = {
 }
 
 # HSDS service fields this importer reads. Other filled fields are named in the report.
-HANDLED = {"id", "name", "description", "status", "organization", "organization_id", "phones", "email", "url",
-           "languages", "service_areas", "service_at_locations", "schedules", "cost_options", "fees_description",
-           "application_process", "attributes", "assured_date", "last_modified", "metadata",
-           "eligibility_description", "minimum_age", "maximum_age"}
+HANDLED = {
+    "id",
+    "name",
+    "description",
+    "status",
+    "organization",
+    "organization_id",
+    "phones",
+    "email",
+    "url",
+    "languages",
+    "service_areas",
+    "service_at_locations",
+    "schedules",
+    "cost_options",
+    "fees_description",
+    "application_process",
+    "attributes",
+    "assured_date",
+    "last_modified",
+    "metadata",
+    "eligibility_description",
+    "minimum_age",
+    "maximum_age",
+}
 
 
 @dataclass
@@ -96,8 +124,10 @@ class ImportResult:
                 lines.append(f"Ingelezen: {item.name} -> activities/{item.activity_id}.yaml")
             lines += [f"  - {note}" for note in item.notes]
         written = len(self.files)
-        lines.append(f"{written} bestand(en) geschreven. Controleer elk item en vul 'gecontroleerd_op' in "
-                     "als alles klopt. Draai daarna 'wegwijzer validate'.")
+        lines.append(
+            f"{written} bestand(en) geschreven. Controleer elk item en vul 'gecontroleerd_op' in "
+            "als alles klopt. Draai daarna 'wegwijzer validate'."
+        )
         return "\n".join(lines)
 
 
@@ -311,17 +341,24 @@ def location_entry(loc: dict, region: Region, meta: dict, notes: list[str]) -> t
         coords = {"lat": float(lat), "lon": float(lon)}
         km = distance_km(lat, lon, kern.lat, kern.lon)
         if km > 5:
-            notes.append(f"De plek '{name}' ligt {km:.0f} km van {kern.naam}, de dichtstbijzijnde woonkern. "
-                         "Controleer of de plek echt in de Kop ligt en kies de goede woonkern.")
+            notes.append(
+                f"De plek '{name}' ligt {km:.0f} km van {kern.naam}, de dichtstbijzijnde woonkern. "
+                "Controleer of de plek echt in de Kop ligt en kies de goede woonkern."
+            )
     else:
         kern = _kern_by_name(region, address.get("city") if address else None)
         if kern is None:
-            notes.append(f"De plek '{name}' ligt niet in de Kop van Noord-Holland ({where}"
-                         + (f"; coördinaten {lat}, {lon}" if has_point else "") + "). Die plek is niet ingelezen.")
+            notes.append(
+                f"De plek '{name}' ligt niet in de Kop van Noord-Holland ({where}"
+                + (f"; coördinaten {lat}, {lon}" if has_point else "")
+                + "). Die plek is niet ingelezen."
+            )
             return None, None
         coords = {"lat": kern.lat, "lon": kern.lon}
-        notes.append(f"De plek '{name}' heeft geen bruikbare coördinaten. Het midden van {kern.naam} is gebruikt: "
-                     "zet de echte plek op de kaart.")
+        notes.append(
+            f"De plek '{name}' heeft geen bruikbare coördinaten. Het midden van {kern.naam} is gebruikt: "
+            "zet de echte plek op de kaart."
+        )
     ext = loc.get("external_identifier")
     if loc.get("external_identifier_type") == "wegwijzer-id" and isinstance(ext, str) and ID_RE.match(ext):
         loc_id = ext
@@ -359,7 +396,7 @@ def location_entry(loc: dict, region: Region, meta: dict, notes: list[str]) -> t
         adres["plaats"] = (address.get("city") or kern.naam).strip()
         data["adres"] = adres
     elif str(loc.get("transportation") or "").startswith("Plaats: "):
-        data["adres"] = {"plaats": loc["transportation"][len("Plaats: "):].rstrip(".").strip()}
+        data["adres"] = {"plaats": loc["transportation"][len("Plaats: ") :].rstrip(".").strip()}
     data["gemeente"] = gemeente
     data["woonkern"] = kern.id
     data["coordinaten"] = coords
@@ -370,7 +407,9 @@ def location_entry(loc: dict, region: Region, meta: dict, notes: list[str]) -> t
         if key and key not in access:
             access.append(key)
         elif item.get("description"):
-            notes.append(f"Plek '{name}': toegankelijkheid niet overgenomen: '{item['description']}'. Kies uit de lijst.")
+            notes.append(
+                f"Plek '{name}': toegankelijkheid niet overgenomen: '{item['description']}'. Kies uit de lijst."
+            )
     if access:
         data["toegankelijkheid"] = access
     hours = []
@@ -412,7 +451,9 @@ def _guess_themes(text: str) -> list[str]:
     return found[:2]
 
 
-def service_entry(service: dict, region: Region, source_name: str, notes: list[str]) -> tuple[dict, list[tuple[str, dict]]]:
+def service_entry(
+    service: dict, region: Region, source_name: str, notes: list[str]
+) -> tuple[dict, list[tuple[str, dict]]]:
     """(activity data, [(location id, location data)]) for one HSDS service."""
     name = _text(service.get("name"), notes, "de naam") or "Zonder naam"
     if len(name) > 90:
@@ -543,8 +584,9 @@ def _cost(service: dict, notes: list[str]) -> dict | None:
     for option in options[:1]:
         currency = str(option.get("currency") or "EUR").upper()
         amount = option.get("amount")
-        uitleg = " ".join(str(option[k]) for k in ("option", "amount_description")
-                          if option.get(k) and option[k] != "Gratis")
+        uitleg = " ".join(
+            str(option[k]) for k in ("option", "amount_description") if option.get(k) and option[k] != "Gratis"
+        )
         if currency != "EUR" and amount is not None:
             notes.append(f"Prijs in {currency} is als tekst overgenomen. Zet het bedrag in euro als dat kan.")
             return {"uitleg": f"{amount} {currency} {uitleg}".strip()}
@@ -585,14 +627,22 @@ def _errors(data: dict, kind_model, kind: str) -> list[str]:
 
 
 def _yaml(data: dict, source_name: str) -> str:
-    header = (f"# Ingelezen uit {source_name} (HSDS 3.0). Controleer alles, vul 'gecontroleerd_op' in\n"
-              "# en haal deze regels weg als het klopt.\n")
+    header = (
+        f"# Ingelezen uit {source_name} (HSDS 3.0). Controleer alles, vul 'gecontroleerd_op' in\n"
+        "# en haal deze regels weg als het klopt.\n"
+    )
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
     return header + body.replace("\ngecontroleerd_op: null\n", "\ngecontroleerd_op:\n")
 
 
-def import_services(services: list[dict], source_name: str, locations_dir: Path, activities_dir: Path,
-                    region: Region | None = None, write: bool = True) -> ImportResult:
+def import_services(
+    services: list[dict],
+    source_name: str,
+    locations_dir: Path,
+    activities_dir: Path,
+    region: Region | None = None,
+    write: bool = True,
+) -> ImportResult:
     """Turn HSDS services into entry files. Nothing existing is overwritten."""
     region = region or load_region()
     result = ImportResult()
@@ -638,8 +688,11 @@ def import_services(services: list[dict], source_name: str, locations_dir: Path,
         if not problems:
             acts = {act_id: Activity.model_validate(data).bind(act_id, f"activities/{act_id}.yaml")}
             known = {pid: None for pid in existing_places | set(new_places)}
-            problems = [f"{p.field}: {p.message}" for p in check_references(region, {}, acts)
-                        if not (p.field.startswith("plekken") and data["plekken"][int(p.field[8:-1]) - 1] in known)]
+            problems = [
+                f"{p.field}: {p.message}"
+                for p in check_references(region, {}, acts)
+                if not (p.field.startswith("plekken") and data["plekken"][int(p.field[8:-1]) - 1] in known)
+            ]
         if problems:
             item.skipped = True
             notes += [f"Klopt niet: {p}" for p in problems]
@@ -674,8 +727,14 @@ def _apply_renames(data: dict, rename: dict, notes: list[str]) -> dict:
     return data
 
 
-def import_file(path: Path, root: Path, locations_dir: Path | None = None, activities_dir: Path | None = None,
-                write: bool = True) -> ImportResult:
+def import_file(
+    path: Path, root: Path, locations_dir: Path | None = None, activities_dir: Path | None = None, write: bool = True
+) -> ImportResult:
     services = read_services(path)
-    return import_services(services, Path(path).name, locations_dir or root / "locations",
-                           activities_dir or root / "activities", write=write)
+    return import_services(
+        services,
+        Path(path).name,
+        locations_dir or root / "locations",
+        activities_dir or root / "activities",
+        write=write,
+    )

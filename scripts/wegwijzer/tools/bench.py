@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,11 +29,13 @@ def measure_build(root: Path, n: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="wegwijzer-bench-") as tmp:
         work = _prepare(root, Path(tmp), n)
         env = dict(os.environ, SOURCE_DATE_EPOCH="1790000000")
-        script = ("import sys, resource, time; from mkdocs.config import load_config; "
-                  "from mkdocs.commands.build import build; "
-                  "t=time.perf_counter(); build(load_config('mkdocs.yml')); "
-                  "print(time.perf_counter()-t); "
-                  "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+        script = (
+            "import sys, resource, time; from mkdocs.config import load_config; "
+            "from mkdocs.commands.build import build; "
+            "t=time.perf_counter(); build(load_config('mkdocs.yml')); "
+            "print(time.perf_counter()-t); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
         started = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", script], cwd=work, env=env, capture_output=True, text=True)
         wall = time.perf_counter() - started

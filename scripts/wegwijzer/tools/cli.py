@@ -25,8 +25,9 @@ def _fixed_date_env() -> None:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project_root(), capture_output=True,
-                             text=True, timeout=10)
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=project_root(), capture_output=True, text=True, timeout=10
+        )
         if out.returncode == 0 and out.stdout.strip():
             os.environ["SOURCE_DATE_EPOCH"] = out.stdout.strip()
     except (OSError, subprocess.SubprocessError):
@@ -90,8 +91,9 @@ def cmd_serve(args) -> int:
     if args.zonder_voorbeelden:
         os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
     try:
-        serve(config_file=str(project_root() / "mkdocs.yml"), open_in_browser=False,
-              dev_addr=args.adres, livereload=True)
+        serve(
+            config_file=str(project_root() / "mkdocs.yml"), open_in_browser=False, dev_addr=args.adres, livereload=True
+        )
     except (PluginError, Abort) as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -111,10 +113,13 @@ def cmd_import_hsds(args) -> int:
 
     root = Path(args.root).resolve() if args.root else project_root()
     try:
-        result = import_file(Path(args.bestand), root,
-                             Path(args.locations).resolve() if args.locations else None,
-                             Path(args.activities).resolve() if args.activities else None,
-                             write=not args.proef)
+        result = import_file(
+            Path(args.bestand),
+            root,
+            Path(args.locations).resolve() if args.locations else None,
+            Path(args.activities).resolve() if args.activities else None,
+            write=not args.proef,
+        )
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -168,7 +173,6 @@ def cmd_verouderd(args) -> int:
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
 
-
 def cmd_folders(args) -> int:
     import argparse as _argparse
 
@@ -187,10 +191,14 @@ def cmd_folders(args) -> int:
         return 1
     first = site_dir / FOLDER_DIR / (args.ids or leaflet_ids(site_dir))[0] / "index.html"
     if 'class="folder-qr__img"' not in first.read_text(encoding="utf-8"):
-        print("Let op: de folders hebben geen QR-code, want site_url ontbreekt. "
-              "Zet site_url in mkdocs.yml of WEGWIJZER_SITE_URL, en gebruik --bouw.", file=sys.stderr)
+        print(
+            "Let op: de folders hebben geen QR-code, want site_url ontbreekt. "
+            "Zet site_url in mkdocs.yml of WEGWIJZER_SITE_URL, en gebruik --bouw.",
+            file=sys.stderr,
+        )
     print(f"{len(written)} {'folder' if len(written) == 1 else 'folders'} (PDF) geschreven in {out}")
     return 0
+
 
 COMMANDS = {
     "validate": (cmd_validate, "Controleer alle items en toon alle fouten."),
@@ -208,7 +216,9 @@ COMMANDS = {
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wegwijzer", description="De Wegwijzer van de Kop: items controleren en de site bouwen.")
+    parser = argparse.ArgumentParser(
+        prog="wegwijzer", description="De Wegwijzer van de Kop: items controleren en de site bouwen."
+    )
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
     for name, (func, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -216,8 +226,9 @@ def make_parser() -> argparse.ArgumentParser:
         if name == "validate":
             p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
         if name in ("build", "serve"):
-            p.add_argument("--zonder-voorbeelden", action="store_true",
-                           help="Laat voorbeeld-items weg (voor de echte site).")
+            p.add_argument(
+                "--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg (voor de echte site)."
+            )
         if name == "build":
             p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
         if name == "import-hsds":
@@ -254,8 +265,9 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--site-dir", help="Map met de gebouwde site (standaard: site/).")
             p.add_argument("--uit", help="Map voor de PDF's (standaard: SITE/folders).")
             p.add_argument("--bouw", action="store_true", help="Bouw de site eerst opnieuw.")
-            p.add_argument("--zonder-voorbeelden", action="store_true",
-                           help="Laat voorbeeld-items weg als de site gebouwd wordt.")
+            p.add_argument(
+                "--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg als de site gebouwd wordt."
+            )
         if name == "serve":
             p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
     return parser

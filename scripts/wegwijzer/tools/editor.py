@@ -60,23 +60,35 @@ def choices(region: Region) -> list[ChoiceList]:
         ChoiceList("soort (bij aanbod)", "Wat voor aanbod het is.", of("aanbod_soorten")),
         ChoiceList("themas", "Een of meer onderwerpen. Schrijf ze zo: [taal, ontmoeten].", of("themas")),
         ChoiceList("doelgroepen", "Voor wie het is. Een of meer.", of("doelgroepen")),
-        ChoiceList("toegankelijkheid", "Bij een plek: wat er is voor mensen met een beperking.", of("toegankelijkheid")),
+        ChoiceList(
+            "toegankelijkheid", "Bij een plek: wat er is voor mensen met een beperking.", of("toegankelijkheid")
+        ),
         ChoiceList("talen", "Bij aanbod: talen die je er kunt spreken.", of("talen")),
         ChoiceList("dag", "Bij openingstijden en schema.", of("dagen")),
-        ChoiceList("herhaling", "Bij schema: hoe vaak het is. Zonder herhaling is het elke week.",
-                   [(h, h.capitalize()) for h in herhaling_values()]),
+        ChoiceList(
+            "herhaling",
+            "Bij schema: hoe vaak het is. Zonder herhaling is het elke week.",
+            [(h, h.capitalize()) for h in herhaling_values()],
+        ),
         ChoiceList("gemeente", "Bij een plek: de gemeente.", [(g.id, g.naam) for g in region.gemeenten()]),
-        ChoiceList("gebied", "Bij aanbod zonder vaste plek: een gemeente, of de hele regio.",
-                   [(g.id, g.naam) for g in region.gemeenten()] + [(REGION_ID, "Hele Kop van Noord-Holland")]),
+        ChoiceList(
+            "gebied",
+            "Bij aanbod zonder vaste plek: een gemeente, of de hele regio.",
+            [(g.id, g.naam) for g in region.gemeenten()] + [(REGION_ID, "Hele Kop van Noord-Holland")],
+        ),
     ]
     for g in region.gemeenten():
-        out.append(ChoiceList(f"woonkern (gemeente {g.naam})", f"Bij een plek in {g.naam}.",
-                              [(k.id, k.naam) for k in region.kernen(g.id)]))
+        out.append(
+            ChoiceList(
+                f"woonkern (gemeente {g.naam})",
+                f"Bij een plek in {g.naam}.",
+                [(k.id, k.naam) for k in region.kernen(g.id)],
+            )
+        )
     for k in region.kernen():
         wijken = region.wijken(k.id)
         if wijken:
-            out.append(ChoiceList(f"wijk (woonkern {k.naam})", "Mag je weglaten.",
-                                  [(w.id, w.naam) for w in wijken]))
+            out.append(ChoiceList(f"wijk (woonkern {k.naam})", "Mag je weglaten.", [(w.id, w.naam) for w in wijken]))
     return out
 
 
@@ -138,8 +150,11 @@ def check(answers: Answers, region: Region, place_ids: list[str]) -> Answers:
         a.gemeente = _pick(a.gemeente, gemeenten, "gemeente")
     if a.woonkern:
         kernen = [k.id for k in region.kernen(a.gemeente or None)]
-        a.woonkern = _pick(slug(a.woonkern) or a.woonkern, kernen, "woonkern" + (
-            f" in {region.areas[a.gemeente].naam}" if a.gemeente else ""))
+        a.woonkern = _pick(
+            slug(a.woonkern) or a.woonkern,
+            kernen,
+            "woonkern" + (f" in {region.areas[a.gemeente].naam}" if a.gemeente else ""),
+        )
         a.gemeente = a.gemeente or region.areas[a.woonkern].parent
     if a.wijk:
         if not a.woonkern:
@@ -154,8 +169,10 @@ def check(answers: Answers, region: Region, place_ids: list[str]) -> Answers:
     if a.naam and len(a.naam) > 90:
         raise EditorError("De naam is te lang. Maak hem korter dan 91 tekens.")
     if a.id and not ID_RE.match(a.id):
-        raise EditorError(f"De id '{a.id}' kan niet. Gebruik kleine letters, cijfers en streepjes, "
-                          f"bijvoorbeeld '{slug(a.id) or 'taalcafe-den-burg'}'.")
+        raise EditorError(
+            f"De id '{a.id}' kan niet. Gebruik kleine letters, cijfers en streepjes, "
+            f"bijvoorbeeld '{slug(a.id) or 'taalcafe-den-burg'}'."
+        )
     return a
 
 
@@ -206,34 +223,49 @@ def render(a: Answers, region: Region, places_nearby: list[tuple[str, str]] | No
         add("")
 
     what = "een plek" if kind == "plek" else "aanbod: een activiteit, initiatief of hulp"
-    out += [f"# Nieuw item: {what}.",
-            "# Gemaakt met 'wegwijzer nieuw'. Regels met een # ervoor zijn uitleg. Die tellen niet mee.",
-            "# Wil je een veld invullen dat uit staat? Haal dan de # aan het begin van de regel weg.",
-            f"# Een veld met '# {todo}' moet je nog invullen. Vul nooit iets in dat je niet zeker weet.",
-            "# Controleer je werk met: .venv/bin/wegwijzer validate",
-            f"# Uitleg en alle keuzes: README.md of de pagina /{HELP_PAGE} op de site.",
-            ""]
+    out += [
+        f"# Nieuw item: {what}.",
+        "# Gemaakt met 'wegwijzer nieuw'. Regels met een # ervoor zijn uitleg. Die tellen niet mee.",
+        "# Wil je een veld invullen dat uit staat? Haal dan de # aan het begin van de regel weg.",
+        f"# Een veld met '# {todo}' moet je nog invullen. Vul nooit iets in dat je niet zeker weet.",
+        "# Controleer je werk met: .venv/bin/wegwijzer validate",
+        f"# Uitleg en alle keuzes: README.md of de pagina /{HELP_PAGE} op de site.",
+        "",
+    ]
     required("naam", _q(a.naam) if a.naam else "", ["# De naam zoals mensen hem kennen. Hoogstens 90 tekens."])
     required("soort", a.type, [f"# Wat voor {kind} is het?", *_allowed(region, LIST_OF_TYPE[kind])])
     if a.voorbeeld:
         out += ["# Dit item is verzonnen, om te laten zien hoe de site werkt.", "voorbeeld: true", ""]
     if kind == "aanbod":
-        required("samenvatting", _q(a.samenvatting) if a.samenvatting else "",
-                 ["# Eén zin in B1 over wat het is. Hoogstens 160 tekens."])
-    out += ["# Meer uitleg in B1: korte zinnen, gewone woorden. Elke zin op een eigen regel.",
-            "# beschrijving: |",
-            "#   Schrijf hier wat je er kunt doen.",
-            "#   En voor wie het is.",
-            ""]
+        required(
+            "samenvatting",
+            _q(a.samenvatting) if a.samenvatting else "",
+            ["# Eén zin in B1 over wat het is. Hoogstens 160 tekens."],
+        )
+    out += [
+        "# Meer uitleg in B1: korte zinnen, gewone woorden. Elke zin op een eigen regel.",
+        "# beschrijving: |",
+        "#   Schrijf hier wat je er kunt doen.",
+        "#   En voor wie het is.",
+        "",
+    ]
     if kind == "aanbod":
         required("organisatie", _q(a.organisatie) if a.organisatie else "", ["# Wie het aanbiedt."])
-        required("themas", _flow(a.themas) if a.themas else "",
-                 ["# Een of meer thema's, zo: [taal, ontmoeten].", *_allowed(region, "themas")])
-        required("doelgroepen", _flow(a.doelgroepen) if a.doelgroepen else "",
-                 ["# Voor wie het is, zo: [ouderen, mantelzorgers].", *_allowed(region, "doelgroepen")])
-        where = ["# Waar is het? Vul 'plekken' in: ids van plekken (de naam van een bestand in locations/,",
-                 "# zonder .yaml). Is er geen vaste plek? Vul dan 'gebied' in: een gemeente of regio.",
-                 "# Vul één van de twee in en haal de andere weg."]
+        required(
+            "themas",
+            _flow(a.themas) if a.themas else "",
+            ["# Een of meer thema's, zo: [taal, ontmoeten].", *_allowed(region, "themas")],
+        )
+        required(
+            "doelgroepen",
+            _flow(a.doelgroepen) if a.doelgroepen else "",
+            ["# Voor wie het is, zo: [ouderen, mantelzorgers].", *_allowed(region, "doelgroepen")],
+        )
+        where = [
+            "# Waar is het? Vul 'plekken' in: ids van plekken (de naam van een bestand in locations/,",
+            "# zonder .yaml). Is er geen vaste plek? Vul dan 'gebied' in: een gemeente of regio.",
+            "# Vul één van de twee in en haal de andere weg.",
+        ]
         if places_nearby:
             where.append("# Plekken in de buurt:")
             where += [f"#   {pid}  ({naam})" for pid, naam in places_nearby]
@@ -243,31 +275,38 @@ def render(a: Answers, region: Region, places_nearby: list[tuple[str, str]] | No
         if a.gebied:
             add(f"gebied: {_flow(a.gebied)}")
         else:
-            add("# gebied: [" + (a.gemeente or "den-helder") + "]   Kies uit: "
-                + ", ".join([g.id for g in region.gemeenten()] + [REGION_ID]) + ".")
+            add(
+                "# gebied: ["
+                + (a.gemeente or "den-helder")
+                + "]   Kies uit: "
+                + ", ".join([g.id for g in region.gemeenten()] + [REGION_ID])
+                + "."
+            )
         add("")
-        out += ["# Wanneer is het? Een regel per moment. Tijden tussen aanhalingstekens.",
-                "# herhaling: " + ", ".join(herhaling_values()) + " (zonder herhaling: elke week).",
-                "# Bij maandelijks hoort week: 1, 2, 3, 4 of -1 (de laatste week).",
-                "# Eén keer? Schrijf datum: 2026-11-23 in plaats van dag.",
-                "# schema:",
-                '#   - {dag: dinsdag, van: "10:00", tot: "12:00"}',
-                '#   - {dag: donderdag, van: "14:00", tot: "16:00", herhaling: maandelijks, week: 1}',
-                "",
-                "# Wat kost het? Laat weg als je het niet weet.",
-                "# kosten: {gratis: true}",
-                "# kosten: {bedrag: 2.50, uitleg: per keer}",
-                "",
-                "# Moet je je aanmelden?",
-                "# aanmelden: {nodig: false, hoe: Je kunt gewoon binnenlopen.}",
-                "",
-                "# Talen die je er kunt spreken, zo: [nl, en].",
-                *["# " + line[2:] for line in _allowed(region, "talen")],
-                "# talen: [nl]",
-                "",
-                "# Hoe verwijst een professional iemand door?",
-                "# voor_professionals: Bel of mail de organisatie. Een verwijzing is niet nodig.",
-                ""]
+        out += [
+            "# Wanneer is het? Een regel per moment. Tijden tussen aanhalingstekens.",
+            "# herhaling: " + ", ".join(herhaling_values()) + " (zonder herhaling: elke week).",
+            "# Bij maandelijks hoort week: 1, 2, 3, 4 of -1 (de laatste week).",
+            "# Eén keer? Schrijf datum: 2026-11-23 in plaats van dag.",
+            "# schema:",
+            '#   - {dag: dinsdag, van: "10:00", tot: "12:00"}',
+            '#   - {dag: donderdag, van: "14:00", tot: "16:00", herhaling: maandelijks, week: 1}',
+            "",
+            "# Wat kost het? Laat weg als je het niet weet.",
+            "# kosten: {gratis: true}",
+            "# kosten: {bedrag: 2.50, uitleg: per keer}",
+            "",
+            "# Moet je je aanmelden?",
+            "# aanmelden: {nodig: false, hoe: Je kunt gewoon binnenlopen.}",
+            "",
+            "# Talen die je er kunt spreken, zo: [nl, en].",
+            *["# " + line[2:] for line in _allowed(region, "talen")],
+            "# talen: [nl]",
+            "",
+            "# Hoe verwijst een professional iemand door?",
+            "# voor_professionals: Bel of mail de organisatie. Een verwijzing is niet nodig.",
+            "",
+        ]
     else:
         out += ["# Wie beheert de plek?", "# organisatie: ", ""]
         out.append("# Het adres. Vul alleen in wat je zeker weet.")
@@ -285,41 +324,55 @@ def render(a: Answers, region: Region, places_nearby: list[tuple[str, str]] | No
         gemeenten = [g.id for g in region.gemeenten()]
         required("gemeente", a.gemeente, ["# De gemeente. Kies uit: " + ", ".join(gemeenten) + "."])
         kernen = [k.id for k in region.kernen(a.gemeente or None)]
-        required("woonkern", a.woonkern, ["# De woonkern (het dorp of de stad).", *_wrap("Kies uit: " + ", ".join(kernen) + ".")])
+        required(
+            "woonkern",
+            a.woonkern,
+            ["# De woonkern (het dorp of de stad).", *_wrap("Kies uit: " + ", ".join(kernen) + ".")],
+        )
         wijken = [w.id for w in region.wijken(a.woonkern)] if a.woonkern else []
         if a.wijk:
             out += ["# De wijk.", f"wijk: {a.wijk}", ""]
         elif wijken:
             out += ["# De wijk. Mag je weglaten.", *_wrap("Kies uit: " + ", ".join(wijken) + "."), "# wijk: ", ""]
-        out += ["# Waar ligt de plek precies? Zoek het adres op https://www.openstreetmap.org.",
-                "# Klik met de rechtermuisknop op de plek en kies 'Toon adres'. Je ziet dan twee getallen.",
-                "# Het eerste is lat (ongeveer 52.7 tot 53.2), het tweede lon (ongeveer 4.6 tot 5.3)."]
+        out += [
+            "# Waar ligt de plek precies? Zoek het adres op https://www.openstreetmap.org.",
+            "# Klik met de rechtermuisknop op de plek en kies 'Toon adres'. Je ziet dan twee getallen.",
+            "# Het eerste is lat (ongeveer 52.7 tot 53.2), het tweede lon (ongeveer 4.6 tot 5.3).",
+        ]
         if a.lat is not None and a.lon is not None:
             add(f"coordinaten: {{lat: {a.lat}, lon: {a.lon}}}")
         else:
             add(f"coordinaten: {{lat: , lon: }}  # {todo}")
         add("")
-        out += ["# Wat is er voor mensen met een beperking? Zo: [rolstoel, toilet].",
-                *["# " + line[2:] for line in _allowed(region, "toegankelijkheid")],
-                "# toegankelijkheid: []",
-                "",
-                "# Wanneer is de plek open? Een regel per dag. Tijden tussen aanhalingstekens.",
-                "# openingstijden:",
-                '#   - {dag: maandag, van: "09:00", tot: "12:00"}',
-                ""]
-    out += ["# Contact. Vul alleen in wat je zeker weet.",
-            "# contact:",
-            "#   telefoon: 0223 123 456",
-            "#   email: info@voorbeeld.nl",
-            "#   website: https://www.voorbeeld.nl",
-            ""]
-    required("bron", _q(a.bron) if a.bron else "",
-             ["# Waar komen de gegevens vandaan? Bijvoorbeeld een website of een gesprek met de organisatie."])
+        out += [
+            "# Wat is er voor mensen met een beperking? Zo: [rolstoel, toilet].",
+            *["# " + line[2:] for line in _allowed(region, "toegankelijkheid")],
+            "# toegankelijkheid: []",
+            "",
+            "# Wanneer is de plek open? Een regel per dag. Tijden tussen aanhalingstekens.",
+            "# openingstijden:",
+            '#   - {dag: maandag, van: "09:00", tot: "12:00"}',
+            "",
+        ]
+    out += [
+        "# Contact. Vul alleen in wat je zeker weet.",
+        "# contact:",
+        "#   telefoon: 0223 123 456",
+        "#   email: info@voorbeeld.nl",
+        "#   website: https://www.voorbeeld.nl",
+        "",
+    ]
+    required(
+        "bron",
+        _q(a.bron) if a.bron else "",
+        ["# Waar komen de gegevens vandaan? Bijvoorbeeld een website of een gesprek met de organisatie."],
+    )
     out.append("# De datum (JJJJ-MM-DD) waarop jij alles hebt nagekeken. Leeg als dat nog niet is gebeurd.")
     add(f"gecontroleerd_op: {a.gecontroleerd_op.isoformat()}" if a.gecontroleerd_op else "gecontroleerd_op:")
     add("")
-    required("beheerder", _q(a.beheerder) if a.beheerder else "",
-             ["# Wie houdt dit item bij? Een organisatie of een naam."])
+    required(
+        "beheerder", _q(a.beheerder) if a.beheerder else "", ["# Wie houdt dit item bij? Een organisatie of een naam."]
+    )
     out.append("# Een e-mailadres voor meldingen over dit item. Mag je weglaten.")
     add(f"beheerder_email: {_q(a.beheerder_email)}" if a.beheerder_email else "# beheerder_email: ")
     return "\n".join(out).rstrip() + "\n"
@@ -343,8 +396,11 @@ def _ask(prompt: str, options: list[str] | None = None, required: bool = True, m
             wrong = [v for v in values if v.lower() not in options]
             if wrong:
                 match = difflib.get_close_matches(wrong[0].lower(), options, n=1, cutoff=0.6)
-                print(f"'{wrong[0]}' kan niet." + (f" Bedoelde je '{match[0]}'?" if match else "")
-                      + f" Kies uit: {', '.join(options)}.")
+                print(
+                    f"'{wrong[0]}' kan niet."
+                    + (f" Bedoelde je '{match[0]}'?" if match else "")
+                    + f" Kies uit: {', '.join(options)}."
+                )
                 continue
             values = [v.lower() for v in values]
         return values if many else values[0]
@@ -359,11 +415,14 @@ def interview(a: Answers, region: Region, ask=input) -> Answers:
     if not a.type:
         a.type = _ask(f"Wat voor {a.soort} is het?", list(region.lists[LIST_OF_TYPE[a.soort]]), ask=ask)
     if not a.gemeente:
-        a.gemeente = _ask("In welke gemeente?", [g.id for g in region.gemeenten()],
-                          required=a.soort == "plek", ask=ask)
+        a.gemeente = _ask("In welke gemeente?", [g.id for g in region.gemeenten()], required=a.soort == "plek", ask=ask)
     if not a.woonkern and a.gemeente:
-        a.woonkern = _ask("In welke woonkern?" + (" (leeg als het in de hele gemeente is)" if a.soort == "aanbod" else ""),
-                          [k.id for k in region.kernen(a.gemeente)], required=a.soort == "plek", ask=ask)
+        a.woonkern = _ask(
+            "In welke woonkern?" + (" (leeg als het in de hele gemeente is)" if a.soort == "aanbod" else ""),
+            [k.id for k in region.kernen(a.gemeente)],
+            required=a.soort == "plek",
+            ask=ask,
+        )
     if a.soort == "aanbod":
         if not a.samenvatting:
             a.samenvatting = _ask("Eén zin over wat het is", ask=ask)
@@ -372,8 +431,9 @@ def interview(a: Answers, region: Region, ask=input) -> Answers:
         if not a.themas:
             a.themas = _ask("Welke thema's? (met komma's ertussen)", list(region.lists["themas"]), many=True, ask=ask)
         if not a.doelgroepen:
-            a.doelgroepen = _ask("Voor wie? (met komma's ertussen)", list(region.lists["doelgroepen"]),
-                                 many=True, ask=ask)
+            a.doelgroepen = _ask(
+                "Voor wie? (met komma's ertussen)", list(region.lists["doelgroepen"]), many=True, ask=ask
+            )
     if not a.bron:
         a.bron = _ask("Waar komen de gegevens vandaan? (website, gesprek)", ask=ask)
     if not a.beheerder:
@@ -400,16 +460,22 @@ def create(root: Path, a: Answers, region: Region | None = None, cat=None) -> Pa
         raise EditorError("Geef een naam (--naam) of een id (--id).")
     entry_id = a.id or slug(a.naam)
     if not entry_id or not ID_RE.match(entry_id):
-        raise EditorError("Van deze naam kan ik geen bestandsnaam maken. Geef een id met --id, bijvoorbeeld --id taalcafe-den-burg.")
+        raise EditorError(
+            "Van deze naam kan ik geen bestandsnaam maken. Geef een id met --id, bijvoorbeeld --id taalcafe-den-burg."
+        )
     for folder in FOLDER.values():
         for suffix in (".yaml", ".yml"):
             existing = root / folder / f"{entry_id}{suffix}"
             if existing.exists():
-                raise EditorError(f"Er is al een item met de id '{entry_id}' ({folder}/{existing.name}). "
-                                  "Kies een andere naam of geef een id met --id.")
+                raise EditorError(
+                    f"Er is al een item met de id '{entry_id}' ({folder}/{existing.name}). "
+                    "Kies een andere naam of geef een id met --id."
+                )
     path = root / FOLDER[a.soort] / f"{entry_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(a, region, places_in(cat, a.woonkern, a.voorbeeld) if a.soort == "aanbod" else None), encoding="utf-8")
+    path.write_text(
+        render(a, region, places_in(cat, a.woonkern, a.voorbeeld) if a.soort == "aanbod" else None), encoding="utf-8"
+    )
     return path
 
 
@@ -422,18 +488,37 @@ def answers_from_args(args) -> Answers:
             try:
                 checked = dt.date.fromisoformat(args.gecontroleerd_op)
             except ValueError:
-                raise EditorError(f"'{args.gecontroleerd_op}' is geen datum. Schrijf 2026-11-23 of 'vandaag'.") from None
+                raise EditorError(
+                    f"'{args.gecontroleerd_op}' is geen datum. Schrijf 2026-11-23 of 'vandaag'."
+                ) from None
             if checked > dt.date.today():
                 raise EditorError("De datum van controle ligt in de toekomst. Schrijf de datum waarop je het nakeek.")
     return Answers(
-        soort=args.soort or "", naam=(args.naam or "").strip(), type=args.type or "", gemeente=args.gemeente or "",
-        woonkern=args.woonkern or "", wijk=args.wijk or "", id=args.id or "",
-        samenvatting=(args.samenvatting or "").strip(), organisatie=(args.organisatie or "").strip(),
-        themas=args.thema or [], doelgroepen=args.doelgroep or [], plekken=args.plek or [], gebied=args.gebied or [],
-        lat=args.lat, lon=args.lon, straat=args.straat or "", huisnummer=args.huisnummer or "",
-        postcode=args.postcode or "", plaats=args.plaats or "", bron=(args.bron or "").strip(),
-        beheerder=(args.beheerder or "").strip(), beheerder_email=args.beheerder_email or "",
-        gecontroleerd_op=checked, voorbeeld=bool(args.voorbeeld))
+        soort=args.soort or "",
+        naam=(args.naam or "").strip(),
+        type=args.type or "",
+        gemeente=args.gemeente or "",
+        woonkern=args.woonkern or "",
+        wijk=args.wijk or "",
+        id=args.id or "",
+        samenvatting=(args.samenvatting or "").strip(),
+        organisatie=(args.organisatie or "").strip(),
+        themas=args.thema or [],
+        doelgroepen=args.doelgroep or [],
+        plekken=args.plek or [],
+        gebied=args.gebied or [],
+        lat=args.lat,
+        lon=args.lon,
+        straat=args.straat or "",
+        huisnummer=args.huisnummer or "",
+        postcode=args.postcode or "",
+        plaats=args.plaats or "",
+        bron=(args.bron or "").strip(),
+        beheerder=(args.beheerder or "").strip(),
+        beheerder_email=args.beheerder_email or "",
+        gecontroleerd_op=checked,
+        voorbeeld=bool(args.voorbeeld),
+    )
 
 
 def add_arguments(p) -> None:
@@ -483,8 +568,10 @@ def run(root: Path, args, stdin=None, stdout=None) -> int:
         if interactive:
             answers = interview(answers, region)
         elif not answers.soort:
-            raise EditorError("Geef mee wat je toevoegt: --soort plek of --soort aanbod, en --naam. "
-                              "Of start 'wegwijzer nieuw' in een terminal, dan stel ik vragen.")
+            raise EditorError(
+                "Geef mee wat je toevoegt: --soort plek of --soort aanbod, en --naam. "
+                "Of start 'wegwijzer nieuw' in een terminal, dan stel ik vragen."
+            )
         path = create(root, answers, region, cat)
     except EditorError as exc:
         print(str(exc), file=sys.stderr)

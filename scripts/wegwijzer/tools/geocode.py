@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
 
 from wegwijzer.core import yamlsafe
 from wegwijzer.core.region import BOUNDS, DATA_DIR, inside_region
@@ -25,7 +25,7 @@ from wegwijzer.core.region import BOUNDS, DATA_DIR, inside_region
 DEFAULT_CACHE = DATA_DIR / "geocode-cache.json"
 USER_AGENT = "wegwijzer-van-de-kop (sociale kaart; wegwijzer geocode)"
 
-Lookup = Callable[[str], Optional[tuple[float, float]]]
+Lookup = Callable[[str], tuple[float, float] | None]
 
 
 class Unreachable(Exception):
@@ -98,11 +98,16 @@ def geocode_missing(root: Path, lookup: Lookup, cache_path: Path = DEFAULT_CACHE
             continue
         query = address_query(data.get("adres"))
         if query is None:
-            result.problems.append((rel, "Er staat geen straat of postcode bij 'adres'. Vul het adres aan, "
-                                         "of zoek de plek zelf op een kaart en vul 'coordinaten' in."))
+            result.problems.append(
+                (
+                    rel,
+                    "Er staat geen straat of postcode bij 'adres'. Vul het adres aan, "
+                    "of zoek de plek zelf op een kaart en vul 'coordinaten' in.",
+                )
+            )
             continue
         todo.append((path, path.read_text(encoding="utf-8"), query))
-    answers: dict[str, Optional[list[float]]] = {}
+    answers: dict[str, list[float] | None] = {}
     for _, _, query in todo:
         if query in cache:
             answers[query] = cache[query]
@@ -114,13 +119,23 @@ def geocode_missing(root: Path, lookup: Lookup, cache_path: Path = DEFAULT_CACHE
         rel = f"locations/{path.name}"
         found = answers[query]
         if not found:
-            result.problems.append((rel, f"Het adres '{query}' is niet gevonden. Controleer het adres, "
-                                         "of zoek de plek zelf op een kaart en vul 'coordinaten' in."))
+            result.problems.append(
+                (
+                    rel,
+                    f"Het adres '{query}' is niet gevonden. Controleer het adres, "
+                    "of zoek de plek zelf op een kaart en vul 'coordinaten' in.",
+                )
+            )
             continue
         lat, lon = found
         if not inside_region(lat, lon):
-            result.problems.append((rel, f"Het adres '{query}' ligt volgens de geocoder buiten de Kop van "
-                                         f"Noord-Holland ({lat}, {lon}). Controleer het adres."))
+            result.problems.append(
+                (
+                    rel,
+                    f"Het adres '{query}' ligt volgens de geocoder buiten de Kop van "
+                    f"Noord-Holland ({lat}, {lon}). Controleer het adres.",
+                )
+            )
             continue
         changed[path] = insert_coordinates(text, lat, lon)
         result.filled.append((rel, lat, lon, query))
@@ -130,13 +145,15 @@ def geocode_missing(root: Path, lookup: Lookup, cache_path: Path = DEFAULT_CACHE
         new_cache = {**cache, **{q: a for q, a in answers.items() if a is not None}}
         if new_cache != cache:
             cache_path.parent.mkdir(parents=True, exist_ok=True)
-            cache_path.write_text(json.dumps(new_cache, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                  encoding="utf-8")
+            cache_path.write_text(
+                json.dumps(new_cache, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+            )
     return result
 
 
-def nominatim_lookup(timeout: float = 10.0, domain: str = "nominatim.openstreetmap.org",
-                     scheme: str = "https") -> Lookup:
+def nominatim_lookup(
+    timeout: float = 10.0, domain: str = "nominatim.openstreetmap.org", scheme: str = "https"
+) -> Lookup:
     """A lookup through OpenStreetMap Nominatim: at most one request per second, only in the region."""
     from geopy.exc import GeopyError
     from geopy.geocoders import Nominatim
@@ -170,9 +187,12 @@ def run(root: Path, args) -> int:
     try:
         result = geocode_missing(root, nominatim_lookup(), cache, write=not getattr(args, "alleen_kijken", False))
     except Unreachable as exc:
-        print(f"De geocoder (OpenStreetMap Nominatim) is niet bereikbaar ({exc}). Er is niets veranderd.\n"
-              "Controleer je internetverbinding en probeer het later nog eens. "
-              "Je kunt de coördinaten ook zelf opzoeken op een kaart.", file=sys.stderr)
+        print(
+            f"De geocoder (OpenStreetMap Nominatim) is niet bereikbaar ({exc}). Er is niets veranderd.\n"
+            "Controleer je internetverbinding en probeer het later nog eens. "
+            "Je kunt de coördinaten ook zelf opzoeken op een kaart.",
+            file=sys.stderr,
+        )
         return 1
     for rel, lat, lon, query in result.filled:
         print(f"{rel}: coordinaten ingevuld ({lat}, {lon}) bij '{query}'.")

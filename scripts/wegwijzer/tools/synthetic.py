@@ -13,9 +13,33 @@ import yaml
 
 from wegwijzer.core.region import load_region
 
-WORDS = ["koffie", "ontmoeting", "taal", "bewegen", "wandelen", "computerhulp", "formulieren", "geldzaken",
-         "koken", "zingen", "breien", "lezen", "spelletjes", "tuinieren", "fietsen", "muziek", "creatief",
-         "huiswerk", "opvoeding", "mantelzorg", "inloop", "spreekuur", "yoga", "schaken", "repair"]
+WORDS = [
+    "koffie",
+    "ontmoeting",
+    "taal",
+    "bewegen",
+    "wandelen",
+    "computerhulp",
+    "formulieren",
+    "geldzaken",
+    "koken",
+    "zingen",
+    "breien",
+    "lezen",
+    "spelletjes",
+    "tuinieren",
+    "fietsen",
+    "muziek",
+    "creatief",
+    "huiswerk",
+    "opvoeding",
+    "mantelzorg",
+    "inloop",
+    "spreekuur",
+    "yoga",
+    "schaken",
+    "repair",
+]
 
 
 def generate(folder: Path, n: int, seed: int = 2026) -> tuple[int, int]:
@@ -41,11 +65,12 @@ def generate(folder: Path, n: int, seed: int = 2026) -> tuple[int, int]:
             "adres": {"plaats": kern.naam},
             "gemeente": kern.parent,
             "woonkern": kern.id,
-            "coordinaten": {"lat": round(kern.lat + rnd.uniform(-0.01, 0.01), 5),
-                            "lon": round(kern.lon + rnd.uniform(-0.015, 0.015), 5)},
+            "coordinaten": {
+                "lat": round(kern.lat + rnd.uniform(-0.01, 0.01), 5),
+                "lon": round(kern.lon + rnd.uniform(-0.015, 0.015), 5),
+            },
             "toegankelijkheid": rnd.sample(list(lists["toegankelijkheid"]), 2),
-            "openingstijden": [{"dag": d, "van": "09:00", "tot": "17:00"}
-                               for d in rnd.sample(list(lists["dagen"]), 3)],
+            "openingstijden": [{"dag": d, "van": "09:00", "tot": "17:00"} for d in rnd.sample(list(lists["dagen"]), 3)],
             "bron": "Synthetisch: gemaakt door wegwijzer bench.",
             "beheerder": "Benchmark",
         }
@@ -70,5 +95,6 @@ def generate(folder: Path, n: int, seed: int = 2026) -> tuple[int, int]:
             "beheerder": "Benchmark",
         }
         (folder / "activities" / f"synthetisch-aanbod-{i:05d}.yaml").write_text(
-            yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+            yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+        )
     return n_places, n_offers

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from wegwijzer.core import yamlsafe
@@ -47,7 +47,9 @@ _MASKS = [
 # Abbreviations with dots: the dot does not end a sentence.
 _ABBREVIATIONS = re.compile(
     r"(?<![\w.])(?:bijv|bv|o\.a|d\.w\.z|i\.p\.v|m\.b\.v|t\.o\.v|m\.u\.v|a\.u\.b|n\.a\.v|z\.o\.z|e\.d|enz|etc|ca|nr|tel|"
-    r"incl|excl|mevr|dhr|drs|dr|mr|ir|st|jl|resp|vnl|evt|max|min|gem|zgn|t\.m|t/m)\.", re.IGNORECASE)
+    r"incl|excl|mevr|dhr|drs|dr|mr|ir|st|jl|resp|vnl|evt|max|min|gem|zgn|t\.m|t/m)\.",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s+(?![a-zà-ÿ])|\s*$)")
 _SPLIT_TRAILING = re.compile(r"^[\s\"'“”‘’(]+")
 
@@ -90,7 +92,7 @@ class Jargon:
         return _jargon_pattern(self.woord, self.vormen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _jargon_pattern(woord: str, vormen: tuple[str, ...]) -> re.Pattern:
     forms = {woord, *vormen}
     if " " not in woord:
@@ -146,9 +148,15 @@ def load_config(path: Path | None = None, jargon_path: Path | None = None) -> Co
     for i, t in enumerate(terms):
         if not isinstance(t, dict) or not t.get("woord") or not t.get("schrijf"):
             raise ConfigProblem(f"{jargon_path.name}: item {i + 1} heeft geen 'woord' en 'schrijf'.")
-        jargon.append(Jargon(str(t["woord"]).strip().lower(), str(t["schrijf"]).strip(),
-                             str(t.get("soort", "jargon")), tuple(str(v).lower() for v in t.get("vormen") or ()),
-                             tuple(str(v) for v in t.get("bekend_bij") or ())))
+        jargon.append(
+            Jargon(
+                str(t["woord"]).strip().lower(),
+                str(t["schrijf"]).strip(),
+                str(t.get("soort", "jargon")),
+                tuple(str(v).lower() for v in t.get("vormen") or ()),
+                tuple(str(v) for v in t.get("bekend_bij") or ()),
+            )
+        )
     return Config(
         checks=checks,
         target_words=int(zin.get("doel_woorden", 12)),
@@ -337,7 +345,7 @@ def markdown_pieces(text: str, first_line: int = 1, *, page: bool = True) -> lis
         if item:
             close()
             current = Piece("item")
-            current.add(line_no, _inline(raw[item.end():]))
+            current.add(line_no, _inline(raw[item.end() :]))
             continue
         if current is None:
             current = Piece("alinea")
@@ -355,7 +363,7 @@ def _inline(text: str) -> str:
 # --- words -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
@@ -370,7 +378,7 @@ def _known(word: str, minimum: float) -> bool:
 _NOT_A_WORD = frozenset({"ing", "ers", "end", "ens", "ige", "ste", "tje", "pje", "jes", "isch", "heid", "lijk", "baar"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def compound_known(word: str, minimum: float, depth: int = 0) -> bool:
     """A Dutch compound of known parts (taal+café, koffie+ochtend, schuld+hulp+verlening)."""
     if depth > 2 or len(word) < 6:
@@ -395,7 +403,7 @@ def compound_known(word: str, minimum: float, depth: int = 0) -> bool:
 _SUFFIXES = ("", "s", "e", "er", "ere", "der", "dere", "st", "ste", "t", "d", "de", "te", "den", "ten", "n", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def inflection_known(word: str, minimum: float) -> bool:
     """An inflected form of a known word: zinvols, controleerde, inzakt, tevredener."""
     for suffix in _SUFFIXES:
@@ -435,19 +443,21 @@ def _is_abbreviation(word: str) -> bool:
 def _explained(sentences: list[Sentence], idx: int, term: Jargon, match: re.Match) -> bool:
     """Is the jargon word at sentences[idx] explained right there or in the next sentence?"""
     s = sentences[idx].text
-    after = s[match.end():match.end() + 60].lower()
-    before = s[max(0, match.start() - 30):match.start()].lower()
+    after = s[match.end() : match.end() + 60].lower()
+    before = s[max(0, match.start() - 30) : match.start()].lower()
     if re.match(r"\s*(?:\(|:|–|—| - |=)", after):
         return True
     if re.match(r"\s*(?:betekent|betekenen|wil zeggen|willen zeggen|heet|heten|noemen we)\b", after):
         return True
-    if re.match(r"\s*(?:is|zijn|was|waren)\s+(?:een|iemand|mensen|alles|iets|het|de|dat|als|wanneer|wat|hulp|zorg)\b", after):
+    if re.match(
+        r"\s*(?:is|zijn|was|waren)\s+(?:een|iemand|mensen|alles|iets|het|de|dat|als|wanneer|wat|hulp|zorg)\b", after
+    ):
         return True
     if re.search(r"(?:dat heet|dit heet|heet dat|heet dit|noemen we|noemen wij|noemt men|heten)\s*$", before):
         return True
-    if re.search(r"\b(?:het woord|woorden als|woorden zoals|woord als)\b", s[:match.start()].lower()):
+    if re.search(r"\b(?:het woord|woorden als|woorden zoals|woord als)\b", s[: match.start()].lower()):
         return True  # the word is mentioned as a word, e.g. "woorden als hulpvraag"
-    nearby = " ".join(x.text.lower() for x in sentences[idx:idx + 2])
+    nearby = " ".join(x.text.lower() for x in sentences[idx : idx + 2])
     if term.schrijf.lower() in nearby:
         return True
     key = [w for w in re.findall(rf"[{LETTER}]+", term.schrijf.lower()) if len(w) >= 4]
@@ -455,15 +465,22 @@ def _explained(sentences: list[Sentence], idx: int, term: Jargon, match: re.Matc
     if key and sum(w in near_words for w in key) / len(key) >= 0.6:
         return True
     if idx + 1 < len(sentences) and re.match(
-            r"^(?:dat|dit|zo'n|daarmee|hiermee|daarbij)\s+(?:is|zijn|betekent|bedoelen|wil zeggen|heet)\b",
-            sentences[idx + 1].text.lower().replace("’", "'")):
+        r"^(?:dat|dit|zo'n|daarmee|hiermee|daarbij)\s+(?:is|zijn|betekent|bedoelen|wil zeggen|heet)\b",
+        sentences[idx + 1].text.lower().replace("’", "'"),
+    ):
         return True
     return False
 
 
-def check_sentences(file: str, sentences: list[Sentence], config: Config, names: frozenset,
-                    allowed: frozenset = frozenset(), name_phrases: tuple[str, ...] = (),
-                    audiences: tuple[str, ...] = ()) -> list[Finding]:
+def check_sentences(
+    file: str,
+    sentences: list[Sentence],
+    config: Config,
+    names: frozenset,
+    allowed: frozenset = frozenset(),
+    name_phrases: tuple[str, ...] = (),
+    audiences: tuple[str, ...] = (),
+) -> list[Finding]:
     """All sentence checks for one file (jargon counts as explained once per file)."""
     findings: list[Finding] = []
     allowed = allowed | config.allowed_everywhere | config.allowed.get(file, frozenset())
@@ -476,11 +493,19 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
     # sentence length
     for s in sentences:
         if s.count > config.max_words:
-            add("zin_te_lang", s, f"Deze zin is te lang: {s.count} woorden. Maak er twee of drie zinnen van. "
-                                  f"Schrijf liefst {config.target_words} woorden of minder per zin.")
+            add(
+                "zin_te_lang",
+                s,
+                f"Deze zin is te lang: {s.count} woorden. Maak er twee of drie zinnen van. "
+                f"Schrijf liefst {config.target_words} woorden of minder per zin.",
+            )
         elif s.count > config.target_words:
-            add("zin_lang", s, f"Deze zin heeft {s.count} woorden. Kun je hem korter maken? "
-                               f"Streef naar {config.target_words} woorden of minder.")
+            add(
+                "zin_lang",
+                s,
+                f"Deze zin heeft {s.count} woorden. Kun je hem korter maken? "
+                f"Streef naar {config.target_words} woorden of minder.",
+            )
 
     # jargon: explained once in the file is enough; report the first use only
     unnamed = [_without_names(s.text, name_phrases) for s in sentences]
@@ -497,7 +522,7 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
             if not any(f[:4] in low_text for f in (term.woord, *term.vormen)):
                 continue
             for m in pattern.finditer(text):
-                at_start = not text[:m.start()].strip(" \"'“‘(*-")
+                at_start = not text[: m.start()].strip(" \"'“‘(*-")
                 if m.group(0)[0].isupper() and not at_start:
                     continue  # part of a name, e.g. Participatiewet or a project name
                 if first is None:
@@ -506,8 +531,10 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
                     explained = True
         if first is not None and not explained:
             if check == "jargon":
-                msg = (f"'{term.woord}' is een moeilijk woord. Schrijf: {term.schrijf}. "
-                       f"Of leg het woord één keer uit, bijvoorbeeld: '{term.woord} betekent: {term.schrijf}'.")
+                msg = (
+                    f"'{term.woord}' is een moeilijk woord. Schrijf: {term.schrijf}. "
+                    f"Of leg het woord één keer uit, bijvoorbeeld: '{term.woord} betekent: {term.schrijf}'."
+                )
             else:
                 msg = f"'{term.woord}' is een stijf woord. Schrijf: {term.schrijf}."
             add(check, first, msg)
@@ -531,9 +558,13 @@ def check_sentences(file: str, sentences: list[Sentence], config: Config, names:
                 if common_word(word, config.zipf_min):
                     continue
                 seen.add(low)
-                add("onbekend_woord", s, f"Het woord '{word}' kennen veel mensen niet. Kies een gewoner woord, "
-                                         "of leg het uit. Is het een naam? Zet het dan bij 'toegestaan' in taal.yaml "
-                                         "of in een regel 'taal-ok:' in het bestand.")
+                add(
+                    "onbekend_woord",
+                    s,
+                    f"Het woord '{word}' kennen veel mensen niet. Kies een gewoner woord, "
+                    "of leg het uit. Is het een naam? Zet het dan bij 'toegestaan' in taal.yaml "
+                    "of in een regel 'taal-ok:' in het bestand.",
+                )
     return findings
 
 
@@ -542,7 +573,7 @@ def _without_names(text: str, phrases: tuple[str, ...]) -> str:
     if not phrases:
         return text
     for m in reversed(list(_names_regex(phrases).finditer(text))):
-        text = text[:m.start()] + _MASK_CHAR * (m.end() - m.start()) + text[m.end():]
+        text = text[: m.start()] + _MASK_CHAR * (m.end() - m.start()) + text[m.end() :]
     return text
 
 
@@ -552,14 +583,14 @@ def _names_regex(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(rf"(?<![{LETTER}]){re.escape(p)}(?![{LETTER}])" for p in ordered))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hyphenator():
     import pyphen
 
     return pyphen.Pyphen(lang="nl")
 
 
-@lru_cache(maxsize=None)
+@cache
 def syllable_count(word: str) -> int:
     """Syllables as textstat counts them for Dutch (pyphen hyphenation points + 1)."""
     return len(_hyphenator().positions(word.lower())) + 1
@@ -586,9 +617,17 @@ def check_readability(file: str, field_name: str, sentences: list[Sentence], con
     score = flesch_douma(sentences)
     if score is None or score >= config.flesch_min:
         return []
-    return [Finding(file, sentences[0].line, field_name, "leesbaarheid", level,
-                    f"Dit stuk is moeilijk te lezen (Flesch-Douma {score:.0f}, doel {config.flesch_min:.0f} of hoger). "
-                    "Maak de zinnen korter en kies kortere woorden.")]
+    return [
+        Finding(
+            file,
+            sentences[0].line,
+            field_name,
+            "leesbaarheid",
+            level,
+            f"Dit stuk is moeilijk te lezen (Flesch-Douma {score:.0f}, doel {config.flesch_min:.0f} of hoger). "
+            "Maak de zinnen korter en kies kortere woorden.",
+        )
+    ]
 
 
 # --- entries and pages --------------------------------------------------------------------
@@ -679,8 +718,9 @@ def names_of(catalog) -> tuple[frozenset, tuple[str, ...]]:
 def check_entry(entry, config: Config, names: frozenset, phrases: tuple[str, ...], raw_text: str = "") -> list[Finding]:
     sentences = entry_sentences(entry, raw_text)
     allowed = _allow_comments(raw_text) | {_norm_word(w) for w in re.findall(rf"[{LETTER}]+", entry.naam)}
-    findings = check_sentences(entry.source, sentences, config, names, allowed, phrases,
-                               tuple(getattr(entry, "doelgroepen", ()) or ()))
+    findings = check_sentences(
+        entry.source, sentences, config, names, allowed, phrases, tuple(getattr(entry, "doelgroepen", ()) or ())
+    )
     by_field: dict[str, list[Sentence]] = {}
     for s in sentences:
         by_field.setdefault(s.field, []).append(s)
@@ -703,8 +743,9 @@ def page_sentences(text: str) -> list[tuple[str, list[Sentence]]]:
     return [(t, ss) for t, ss in sections if ss]
 
 
-def check_page(rel: str, text: str, config: Config, names: frozenset = frozenset(),
-               phrases: tuple[str, ...] = ()) -> list[Finding]:
+def check_page(
+    rel: str, text: str, config: Config, names: frozenset = frozenset(), phrases: tuple[str, ...] = ()
+) -> list[Finding]:
     sections = page_sentences(text)
     sentences = [s for _, ss in sections for s in ss]
     findings = check_sentences(rel, sentences, config, names, _allow_comments(text), phrases)
@@ -774,7 +815,7 @@ def format_report(report: Report, show_warnings: bool = True) -> str:
         for (line, fld, sentence), fs in groups.items():
             where = f"  regel {line}" + (f", {fld}" if fld else "")
             quote = sentence if len(sentence) <= 160 else sentence[:157] + "..."
-            out.append(f"{where}: \"{quote}\"" if quote and fs[0].check != "leesbaarheid" else where + ":")
+            out.append(f'{where}: "{quote}"' if quote and fs[0].check != "leesbaarheid" else where + ":")
             for f in fs:
                 out.append(f"    {f.level}: {f.message}")
         out.append("")
@@ -790,5 +831,13 @@ def format_report(report: Report, show_warnings: bool = True) -> str:
 
 
 def report_json(report: Report) -> str:
-    return json.dumps({"bestanden": report.files, "bevindingen": [asdict(f) for f in report.findings],
-                       "niet_gecontroleerd": report.skipped}, ensure_ascii=False, indent=2, sort_keys=True)
+    return json.dumps(
+        {
+            "bestanden": report.files,
+            "bevindingen": [asdict(f) for f in report.findings],
+            "niet_gecontroleerd": report.skipped,
+        },
+        ensure_ascii=False,
+        indent=2,
+        sort_keys=True,
+    )
