@@ -15,8 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 node_modules/.installed: package.json package-lock.json
-	# npm ci trips over the lock file's optional per-platform packages (pagefind); install follows the lock.
-	npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch node_modules/.installed
 
 chromium:

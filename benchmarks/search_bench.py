@@ -12,7 +12,7 @@ and measures:
 * the time from navigation to the first result card;
 * the time per query (search and filters, no drawing), each query with an empty cache.
 
-Then it runs Pagefind (node_modules/@pagefind/linux-x64) on the same built site and measures
+Then it runs Pagefind (benchmarks/node/node_modules, after npm ci --prefix benchmarks/node) on the same built site and measures
 its index time, its size, and the time to its first result on a small test page.
 Raw figures go to benchmarks/search-results.json.
 """
@@ -38,14 +38,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from wegwijzer.bench import _prepare  # noqa: E402
+from wegwijzer.tools.bench import _prepare  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 QUERIES = ["koffie", "geldzorgen", "eenzaam", "hulp bij formulieren", "taalles Texel", "formulieeren",
            "wandelen Schagen", "computerhulp", "opvoeding", "xyzzy"]
 FIRST_QUERY = "?q=koffie"
-PAGEFIND = ROOT / "node_modules/@pagefind/linux-x64/bin/pagefind_extended"
+# Pagefind is a benchmark-only package: npm ci --prefix benchmarks/node
+PAGEFIND = ROOT / "benchmarks/node/node_modules/@pagefind/linux-x64/bin/pagefind_extended"
 
 BUILD = """
 import json, time
@@ -54,7 +55,7 @@ from mkdocs.commands.build import build
 config = load_config('mkdocs.yml')
 t = time.perf_counter()
 build(config)
-stats = dict(config.plugins['wegwijzer'].search_stats)
+stats = dict(next(v for v in config.plugins['wegwijzer'].views if v.name == 'search').stats)
 stats['build_s'] = time.perf_counter() - t
 print(json.dumps(stats))
 """

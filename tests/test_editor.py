@@ -10,7 +10,8 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from wegwijzer.core.region import load_lists, load_region
+from wegwijzer.core.region import load_region
+from wegwijzer.core.vocab import load_lists
 from wegwijzer.tools.editor import Answers, interview, render
 
 

@@ -11,8 +11,9 @@ import re
 import pytest
 
 from conftest import FIXED_EPOCH, ROOT
-from wegwijzer.core import describe
-from wegwijzer.opendata import export
+from wegwijzer.core import describe, vocab
+from wegwijzer.opendata import ical, ids, jsonld, table
+from wegwijzer.opendata import view as opendata_view
 
 HSDS_DIR = ROOT.parent / "shared" / "standards" / "hsds-3.0"
 BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()
@@ -46,18 +47,18 @@ def test_hsds_services_validate_against_the_hsds_schema(services):
 
 def test_every_offer_is_an_hsds_service_with_its_places_and_times(services, catalog):
     by_id = {s["id"]: s for s in services}
-    assert set(by_id) == {export.service_uid(a) for a in catalog.activities.values()}
-    assert [s["id"] for s in services] == [export.service_uid(a) for a in catalog.activities.values()]
+    assert set(by_id) == {ids.service_uid(a) for a in catalog.activities.values()}
+    assert [s["id"] for s in services] == [ids.service_uid(a) for a in catalog.activities.values()]
     for act in catalog.activities.values():
-        svc = by_id[export.service_uid(act)]
+        svc = by_id[ids.service_uid(act)]
         assert svc["name"] == act.naam
         assert svc["organization"]["name"] == act.organisatie
-        assert svc["organization_id"] == export.org_uid(act.organisatie)
+        assert svc["organization_id"] == ids.org_uid(act.organisatie)
         assert [s["location"]["name"] for s in svc["service_at_locations"]] == [p.naam for p in catalog.places_of(act)]
         scheduled = svc["schedules"] + [x for s in svc["service_at_locations"] for x in s["schedules"]]
         assert len(scheduled) == len(act.schema)
         assert sorted(x["description"] for x in scheduled) == sorted(describe.schedule_line(i) for i in act.schema)
-        assert [a["name"] for a in svc["service_areas"]] == [export.area_name(catalog, g) for g in act.gebied]
+        assert [a["name"] for a in svc["service_areas"]] == [ids.area_name(catalog, g) for g in act.gebied]
         assert [lang["code"] for lang in svc["languages"]] == list(act.talen)
         if act.contact and act.contact.telefoon:
             assert svc["phones"][0]["number"] == act.contact.telefoon
@@ -69,7 +70,7 @@ def test_hsds_schedules_use_ical_rules(services, catalog):
     by_id = {s["id"]: s for s in services}
     seen = set()
     for act in catalog.activities.values():
-        svc = by_id[export.service_uid(act)]
+        svc = by_id[ids.service_uid(act)]
         scheduled = {
             x["description"]: x
             for x in svc["schedules"] + [x for s in svc["service_at_locations"] for x in s["schedules"]]
@@ -82,10 +83,10 @@ def test_hsds_schedules_use_ical_rules(services, catalog):
                 seen.add("datum")
             elif item.herhaling == "maandelijks":
                 assert sched["freq"] == "MONTHLY"
-                assert sched["byday"] == f"{item.week}{export.BYDAY[item.dag]}"
+                assert sched["byday"] == f"{item.week}{vocab.ICAL_DAY[item.dag]}"
                 seen.add("maandelijks")
             else:
-                assert sched["freq"] == "WEEKLY" and sched["byday"] == export.BYDAY[item.dag]
+                assert sched["freq"] == "WEEKLY" and sched["byday"] == vocab.ICAL_DAY[item.dag]
                 assert sched["interval"] == (2 if item.herhaling == "tweewekelijks" else 1)
                 seen.add(item.herhaling)
             if item.eind:
@@ -95,7 +96,7 @@ def test_hsds_schedules_use_ical_rules(services, catalog):
 
 def test_hsds_locations_list_every_place(site, catalog):
     items = json.loads((site / "open-data/hsds/locations.json").read_text(encoding="utf-8"))
-    assert [i["id"] for i in items] == [export.location_uid(p) for p in catalog.locations.values()]
+    assert [i["id"] for i in items] == [ids.location_uid(p) for p in catalog.locations.values()]
     assert [i["external_identifier"] for i in items] == list(catalog.locations)
     for item, loc in zip(items, catalog.locations.values()):
         assert (item["latitude"], item["longitude"]) == (loc.coordinaten.lat, loc.coordinaten.lon)
@@ -108,7 +109,7 @@ def test_csv_opens_in_excel_and_round_trips(site, catalog):
     assert [r["id"] for r in rows] == list(catalog.activities)
     for row in rows:
         act = catalog.activities[row["id"]]
-        assert row["uuid"] == export.service_uid(act)
+        assert row["uuid"] == ids.service_uid(act)
         assert row["naam"] == act.naam
         assert row["beschrijving"] == (act.beschrijving or "")  # newlines and ';' survive
         assert row["themas"].split(", ") == list(act.themas)
@@ -117,11 +118,11 @@ def test_csv_opens_in_excel_and_round_trips(site, catalog):
 
 
 def test_csv_cells_cannot_start_a_formula():
-    assert export._safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
-    assert export._safe_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert export._safe_cell("-cmd") == "'-cmd"
-    assert export._safe_cell("+31 223 123 456") == "+31 223 123 456"
-    assert export._safe_cell("Gewone tekst") == "Gewone tekst"
+    assert table._safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert table._safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert table._safe_cell("-cmd") == "'-cmd"
+    assert table._safe_cell("+31 223 123 456") == "+31 223 123 456"
+    assert table._safe_cell("Gewone tekst") == "Gewone tekst"
 
 
 def test_geojson_has_every_place_as_a_point(site, catalog):
@@ -131,7 +132,7 @@ def test_geojson_has_every_place_as_a_point(site, catalog):
     for feature in data["features"]:
         loc = catalog.locations[feature["id"]]
         assert feature["geometry"] == {"type": "Point", "coordinates": [loc.coordinaten.lon, loc.coordinaten.lat]}
-        assert feature["properties"]["uuid"] == export.location_uid(loc)
+        assert feature["properties"]["uuid"] == ids.location_uid(loc)
         assert feature["properties"]["aanbod"] == [a.id for a in catalog.activities_at.get(loc.id, [])]
 
 
@@ -149,7 +150,7 @@ def test_ics_has_a_timezone_and_the_right_rrules(calendar, catalog):
             where = [p for p in places if p.id == item.plek] if item.plek else places
             for loc in where or [None]:
                 parts = ["aanbod", act.id, "schema", str(i)] + (["plek", loc.id] if loc else [])
-                event = events[export.uid(*parts) + "@wegwijzer-van-de-kop"]
+                event = events[ids.uid(*parts) + "@wegwijzer-van-de-kop"]
                 expected += 1
                 assert str(event["SUMMARY"]) == act.naam
                 start = event.decoded("DTSTART")
@@ -161,7 +162,7 @@ def test_ics_has_a_timezone_and_the_right_rrules(calendar, catalog):
                     kinds.add("datum")
                     continue
                 rule = event["RRULE"]
-                day = export.BYDAY[item.dag]
+                day = vocab.ICAL_DAY[item.dag]
                 assert describe.DAYS[start.weekday()] == item.dag
                 if item.herhaling == "maandelijks":
                     assert rule["FREQ"] == ["MONTHLY"] and rule["BYDAY"] == [f"{item.week}{day}"]
@@ -183,13 +184,13 @@ def test_first_occurrence_follows_the_rule():
     last_sat = ScheduleItem(
         dag="zaterdag", van="09:30", tot="11:00", herhaling="maandelijks", week=-1, start=dt.date(2027, 2, 1)
     )
-    assert export.first_occurrence(last_sat) == dt.date(2027, 2, 27)
+    assert ical.first_occurrence(last_sat) == dt.date(2027, 2, 27)
     second_tue = ScheduleItem(
         dag="dinsdag", van="10:00", tot="11:00", herhaling="maandelijks", week=2, start=dt.date(2027, 3, 10)
     )
-    assert export.first_occurrence(second_tue) == dt.date(2027, 4, 13)
+    assert ical.first_occurrence(second_tue) == dt.date(2027, 4, 13)
     weekly = ScheduleItem(dag="maandag", van="10:00", tot="11:00", start=dt.date(2027, 1, 5))
-    assert export.first_occurrence(weekly) == dt.date(2027, 1, 11)
+    assert ical.first_occurrence(weekly) == dt.date(2027, 1, 11)
 
 
 def test_one_calendar_per_woonkern_with_only_its_places(site, catalog):
@@ -232,14 +233,14 @@ def test_entry_pages_carry_schema_org_json_ld(site, catalog):
 
 
 def test_json_ld_cannot_break_out_of_its_script():
-    out = str(export.jsonld_script({"name": "</script><script>alert(1)</script> & co"}))
+    out = str(jsonld.jsonld_script({"name": "</script><script>alert(1)</script> & co"}))
     assert out.count("</script>") == 1
     assert json.loads(SCRIPT_RE.findall(out)[0])["name"] == "</script><script>alert(1)</script> & co"
 
 
 def test_exports_are_deterministic(site, catalog):
-    first = export.all_files(catalog, BUILD_DATE)
-    second = export.all_files(catalog, BUILD_DATE)
+    first = opendata_view.all_files(catalog, BUILD_DATE)
+    second = opendata_view.all_files(catalog, BUILD_DATE)
     assert first == second
     for path, content in first.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -263,18 +264,18 @@ def test_ics_text_is_escaped_and_folded_safely():
 
     summary = "Koffie, thee; en \\ meer: één café " * 6
     event = "\r\n".join(
-        export.fold(line)
+        ical.fold(line)
         for line in [
             "BEGIN:VEVENT",
             "UID:x@y",
             "DTSTAMP:20261118T000000Z",
             "DTSTART;TZID=Europe/Amsterdam:20270104T100000",
-            f"SUMMARY:{export.ical_text(summary)}",
-            "DESCRIPTION:" + export.ical_text("regel 1\nregel 2"),
+            f"SUMMARY:{ical.ical_text(summary)}",
+            "DESCRIPTION:" + ical.ical_text("regel 1\nregel 2"),
             "END:VEVENT",
         ]
     )
-    raw = export.ics_bytes([event], "Test, agenda")
+    raw = ical.ics_bytes([event], "Test, agenda")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     raw.decode("utf-8")  # folding never cut a character in half
     (parsed,) = Calendar.from_ical(raw).walk("VEVENT")

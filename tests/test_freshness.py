@@ -17,9 +17,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import FIXED_EPOCH, ROOT, build_site
+from wegwijzer.core.freshness import has_ended, months_before, report_href, status
 from wegwijzer.core.load import load_catalog
 from wegwijzer.site import pages
-from wegwijzer.site.freshness import git_dates, has_ended, months_before, recent_changes, report_href, status
+from wegwijzer.site.freshness import git_dates, recent_changes
 
 TODAY = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()  # 2026-11-18
 ISSUES = "https://github.com/voorbeeld/wegwijzer/issues/new?labels=melding"

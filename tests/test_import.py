@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from wegwijzer.core.load import load_catalog
-from wegwijzer.opendata import export, hsds_import
+from wegwijzer.opendata import hsds, hsds_import, ids
 from wegwijzer.tools import cli
 
 HSDS_EXAMPLES = ROOT.parent / "shared" / "standards" / "hsds-3.0" / "examples"
@@ -35,7 +35,7 @@ def round_trip(catalog, tmp_path_factory):
     """The shipped catalogue exported to HSDS and imported into an empty folder."""
     folder = tmp_path_factory.mktemp("hsds")
     feed = folder / "feed.json"
-    feed.write_text(export.dumps(export.hsds_services(catalog)), encoding="utf-8")
+    feed.write_text(ids.dumps(hsds.hsds_services(catalog)), encoding="utf-8")
     result = hsds_import.import_file(feed, folder / "root")
     return result, load_catalog(folder / "root")
 
@@ -43,8 +43,8 @@ def round_trip(catalog, tmp_path_factory):
 def test_round_trip_keeps_names_addresses_schedules_and_phones(round_trip, catalog):
     result, again = round_trip
     assert not [i.name for i in result.items if i.skipped]
-    before = {s["name"]: s for s in export.hsds_services(catalog)}
-    after = {s["name"]: s for s in export.hsds_services(again)}
+    before = {s["name"]: s for s in hsds.hsds_services(catalog)}
+    after = {s["name"]: s for s in hsds.hsds_services(again)}
     assert sorted(after) == sorted(before)
     for name, old in before.items():
         new = after[name]

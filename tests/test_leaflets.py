@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import os
@@ -116,10 +117,14 @@ def test_without_site_url_the_leaflet_prints_the_path_and_no_qr_code(site, catal
     html = (site / "folder" / "julianadorp" / "index.html").read_text(encoding="utf-8")
     assert "<svg" not in html
     assert "/kern/julianadorp" in html
+    from wegwijzer.site.context import BuildContext, Settings
+
+    ctx = BuildContext(catalog, dt.date(2026, 11, 18), Settings(site_url=""))
+    view = leaflets.LeafletView()
     with caplog.at_level("WARNING"):
-        files = leaflets.extra_files(SimpleNamespace(catalog=catalog), SimpleNamespace(site_url=""))
+        view.start(ctx)
     assert "site_url ontbreekt" in caplog.text
-    assert len(files) == len(catalog.region.areas)
+    assert len(list(view.pages(ctx))) == len(catalog.region.areas)
 
 
 # --- the PDFs -------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from wegwijzer.site import maps
+from wegwijzer.site.context import Settings
 
 # A 1x1 transparent PNG: tiles are served from here, never from the real tile host.
 BLANK_PNG = bytes.fromhex(
@@ -132,9 +133,9 @@ def test_nearby_lists_places_and_offers_with_distance(site, catalog):
 
 def test_missing_node_modules_gives_a_plain_dutch_error(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
-    plugin = SimpleNamespace(catalog=None)
+    ctx = SimpleNamespace(catalog=None, settings=Settings(project_dir=tmp_path))
     with pytest.raises(PluginError, match="Draai eerst make install"):
-        maps.extra_files(plugin, SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+        maps.MapView().files(ctx)
 
 
 # --- in Chromium ----------------------------------------------------------------------------------

@@ -3,25 +3,27 @@
 import datetime as dt
 
 from entries import offer, place, write_project
-from wegwijzer.core import describe
+from wegwijzer.core import describe, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.text import plain, render
 from wegwijzer.site import pages
+from wegwijzer.site.context import BuildContext, Settings
 
 
 def test_every_entry_area_theme_and_audience_gets_a_page(catalog):
-    uris = {s.src_uri for s in pages.page_specs(catalog)}
+    made = list(pages.CataloguePages().pages(BuildContext(catalog, dt.date(2026, 11, 18), Settings())))
+    uris = {s.src_uri for s in made}
     for loc in catalog.locations:
         assert f"plek/{loc}.md" in uris
     for act in catalog.activities:
         assert f"aanbod/{act}.md" in uris
     for area in catalog.region.areas.values():
         assert f"{ {'gemeente': 'gemeente', 'kern': 'kern', 'wijk': 'wijk'}[area.level] }/{area.id}.md" in uris
-    for theme in catalog.region.lists["themas"]:
+    for theme in vocab.LISTS["themas"]:
         assert f"thema/{theme}.md" in uris
-    for audience in catalog.region.lists["doelgroepen"]:
+    for audience in vocab.LISTS["doelgroepen"]:
         assert f"voor/{audience}.md" in uris
-    assert len(uris) == len(pages.page_specs(catalog))  # no duplicates
+    assert len(uris) == len(made)  # no duplicates
 
 
 def test_schedule_in_words():
@@ -58,7 +60,8 @@ def test_ended_offers_leave_the_weekly_list(tmp_path):
         },
     )
     cat = load_catalog(tmp_path)
-    ctx = pages.area_context(cat, cat.region.areas["den-helder-stad"], dt.date(2026, 11, 23))
+    page = pages.AreaPage("kern", "den-helder-stad")
+    ctx = page.context(BuildContext(cat, dt.date(2026, 11, 23), Settings()))
     weekly = {a.id for day, acts in ctx["by_day"] for a in acts}
     assert weekly == {"loopt"}
     assert {a.id for a in ctx["activities"]} == {"loopt", "voorbij"}  # not deleted

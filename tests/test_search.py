@@ -217,17 +217,12 @@ def test_stemming_joins_word_forms():
 
 
 def test_index_is_reproducible(catalog, tmp_path):
-    class Plugin:  # the parts of the MkDocs plugin the index needs
-        pass
-
-    plugin = Plugin()
-    plugin.catalog = catalog
     import datetime as dt
 
-    plugin.today = dt.date(2026, 11, 18)
+    today = dt.date(2026, 11, 18)
     pages = [{"title": "Over ons", "url": "over/", "summary": "Wie wij zijn.", "text": "Wie wij zijn."}]
-    search.write_index(plugin, tmp_path / "a", pages)
-    search.write_index(plugin, tmp_path / "b", list(reversed(pages)))
+    search.write_index(catalog, today, tmp_path / "a", pages)
+    search.write_index(catalog, today, tmp_path / "b", list(reversed(pages)))
     files = sorted(p.name for p in (tmp_path / "a" / search.FOLDER).iterdir())
     assert "index.json" in files and "kaarten-0.json" in files
     for name in files:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from wegwijzer.core.model import Activity, Cost, Location, ScheduleItem
-from wegwijzer.core.region import load_lists
+from wegwijzer.core.vocab import DAYS, weekday
 
-_LISTS = load_lists()
 _WEEK = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}
 _MONTHS = [
     "januari",
@@ -26,11 +25,6 @@ _MONTHS = [
     "november",
     "december",
 ]
-DAYS = list(_LISTS["dagen"])
-
-
-def label(list_name: str, key: str) -> str:
-    return _LISTS[list_name][key]["label"]
 
 
 def date_text(value: dt.date) -> str:
@@ -44,7 +38,7 @@ def time_range(van: str, tot: str) -> str:
 def schedule_line(item: ScheduleItem) -> str:
     """One schedule item in words: 'Elke dinsdag, 10:00 tot 12:00 uur'."""
     if item.datum:
-        day = DAYS[item.datum.weekday()]
+        day = weekday(item.datum)
         text = f"{day.capitalize()} {date_text(item.datum)}, {time_range(item.van, item.tot)}"
     else:
         if item.herhaling == "maandelijks":
@@ -63,6 +57,11 @@ def schedule_line(item: ScheduleItem) -> str:
     if item.opmerking:
         text += f". {item.opmerking}"
     return text
+
+
+def frequency_note(item: ScheduleItem) -> str:
+    """How often, for a list that is already sorted by weekday: '' (every week), 'om de week', ..."""
+    return {"tweewekelijks": "om de week", "maandelijks": "één keer per maand"}.get(item.herhaling, "")
 
 
 def schedule_short(act: Activity) -> str:

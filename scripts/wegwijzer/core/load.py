@@ -7,12 +7,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from wegwijzer.core import yamlsafe
+from wegwijzer.core import vocab, yamlsafe
 from wegwijzer.core.catalog import Catalog, distance_km
 from wegwijzer.core.duplicates import find_duplicates
-from wegwijzer.core.model import ID_RE, LISTS, Activity, Location
+from wegwijzer.core.model import ID_RE, Activity, Location
 from wegwijzer.core.problems import EntryErrors, Problem
 from wegwijzer.core.region import REGION_ID, Region, load_region
+from wegwijzer.core.vocab import slug
 
 FAR_FROM_KERN_KM = 8.0
 FOLDERS = {"locations": Location, "activities": Activity}
@@ -107,7 +108,7 @@ def translate(error: dict, kind: str, model: type[BaseModel]) -> tuple[tuple, st
     if etype in ("literal_error", "enum"):
         list_name = _LIST_OF_FIELD.get((kind, field)) or _LIST_OF_FIELD.get((None, field))
         options = (
-            list(LISTS[list_name])
+            vocab.keys(list_name)
             if list_name
             else [
                 str(o).strip(" '")
@@ -316,7 +317,7 @@ def load_catalog(
                         None,
                         "",
                         f"De bestandsnaam '{path.name}' kan niet. Gebruik alleen kleine letters, "
-                        f"cijfers en streepjes, bijvoorbeeld '{_slug(entry_id)}.yaml'.",
+                        f"cijfers en streepjes, bijvoorbeeld '{slug(entry_id) or 'naam'}.yaml'.",
                     )
                 )
                 continue
@@ -368,11 +369,3 @@ def _check_failed_references(failed: dict, seen_ids: dict[str, str]) -> list[Pro
                     )
                 )
     return problems
-
-
-def _slug(text: str) -> str:
-    import re
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "naam"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -25,24 +25,22 @@ from pydantic import (
     model_validator,
 )
 
-from wegwijzer.core.region import REGION_ID, inside_region, load_lists
+from wegwijzer.core.region import REGION_ID, inside_region
+from wegwijzer.core.urls import url_for
+from wegwijzer.core.vocab import ID_RE, choice_type
 
-LISTS = load_lists()
+if TYPE_CHECKING:  # the values come from data/lijsten.yaml; type checkers see plain text
+    PlaceKind = OfferKind = Theme = Audience = Access = Day = Language = str
+else:
+    PlaceKind = choice_type("plek_soorten")
+    OfferKind = choice_type("aanbod_soorten")
+    Theme = choice_type("themas")
+    Audience = choice_type("doelgroepen")
+    Access = choice_type("toegankelijkheid")
+    Day = choice_type("dagen")
+    Language = choice_type("talen")
 
-
-def _choice(list_name: str):
-    return Literal[tuple(LISTS[list_name])]  # type: ignore[valid-type]
-
-
-PlaceKind = _choice("plek_soorten")
-OfferKind = _choice("aanbod_soorten")
-Theme = _choice("themas")
-Audience = _choice("doelgroepen")
-Access = _choice("toegankelijkheid")
-Day = _choice("dagen")
-Language = _choice("talen")
-
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+__all__ = ["ID_RE", "Activity", "Entry", "Location"]
 _HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 _TIME_RE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$|^24:00$")
 _POSTCODE_RE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$")
@@ -262,10 +260,6 @@ class ScheduleItem(Strict):
             raise ValueError(f"De einddatum ({self.eind}) ligt voor de startdatum ({self.start}). Draai ze om.")
         return self
 
-    @property
-    def recurring(self) -> bool:
-        return self.dag is not None
-
 
 class Cost(Strict):
     """HSDS cost_options: free, or an amount with an explanation."""
@@ -348,7 +342,7 @@ class Location(Entry):
 
     @property
     def url(self) -> str:
-        return f"plek/{self.id}/"
+        return url_for("plek", self.id)
 
 
 class Activity(Entry):
@@ -388,10 +382,4 @@ class Activity(Entry):
 
     @property
     def url(self) -> str:
-        return f"aanbod/{self.id}/"
-
-
-FIELD_NAMES = {
-    "plek": sorted(Location.model_fields),
-    "aanbod": sorted((Activity.model_fields.keys() - {"schema_"}) | {"schema"}),
-}
+        return url_for("aanbod", self.id)

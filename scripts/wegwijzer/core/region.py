@@ -1,6 +1,7 @@
-"""The region: controlled lists and the gemeenten, woonkernen and wijken.
+"""The region: the gemeenten, woonkernen and wijken of the Kop van Noord-Holland.
 
-Both come from data files in ``data/`` so editors can change them without code.
+They come from ``data/woonkernen.yaml`` so editors can change them without code.
+The controlled lists (themes, audiences, ...) are in ``vocab``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from wegwijzer.core import yamlsafe
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from wegwijzer.core.urls import url_for
+from wegwijzer.core.vocab import DATA_DIR
 
 # Everything in the Kop van Noord-Holland lies inside this box (Texel to Winkel).
 BOUNDS = {"lat_min": 52.68, "lat_max": 53.20, "lon_min": 4.55, "lon_max": 5.30}
@@ -33,12 +34,11 @@ class Area:
 
     @property
     def url(self) -> str:
-        return {"gemeente": "gemeente", "kern": "kern", "wijk": "wijk"}[self.level] + f"/{self.id}/"
+        return url_for(self.level, self.id)
 
 
 @dataclass(frozen=True)
 class Region:
-    lists: dict
     areas: dict[str, Area]
 
     def gemeenten(self) -> list[Area]:
@@ -55,12 +55,6 @@ class Region:
         while area.level != "gemeente":
             area = self.areas[area.parent]
         return area
-
-    def label(self, list_name: str, key: str) -> str:
-        return self.lists[list_name][key]["label"]
-
-    def choices(self, list_name: str) -> list[str]:
-        return list(self.lists[list_name])
 
 
 def inside_region(lat: float, lon: float) -> bool:
@@ -110,13 +104,6 @@ def _load_areas(doc) -> dict[str, Area]:
 
 
 @cache
-def load_lists(data_dir: Path = DATA_DIR) -> dict:
-    """The controlled lists (soorten, themas, doelgroepen, ...)."""
-    return yamlsafe.read(data_dir / "lijsten.yaml").data
-
-
-@cache
 def load_region(data_dir: Path = DATA_DIR) -> Region:
-    lists = load_lists(data_dir)
     areas = _load_areas(yamlsafe.read(data_dir / "woonkernen.yaml").data)
-    return Region(lists=lists, areas=areas)
+    return Region(areas=areas)

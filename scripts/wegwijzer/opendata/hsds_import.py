@@ -29,19 +29,12 @@ import yaml
 from pydantic import ValidationError
 
 from wegwijzer.core import model
-from wegwijzer.core.load import _slug, check_references, translate
-from wegwijzer.core.model import ID_RE, LISTS, Activity, Location
+from wegwijzer.core.load import check_references, translate
+from wegwijzer.core.model import ID_RE, Activity, Location
 from wegwijzer.core.region import REGION_ID, REGION_NAME, Region, inside_region, load_region
+from wegwijzer.core.vocab import DAY_OF_ICAL, LISTS, slug
 
-DAY_OF = {
-    "MO": "maandag",
-    "TU": "dinsdag",
-    "WE": "woensdag",
-    "TH": "donderdag",
-    "FR": "vrijdag",
-    "SA": "zaterdag",
-    "SU": "zondag",
-}
+DAY_OF = DAY_OF_ICAL
 DEFAULT_THEME = "ontmoeten"
 DEFAULT_AUDIENCE = "iedereen"
 DEFAULT_OFFER_KIND = "hulp"
@@ -363,7 +356,7 @@ def location_entry(loc: dict, region: Region, meta: dict, notes: list[str]) -> t
     if loc.get("external_identifier_type") == "wegwijzer-id" and isinstance(ext, str) and ID_RE.match(ext):
         loc_id = ext
     else:
-        loc_id = _slug(name)
+        loc_id = slug(name) or "naam"
     gemeente = kern.parent
     data: dict = {"naam": name[:90]}
     kinds = [k for k in _attribute_codes(loc.get("attributes"), "wegwijzer-plek_soorten") if k in LISTS["plek_soorten"]]
@@ -655,7 +648,7 @@ def import_services(
         item = Imported(str(service.get("name") or "(zonder naam)"), notes=notes)
         result.items.append(item)
         data, places = service_entry(service, region, source_name, notes)
-        act_id = _slug(data["naam"])
+        act_id = slug(data["naam"]) or "naam"
         if act_id in taken_acts:
             item.skipped = True
             notes.insert(0, f"Er is al een item activities/{act_id}.yaml. Niets overschreven; vergelijk ze zelf.")

@@ -7,6 +7,10 @@ taken out of every page. Nothing else in the page changes.
 
 from __future__ import annotations
 
+from wegwijzer.site.context import BuildContext
+from wegwijzer.site.pages import Page
+from wegwijzer.site.view import View
+
 _FIXES = [
     ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
      '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
@@ -15,7 +19,12 @@ _FIXES = [
 ]
 
 
-def post_page(plugin, output: str, page) -> str:
-    for old, new in _FIXES:
-        output = output.replace(old, new, 1)
-    return output
+class ConformView(View):
+    """Takes the two invalid attributes out of every page."""
+
+    name = "conform"
+
+    def html(self, ctx: BuildContext, page: Page | None, html: str) -> str:
+        for old, new in _FIXES:
+            html = html.replace(old, new, 1)
+        return html

@@ -1,36 +1,36 @@
 """Printable leaflets ("folders"): one A4 page or two per gemeente, woonkern and wijk.
 
-Each leaflet is a real MkDocs page at ``folder/<area-id>/`` rendered by the standalone
+Each leaflet is a page (``LeafletPage``) at ``folder/<area-id>/`` rendered by the standalone
 template ``overrides/wegwijzer/folder.html`` (no site header: it is made for paper).
-Everything it shows comes from the Catalog. ``write_pdfs`` prints built leaflets to
-A4 PDF files with Chromium (used by ``wegwijzer folders``).
+Everything it shows comes from the Catalog. ``wegwijzer folders`` (``tools.folders``)
+prints the built leaflets to A4 PDF files with Chromium.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import ClassVar
 
 import segno
 from markupsafe import Markup, escape
 
-from wegwijzer.core import describe
+from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import Area
+from wegwijzer.site.context import BuildContext
+from wegwijzer.site.pages import Context, Page
+from wegwijzer.site.view import View
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer.leaflets")
 
 FOLDER_DIR = "folder"
-PDF_DIR = "folders"
 TEMPLATE = "wegwijzer/folder.html"
 NEARBY_KM = 5.0
 NEARBY_LIMIT = 5
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 NO_PHONE = "niet bekend"
 # Offers without a fixed place that a leaflet lists: where people can turn to for help.
 # The others (programmes, initiatives) are on the website; the leaflet says how many there are.
@@ -81,9 +81,6 @@ class Leaflet:
         return not self.themes and not self.places
 
 
-def leaflet_path(area_id: str) -> str:
-    return f"{FOLDER_DIR}/{area_id}/"
-
 
 def site_base(site_url: str | None) -> str:
     url = (site_url or "").strip()
@@ -129,12 +126,12 @@ def _contact_line(entry) -> list[Fact]:
 def opening_summary(loc: Location) -> list[str]:
     """Opening hours with runs of days that have the same hours joined: 'Maandag tot en met vrijdag: ...'."""
     per_day = []
-    for day in describe.DAYS:
+    for day in vocab.DAYS:
         slots = [o for o in loc.openingstijden if o.dag == day]
         if slots:
             text = ", ".join(describe.time_range(o.van, o.tot) + (f" ({o.opmerking})" if o.opmerking else "")
                              for o in slots)
-            per_day.append((describe.DAYS.index(day), day, text))
+            per_day.append((vocab.DAY_NUMBER[day], day, text))
     lines, i = [], 0
     while i < len(per_day):
         j = i
@@ -192,15 +189,14 @@ def short_item(cat: Catalog, act: Activity) -> Item:
 
 def week_overview(cat: Catalog, acts: list[Activity], today) -> list[tuple[str, list[tuple[str, str, str]]]]:
     days = []
-    for day in describe.DAYS:
+    for day in vocab.DAYS:
         rows = []
         for act in acts:
             for s in act.schema:
                 if s.dag == day and describe.is_current(s, today):
                     where = ", ".join(p.naam for p in cat.places_of(act)) or ", ".join(cat.where(act))
-                    how_often = {"tweewekelijks": " (om de week)", "maandelijks": " (één keer per maand)"}.get(
-                        s.herhaling, "")
-                    rows.append((f"{s.van}–{s.tot}", act.naam + how_often, where))
+                    how_often = describe.frequency_note(s)
+                    rows.append((f"{s.van}–{s.tot}", act.naam + (f" ({how_often})" if how_often else ""), where))
         if rows:
             days.append((day, sorted(set(rows))))
     return days
@@ -211,8 +207,8 @@ def by_theme(cat: Catalog, acts: list[Activity]) -> list[tuple[str, list[Activit
     groups: dict[str, list[Activity]] = {}
     for act in acts:
         groups.setdefault(act.themas[0], []).append(act)
-    order = list(cat.region.lists["themas"])
-    return [(describe.label("themas", t), sorted(groups[t], key=sort_key)) for t in order if t in groups]
+    order = vocab.keys("themas")
+    return [(vocab.label("themas", t), sorted(groups[t], key=sort_key)) for t in order if t in groups]
 
 
 def local_activities(cat: Catalog, area: Area) -> list[Activity]:
@@ -248,78 +244,35 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
     )
 
 
-# --- MkDocs view hooks -----------------------------------------------------------------
+# --- the view -----------------------------------------------------------------------------
 
 
-def _page_markdown(area: Area) -> str:
-    title = f"Folder gemeente {area.naam}" if area.level == "gemeente" else f"Folder {area.naam}"
-    return f'---\ntitle: "{title}"\ntemplate: "{TEMPLATE}"\n---\n'
+@dataclass(frozen=True)
+class LeafletPage(Page):
+    """The printable leaflet of one gemeente, woonkern or wijk."""
+
+    template: ClassVar[str] = TEMPLATE
+
+    def context(self, ctx: BuildContext) -> Context:
+        area = ctx.catalog.region.areas[self.key]
+        return {"folder": make_leaflet(ctx.catalog, area, ctx.today, ctx.settings.site_url)}
 
 
-def extra_files(plugin, config) -> dict[str, str]:
-    if not site_base(config.site_url):
-        log.warning("site_url ontbreekt. De folders krijgen geen QR-code, alleen het pad van de pagina. "
-                    "Zet site_url in mkdocs.yml of de omgevingsvariabele WEGWIJZER_SITE_URL.")
-    return {f"{FOLDER_DIR}/{a.id}.md": _page_markdown(a) for a in plugin.catalog.region.areas.values()}
+class LeafletView(View):
+    """Owns the leaflet pages; warns once when the site has no public address (no QR code then)."""
 
+    name = "leaflets"
 
-def page_context(plugin, page, context) -> None:
-    src = page.file.src_uri
-    if not (src.startswith(FOLDER_DIR + "/") and src.count("/") == 1):
-        return
-    area_id = src[len(FOLDER_DIR) + 1:-3]
-    area = plugin.catalog.region.areas.get(area_id)
-    if area is None:
-        return
-    context["folder"] = make_leaflet(plugin.catalog, area, plugin.today, context["config"].site_url)
+    def start(self, ctx: BuildContext) -> None:
+        if not site_base(ctx.settings.site_url):
+            log.warning(
+                "site_url ontbreekt. De folders krijgen geen QR-code, alleen het pad van de pagina. "
+                "Zet site_url in mkdocs.yml of de omgevingsvariabele WEGWIJZER_SITE_URL."
+            )
 
-
-# --- PDF -----------------------------------------------------------------------------
-
-
-def leaflet_ids(site_dir: Path) -> list[str]:
-    folder = Path(site_dir) / FOLDER_DIR
-    return sorted(p.parent.name for p in folder.glob("*/index.html"))
-
-
-def write_pdfs(site_dir: Path, out_dir: Path, ids: list[str] | None = None, browser=None) -> list[Path]:
-    """Print the built leaflets to A4 PDFs with Chromium. Returns the files written, in order."""
-    site_dir, out_dir = Path(site_dir).resolve(), Path(out_dir).resolve()
-    available = leaflet_ids(site_dir)
-    if not available:
-        raise FileNotFoundError(f"Er staan geen folders in {site_dir}. Bouw eerst de site: wegwijzer build.")
-    wanted = sorted(ids) if ids else available
-    missing = [i for i in wanted if i not in available]
-    if missing:
-        raise KeyError("Deze folders bestaan niet: " + ", ".join(missing)
-                       + ". Gebruik de id van een gemeente, kern of wijk, bijvoorbeeld julianadorp.")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if browser is not None:
-        return _print_all(browser, site_dir, out_dir, wanted)
-    if not Path(CHROMIUM).exists():
-        raise FileNotFoundError(f"Chromium ontbreekt ({CHROMIUM}). Installeer het pakket chromium.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            return _print_all(b, site_dir, out_dir, wanted)
-        finally:
-            b.close()
-
-
-def _print_all(browser, site_dir: Path, out_dir: Path, ids: list[str]) -> list[Path]:
-    context = browser.new_context(locale="nl-NL")
-    # Leaflets are made from local files only; block anything else (fonts, tiles, trackers).
-    context.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
-    written = []
-    try:
-        page = context.new_page()
-        for area_id in ids:
-            page.goto((site_dir / FOLDER_DIR / area_id / "index.html").as_uri())
-            target = out_dir / f"{area_id}.pdf"
-            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
-            written.append(target)
-    finally:
-        context.close()
-    return written
+    def pages(self, ctx: BuildContext) -> Iterable[Page]:
+        leaflets = []
+        for area in ctx.catalog.region.areas.values():
+            title = f"Folder gemeente {area.naam}" if area.level == "gemeente" else f"Folder {area.naam}"
+            leaflets.append(LeafletPage("folder", area.id, title))
+        return sorted(leaflets, key=lambda page: page.src_uri)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -32,9 +32,17 @@ import folium
 import xyzservices
 from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
-from geopy.distance import great_circle
 from jinja2 import Template
 from mkdocs.exceptions import PluginError
+
+from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.urls import url_for
+from wegwijzer.site.context import BuildContext, Settings
+from wegwijzer.site.pages import AreaPage, Context, OfferPage, Page, PlacePage
+from wegwijzer.site.view import View
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page as MkDocsPage
 
 VENDOR_DIR = "assets/vendor"
 # (package file in node_modules, path in the site)
@@ -57,7 +65,6 @@ OVERVIEW_PAGE = "kaart.md"
 CLUSTER_FROM = 1  # more markers than this: cluster them. Markers that overlap are too small to tap
 # (WCAG 2.2, 2.5.8), so every map with more than one marker merges close ones into a cluster button.
 ENTRY_ZOOM = 15
-NEARBY_OFFERS = 6
 CENTER = (52.88, 4.85)  # middle of the Kop van Noord-Holland
 
 
@@ -78,14 +85,6 @@ def marker_titles(locations) -> dict[str, str]:
         if seen[title.casefold()] > 1:  # same name and address: fall back to the id, which is unique
             titles[pid] = f"{title} ({pid})"
     return titles
-
-
-def _titles(plugin) -> dict[str, str]:
-    cached = getattr(plugin, "_ww_marker_titles", None)
-    if cached is None or cached[0] is not plugin.catalog:
-        cached = (plugin.catalog, marker_titles(plugin.catalog.locations.values()))
-        plugin._ww_marker_titles = cached
-    return cached[1]
 
 
 def _row(loc, title: str) -> list:
@@ -142,14 +141,16 @@ def _tile_provider(url: str, attribution: str) -> xyzservices.TileProvider:
     return xyzservices.TileProvider(name="wegwijzer", url=url, attribution=attribution, html_attribution=attribution)
 
 
-def folium_map(plugin, base: str, rows: list | None = None, url: str | None = None,
+def folium_map(
+    settings: Settings,
+    base: str, rows: list | None = None, url: str | None = None,
                center=CENTER, zoom: int = 10) -> dict:
     """Render a folium map to the two pieces a page needs: the map div and its script."""
     if rows and len(rows) == 1 and url is None:
         center, zoom = (rows[0][0], rows[0][1]), ENTRY_ZOOM
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, scrollWheelZoom=False,
                    control_scale=False)
-    folium.TileLayer(tiles=_tile_provider(plugin.config.tile_url, plugin.config.tile_attribution), name="kaart",
+    folium.TileLayer(tiles=_tile_provider(settings.tile_url, settings.tile_attribution), name="kaart",
                      max_zoom=19, max_native_zoom=19).add_to(m)
     many = url is not None or len(rows or []) > CLUSTER_FROM
     target = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 80, "animate": False}).add_to(m) if many else m
@@ -173,99 +174,84 @@ def folium_map(plugin, base: str, rows: list | None = None, url: str | None = No
     }
 
 
-# --- view hooks --------------------------------------------------------------------------
+# --- the view ---------------------------------------------------------------------------
 
 
-def _node_modules(config) -> Path:
-    return Path(config.config_file_path).parent / "node_modules"
+class MapView(View):
+    """Leaflet and markercluster (vendored), the overview map, the area maps and the entry maps."""
+
+    name = "maps"
+
+    def __init__(self) -> None:
+        self.titles: dict[str, str] = {}
+
+    def start(self, ctx: BuildContext) -> None:
+        self.titles = marker_titles(ctx.catalog.locations.values())
+
+    def files(self, ctx: BuildContext) -> dict[str, str | bytes]:
+        modules = ctx.settings.node_modules
+        files: dict[str, str | bytes] = {}
+        for source, target in VENDOR_FILES:
+            path = modules / source
+            if not path.is_file():
+                raise PluginError(
+                    f"Het bestand node_modules/{source} ontbreekt. Draai eerst make install "
+                    "(dat haalt Leaflet voor de kaarten)."
+                )
+            files[f"{VENDOR_DIR}/{target}"] = path.read_bytes()
+        files[GEOJSON_PATH] = places_geojson(ctx.catalog, self.titles)
+        return files
+
+    def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:
+        base = (context.get("base_url") or ".").rstrip("/") + "/"
+        context["ww_base"] = base
+        if page is None:
+            if doc.url == url_for("kaart"):
+                context["ww_kaart"] = folium_map(ctx.settings, base, url=base + GEOJSON_PATH)
+                context["ww_kaart_groups"] = overview_groups(ctx.catalog)
+                context["ww_kaart_titles"] = self.titles
+        elif isinstance(page, AreaPage):
+            self._area_map(ctx, context, base)
+        elif isinstance(page, PlacePage | OfferPage):
+            self._entry_map(ctx, context, base)
+
+    def _area_map(self, ctx: BuildContext, context: Context, base: str) -> None:
+        area = context["area"]
+        places = list(context.get("places", []))
+        shown = {p.id for p in places}
+        for _, p in context.get("nearby", []):  # a kern without places of its own shows what is near
+            if p.id not in shown:
+                places.append(p)
+                shown.add(p.id)
+        if not places:
+            return
+        rows = [_row(p, self.titles[p.id]) for p in places]
+        center = (area.lat or CENTER[0], area.lon or CENTER[1])
+        context["ww_kaart"] = folium_map(ctx.settings, base, rows=rows, center=center)
+
+    def _entry_map(self, ctx: BuildContext, context: Context, base: str) -> None:
+        entry = context["entry"]
+        places = [entry] if entry.kind == "plek" else ctx.catalog.places_of(entry)
+        if not places:
+            return
+        data = {
+            "rows": [_row(p, self.titles[p.id]) for p in places],
+            "base": base,
+            "zoom": ENTRY_ZOOM,
+            "tiles": ctx.settings.tile_url,
+            "attribution": ctx.settings.tile_attribution,
+        }
+        context["ww_kaart_entry"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        context["ww_kaart_count"] = len(places)
 
 
-def extra_files(plugin, config) -> dict[str, str | bytes]:
-    modules = _node_modules(config)
-    files: dict[str, str | bytes] = {}
-    for source, target in VENDOR_FILES:
-        path = modules / source
-        if not path.is_file():
-            raise PluginError(f"Het bestand node_modules/{source} ontbreekt. Draai eerst make install "
-                              "(dat haalt Leaflet voor de kaarten).")
-        files[f"{VENDOR_DIR}/{target}"] = path.read_bytes()
-    files[GEOJSON_PATH] = places_geojson(plugin.catalog, _titles(plugin))
-    return files
-
-
-def page_context(plugin, page, context) -> None:
-    spec = plugin.specs.get(page.file.src_uri)
-    base = context.get("base_url") or "."
-    base = base.rstrip("/") + "/"
-    cat = plugin.catalog
-    context["ww_base"] = base
-    if spec is None:
-        if page.file.src_uri == OVERVIEW_PAGE:
-            context["ww_kaart"] = folium_map(plugin, base, url=base + GEOJSON_PATH)
-            context["ww_kaart_groups"] = overview_groups(cat)
-            context["ww_kaart_titles"] = _titles(plugin)
-        return
-    if spec.kind == "gebied":
-        _area_map(plugin, context, base)
-    elif spec.kind in ("plek", "aanbod"):
-        _entry_map(plugin, context, base)
-        _nearby(plugin, context)
-
-
-def _area_map(plugin, context, base):
-    titles = _titles(plugin)
-    area = context["area"]
-    places = list(context.get("places", []))
-    shown = {p.id for p in places}
-    for _, p in context.get("nearby", []):  # a kern without places of its own shows what is near
-        if p.id not in shown:
-            places.append(p)
-            shown.add(p.id)
-    if not places:
-        return
-    rows = [_row(p, titles[p.id]) for p in places]
-    context["ww_kaart"] = folium_map(plugin, base, rows=rows, center=(area.lat or CENTER[0], area.lon or CENTER[1]))
-
-
-def _entry_map(plugin, context, base):
-    entry = context["entry"]
-    places = [entry] if entry.kind == "plek" else plugin.catalog.places_of(entry)
-    if not places:
-        return
-    titles = _titles(plugin)
-    data = {"rows": [_row(p, titles[p.id]) for p in places], "base": base, "zoom": ENTRY_ZOOM,
-            "tiles": plugin.config.tile_url, "attribution": plugin.config.tile_attribution}
-    context["ww_kaart_entry"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    context["ww_kaart_count"] = len(places)
-
-
-def _nearby(plugin, context):
-    """Nearby places with their distance (geopy, great circle) and the offers at those places."""
-    cat = plugin.catalog
-    entry = context["entry"]
-    own = [entry] if entry.kind == "plek" else cat.places_of(entry)
-    if not own:
-        return
-    origin = (own[0].coordinaten.lat, own[0].coordinaten.lon)
-    nearby = [(great_circle(origin, (p.coordinaten.lat, p.coordinaten.lon)).km, p) for _, p in context.get("nearby", [])]
-    context["nearby"] = nearby
-    offers = []
-    seen = {entry.id}
-    for d, p in nearby:
-        for act in cat.activities_at.get(p.id, []):
-            if act.id not in seen:
-                seen.add(act.id)
-                offers.append((d, act, p))
-    context["nearby_offers"] = offers[:NEARBY_OFFERS]
-
-
-def overview_groups(cat):
+def overview_groups(cat: Catalog):
     """Places per gemeente and kern, for the list beside the overview map."""
     groups = []
     for g in cat.region.gemeenten():
         kernen = []
         for kern_id in g.children:
-            places = [p for p in cat.places_in.get(kern_id, [])]
+            places = list(cat.places_in.get(kern_id, []))
             if places:
                 kernen.append((cat.region.areas[kern_id], places))
         if kernen:

@@ -1,33 +1,61 @@
-"""Which pages the site generates from the catalogue, and what each one shows.
+"""The page concept: every page the site makes from the catalogue is a ``Page``.
 
-Every generated page is a tiny Markdown file (front matter only) rendered by
-a template in ``overrides/wegwijzer/``. The heavy context of a page is made
-only when MkDocs renders that page, so memory stays flat.
-Generated pages are never in the navigation tree.
+A page knows its kind and key (so its address is ``url_for(kind, key)``), its title,
+its template in ``overrides/wegwijzer/`` and how to make its template context. The
+plugin writes a tiny Markdown file (front matter only) for each page; the heavy context
+is made only when MkDocs renders that page, so memory stays flat. Generated pages are
+never in the navigation tree unless ``mkdocs.yml`` lists them (the few list pages).
+
+Which view owns which pages: ``CataloguePages`` (below) the entry, area, topic and list
+pages; ``leaflets`` the leaflet pages; ``freshness`` the "Nieuw en gewijzigd" page.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from wegwijzer.core import describe
+from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import Area
+from wegwijzer.core.urls import url_for
+from wegwijzer.site.view import View
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page as MkDocsPage
+
+    from wegwijzer.site.context import BuildContext
 
 NEARBY_KM = 5.0
+NEARBY_PLACES = 6  # on an entry page
+NEARBY_OFFERS = 6
+NEARBY_AREA_PLACES = 10  # on a kern or wijk page
+
+Context = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class PageSpec:
-    src_uri: str
-    title: str
-    template: str
-    kind: str  # plek, aanbod, gebied, thema, doelgroep, lijst
+class Page:
+    """A generated page. Subclasses set the template and make the context."""
+
+    kind: str  # a route in core.urls
     key: str = ""
+    title: str = ""
     description: str = ""
+
+    template: ClassVar[str] = ""
+
+    @property
+    def url(self) -> str:
+        return url_for(self.kind, self.key)
+
+    @property
+    def src_uri(self) -> str:
+        """The path of its (generated) Markdown file, so content pages can link to it: 'thema/taal.md'."""
+        return self.url.rstrip("/") + ".md" if self.url else "index.md"
 
     def markdown(self) -> str:
         meta = {"title": self.title, "template": self.template}
@@ -36,136 +64,117 @@ class PageSpec:
         lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()] + ["---", ""]
         return "\n".join(lines)
 
+    def context(self, ctx: BuildContext) -> Context:
+        """The template context of this page (views may add to it)."""
+        return {}
 
-def page_specs(cat: Catalog) -> list[PageSpec]:
-    """All generated pages, in a stable order."""
-    region = cat.region
-    specs: list[PageSpec] = []
-    for loc in cat.locations.values():
-        specs.append(PageSpec(f"plek/{loc.id}.md", loc.naam, "wegwijzer/plek.html", "plek", loc.id,
-                              _place_description(cat, loc)))
-    for act in cat.activities.values():
-        specs.append(PageSpec(f"aanbod/{act.id}.md", act.naam, "wegwijzer/aanbod.html", "aanbod", act.id,
-                              act.samenvatting))
-    for area in region.areas.values():
-        folder = {"gemeente": "gemeente", "kern": "kern", "wijk": "wijk"}[area.level]
-        title = f"Gemeente {area.naam}" if area.level == "gemeente" else area.naam
-        specs.append(PageSpec(f"{folder}/{area.id}.md", title, "wegwijzer/gebied.html", "gebied", area.id,
-                              f"Plekken en aanbod in {area.naam}: ontmoeten, hulp en activiteiten dichtbij."))
-    for key, item in region.lists["themas"].items():
-        specs.append(PageSpec(f"thema/{key}.md", item["label"], "wegwijzer/thema.html", "thema", key, item["uitleg"]))
-    for key, item in region.lists["doelgroepen"].items():
-        specs.append(PageSpec(f"voor/{key}.md", f"Voor {item['label'].lower()}", "wegwijzer/doelgroep.html",
-                              "doelgroep", key, f"Aanbod voor {item['label'].lower()} in de Kop van Noord-Holland."))
-    specs += [
-        PageSpec("thema/index.md", "Alle thema's", "wegwijzer/themas.html", "lijst", "themas",
-                 "Kies een onderwerp en zie wat er is."),
-        PageSpec("voor/index.md", "Voor wie?", "wegwijzer/doelgroepen.html", "lijst", "doelgroepen",
-                 "Kies voor wie je zoekt en zie wat er is."),
-        PageSpec("buurt.md", "Wat is er in mijn buurt?", "wegwijzer/buurt.html", "lijst", "buurt",
-                 "Kies je woonplaats en zie wat er dichtbij is."),
-        PageSpec("plekken.md", "Alle plekken", "wegwijzer/plekken.html", "lijst", "plekken",
-                 "Alle plekken om elkaar te ontmoeten en hulp te vinden."),
-        PageSpec("aanbod.md", "Al het aanbod", "wegwijzer/alle-aanbod.html", "lijst", "aanbod",
-                 "Alle activiteiten, initiatieven en hulp in de Kop van Noord-Holland."),
-        PageSpec("professionals.md", "Voor professionals", "wegwijzer/professionals.html", "lijst", "professionals",
-                 "Zo vind je snel aanbod om inwoners naar door te verwijzen."),
-        PageSpec("nieuw.md", "Nieuw en gewijzigd", "wegwijzer/nieuw.html", "lijst", "nieuw",
-                 "Wat is er nieuw op de Wegwijzer, en wat is er veranderd of nagekeken?"),
-    ]
-    return specs
+
+# --- entries ------------------------------------------------------------------------------
+
+
+def _nearby_offers(cat: Catalog, entry, nearby: list[tuple[float, Location]]) -> list[tuple[float, Activity, Location]]:
+    """Offers held at the nearby places, nearest first, each once."""
+    offers = []
+    seen = {entry.id}
+    for d, p in nearby:
+        for act in cat.activities_at.get(p.id, []):
+            if act.id not in seen:
+                seen.add(act.id)
+                offers.append((d, act, p))
+    return offers[:NEARBY_OFFERS]
+
+
+def entry_context(cat: Catalog, entry: Location | Activity) -> Context:
+    """What a place or offer page shows besides the entry: offers held there, and what is nearby."""
+    own = [entry] if isinstance(entry, Location) else cat.places_of(entry)
+    nearby: list[tuple[float, Location]] = []
+    if own:
+        exclude = {entry.id} if isinstance(entry, Location) else set(entry.plekken)
+        origin = own[0].coordinaten
+        nearby = cat.nearby_places(origin.lat, origin.lon, NEARBY_KM, exclude=exclude, limit=NEARBY_PLACES)
+    return {
+        "entry": entry,
+        "activities_here": cat.activities_at.get(entry.id, []) if isinstance(entry, Location) else [],
+        "nearby": nearby,
+        "nearby_offers": _nearby_offers(cat, entry, nearby),
+    }
+
+
+@dataclass(frozen=True)
+class PlacePage(Page):
+    template: ClassVar[str] = "wegwijzer/plek.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        return entry_context(ctx.catalog, ctx.catalog.locations[self.key])
+
+
+@dataclass(frozen=True)
+class OfferPage(Page):
+    template: ClassVar[str] = "wegwijzer/aanbod.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        return entry_context(ctx.catalog, ctx.catalog.activities[self.key])
 
 
 def _place_description(cat: Catalog, loc: Location) -> str:
-    kind = describe.label("plek_soorten", loc.soort)
+    kind = vocab.label("plek_soorten", loc.soort)
     return f"{kind} in {cat.region.areas[loc.woonkern].naam}. Adres, openingstijden en wat er te doen is."
 
 
-# --- context for each page type ---------------------------------------------------------
+# --- areas --------------------------------------------------------------------------------
 
 
-def entry_context(cat: Catalog, entry, today: dt.date) -> dict:
-    if isinstance(entry, Location):
-        activities = [a for a in cat.activities_at.get(entry.id, [])]
-        lat, lon = entry.coordinaten.lat, entry.coordinaten.lon
-        exclude = {entry.id}
-    else:
-        activities = []
-        places = cat.places_of(entry)
-        lat = lon = None
-        if places:
-            lat, lon = places[0].coordinaten.lat, places[0].coordinaten.lon
-        exclude = set(entry.plekken)
-    nearby = []
-    if lat is not None:
-        nearby = cat.nearby_places(lat, lon, NEARBY_KM, exclude=exclude, limit=6)
-    return {
-        "entry": entry,
-        "activities_here": activities,
-        "nearby": nearby,
-    }
-
-
-def area_context(cat: Catalog, area: Area, today: dt.date) -> dict:
-    region = cat.region
-    places = cat.places_in.get(area.id, [])
-    if area.level == "gemeente":
-        activities = [a for a in cat.activities_in.get(area.id, []) if a.plekken]
-        children = [region.areas[c] for c in area.children]
-    else:
-        activities = [a for a in cat.activities_in.get(area.id, []) if a.plekken]
-        children = [region.areas[c] for c in area.children]
-    wide = cat.area_wide(area)
-    nearby = []
-    if area.level != "gemeente":
-        exclude = {p.id for p in places}
-        nearby = cat.nearby_places(area.lat, area.lon, NEARBY_KM, exclude=exclude, limit=10)
-    return {
-        "area": area,
-        "gemeente": region.gemeente_of(area.id),
-        "parent": region.areas[area.parent] if area.parent else None,
-        "children": [(c, len(cat.places_in.get(c.id, [])), len(cat.activities_in.get(c.id, []))) for c in children],
-        "places": places,
-        "activities": activities,
-        "by_day": by_day(activities, today),
-        "area_wide": wide,
-        "nearby": nearby,
-    }
-
-
-def by_day(activities: list[Activity], today: dt.date) -> list[tuple[str, list[Activity]]]:
+def by_day(activities: list[Activity], today) -> list[tuple[str, list[Activity]]]:
     """Recurring offers per weekday; offers whose end date has passed are left out."""
     days = []
-    for day in describe.DAYS:
+    for day in vocab.DAYS:
         acts = [a for a in activities if day in describe.weekdays(a, today)]
         if acts:
             days.append((day, acts))
     return days
 
 
-def list_context(cat: Catalog, spec: PageSpec, today: dt.date) -> dict:
-    region = cat.region
-    if spec.kind == "thema":
-        acts = cat.by_theme.get(spec.key, [])
-        return {"theme": region.lists["themas"][spec.key], "theme_id": spec.key,
-                "groups": group_by_gemeente(cat, acts)}
-    if spec.kind == "doelgroep":
-        acts = cat.by_audience.get(spec.key, [])
-        return {"audience": region.lists["doelgroepen"][spec.key], "audience_id": spec.key,
-                "groups": group_by_gemeente(cat, acts)}
-    if spec.key == "plekken":
-        return {"groups": [(g, [p for p in cat.places_in.get(g.id, [])]) for g in region.gemeenten()]}
-    if spec.key == "aanbod":
-        return {"groups": group_by_gemeente(cat, list(cat.activities.values()))}
-    if spec.key == "professionals":
-        referable = sorted((a for a in cat.activities.values() if a.voor_professionals), key=sort_key)
-        return {"referable": referable}
-    return {}
+@dataclass(frozen=True)
+class AreaPage(Page):
+    """A gemeente, woonkern or wijk (kind is the area's level)."""
+
+    template: ClassVar[str] = "wegwijzer/gebied.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        cat = ctx.catalog
+        region = cat.region
+        area = region.areas[self.key]
+        places = cat.places_in.get(area.id, [])
+        activities = [a for a in cat.activities_in.get(area.id, []) if a.plekken]
+        children = [region.areas[c] for c in area.children]
+        nearby: list[tuple[float, Location]] = []
+        if area.level != "gemeente" and area.lat is not None and area.lon is not None:
+            exclude = {p.id for p in places}
+            nearby = cat.nearby_places(area.lat, area.lon, NEARBY_KM, exclude=exclude, limit=NEARBY_AREA_PLACES)
+        counts = [(c, len(cat.places_in.get(c.id, [])), len(cat.activities_in.get(c.id, []))) for c in children]
+        return {
+            "area": area,
+            "gemeente": region.gemeente_of(area.id),
+            "parent": region.areas[area.parent] if area.parent else None,
+            "children": counts,
+            "places": places,
+            "activities": activities,
+            "by_day": by_day(activities, ctx.today),
+            "area_wide": cat.area_wide(area),
+            "nearby": nearby,
+        }
 
 
-def group_by_gemeente(cat: Catalog, acts: list[Activity]) -> list[tuple[object, list[Activity]]]:
+def _area_title(area: Area) -> str:
+    return f"Gemeente {area.naam}" if area.level == "gemeente" else area.naam
+
+
+# --- topics and lists ---------------------------------------------------------------------
+
+
+def group_by_gemeente(cat: Catalog, acts: list[Activity]) -> list[tuple[Area | None, list[Activity]]]:
     """Offers per gemeente; an offer for the whole region is listed once under 'Hele regio'."""
-    groups = []
+    groups: list[tuple[Area | None, list[Activity]]] = []
     regional = [a for a in acts if "regio" in a.gebied]
     if regional:
         groups.append((None, sorted(regional, key=sort_key)))
@@ -177,11 +186,120 @@ def group_by_gemeente(cat: Catalog, acts: list[Activity]) -> list[tuple[object, 
     return groups
 
 
-def home_context(cat: Catalog) -> dict:
+def home_context(cat: Catalog) -> Context:
+    """The ways in: themes, gemeenten with their kernen, audiences (home, buurt and the two list pages)."""
     region = cat.region
     return {
-        "themes": [(k, v, len(cat.by_theme.get(k, []))) for k, v in region.lists["themas"].items()],
+        "themes": [(k, v, len(cat.by_theme.get(k, []))) for k, v in vocab.items("themas")],
         "gemeenten": [(g, [region.areas[k] for k in g.children]) for g in region.gemeenten()],
-        "audiences": [(k, v, len(cat.by_audience.get(k, []))) for k, v in region.lists["doelgroepen"].items()],
+        "audiences": [(k, v, len(cat.by_audience.get(k, []))) for k, v in vocab.items("doelgroepen")],
         "counts": {"plekken": len(cat.locations), "aanbod": len(cat.activities)},
     }
+
+
+@dataclass(frozen=True)
+class ThemePage(Page):
+    template: ClassVar[str] = "wegwijzer/thema.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        acts = ctx.catalog.by_theme.get(self.key, [])
+        return {"theme": vocab.LISTS["themas"][self.key], "theme_id": self.key,
+                "groups": group_by_gemeente(ctx.catalog, acts)}
+
+
+@dataclass(frozen=True)
+class AudiencePage(Page):
+    template: ClassVar[str] = "wegwijzer/doelgroep.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        acts = ctx.catalog.by_audience.get(self.key, [])
+        return {"audience": vocab.LISTS["doelgroepen"][self.key], "audience_id": self.key,
+                "groups": group_by_gemeente(ctx.catalog, acts)}
+
+
+@dataclass(frozen=True)
+class ThemesPage(Page):
+    template: ClassVar[str] = "wegwijzer/themas.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        return home_context(ctx.catalog)
+
+
+@dataclass(frozen=True)
+class AudiencesPage(Page):
+    template: ClassVar[str] = "wegwijzer/doelgroepen.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        return home_context(ctx.catalog)
+
+
+@dataclass(frozen=True)
+class NeighbourhoodPage(Page):
+    template: ClassVar[str] = "wegwijzer/buurt.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        return home_context(ctx.catalog)
+
+
+@dataclass(frozen=True)
+class PlacesPage(Page):
+    template: ClassVar[str] = "wegwijzer/plekken.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        cat = ctx.catalog
+        return {"groups": [(g, list(cat.places_in.get(g.id, []))) for g in cat.region.gemeenten()]}
+
+
+@dataclass(frozen=True)
+class OffersPage(Page):
+    template: ClassVar[str] = "wegwijzer/alle-aanbod.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        return {"groups": group_by_gemeente(ctx.catalog, list(ctx.catalog.activities.values()))}
+
+
+@dataclass(frozen=True)
+class ProfessionalsPage(Page):
+    template: ClassVar[str] = "wegwijzer/professionals.html"
+
+    def context(self, ctx: BuildContext) -> Context:
+        referable = sorted((a for a in ctx.catalog.activities.values() if a.voor_professionals), key=sort_key)
+        return {"referable": referable}
+
+
+# --- the view -----------------------------------------------------------------------------
+
+
+class CataloguePages(View):
+    """The pages made from the catalogue: entries, areas, themes, audiences and the list pages."""
+
+    name = "pages"
+
+    def pages(self, ctx: BuildContext) -> Iterable[Page]:
+        cat = ctx.catalog
+        for loc in cat.locations.values():
+            yield PlacePage("plek", loc.id, loc.naam, _place_description(cat, loc))
+        for act in cat.activities.values():
+            yield OfferPage("aanbod", act.id, act.naam, act.samenvatting)
+        for area in cat.region.areas.values():
+            yield AreaPage(area.level, area.id, _area_title(area),
+                           f"Plekken en aanbod in {area.naam}: ontmoeten, hulp en activiteiten dichtbij.")
+        for key, item in vocab.items("themas"):
+            yield ThemePage("thema", key, item["label"], item["uitleg"])
+        for key, item in vocab.items("doelgroepen"):
+            label = item["label"].lower()
+            yield AudiencePage("doelgroep", key, f"Voor {label}", f"Aanbod voor {label} in de Kop van Noord-Holland.")
+        yield ThemesPage("themas", title="Alle thema's", description="Kies een onderwerp en zie wat er is.")
+        yield AudiencesPage("doelgroepen", title="Voor wie?", description="Kies voor wie je zoekt en zie wat er is.")
+        yield NeighbourhoodPage("buurt", title="Wat is er in mijn buurt?",
+                                description="Kies je woonplaats en zie wat er dichtbij is.")
+        yield PlacesPage("plekken", title="Alle plekken",
+                         description="Alle plekken om elkaar te ontmoeten en hulp te vinden.")
+        yield OffersPage("alle-aanbod", title="Al het aanbod",
+                         description="Alle activiteiten, initiatieven en hulp in de Kop van Noord-Holland.")
+        yield ProfessionalsPage("professionals", title="Voor professionals",
+                                description="Zo vind je snel aanbod om inwoners naar door te verwijzen.")
+
+    def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:
+        if page is None and doc.is_homepage:  # the hand-written home page (content/index.md)
+            context.update(home_context(ctx.catalog))

@@ -1,60 +1,67 @@
-"""MkDocs plugin: turns the catalogue into pages (and, through views, other files)."""
+"""The MkDocs plugin: loads the catalogue once and runs the views in a stated order.
+
+The plugin holds no view state. It builds one frozen ``BuildContext`` per build and
+calls the hooks of each view (``site.view.View``) in the order of ``VIEWS``.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from markupsafe import Markup
 
-import importlib
-
-from wegwijzer.core import describe
-from wegwijzer.site import pages
-from wegwijzer.core import text
-from wegwijzer.core.catalog import Catalog
+from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
+from wegwijzer.core.urls import url_for
+from wegwijzer.opendata.view import OpenDataView
+from wegwijzer.site.conform import ConformView
+from wegwijzer.site.context import BuildContext, Settings, build_date
+from wegwijzer.site.editors import EditorsView
+from wegwijzer.site.freshness import FreshnessView
+from wegwijzer.site.leaflets import LeafletView
+from wegwijzer.site.maps import MapView
+from wegwijzer.site.pages import CataloguePages, Page
+from wegwijzer.site.search.view import SearchView
+from wegwijzer.site.view import View
+
+# The views, in the order their hooks run. The order matters in two places:
+# - pages and files are added to the site in this order (so the file list is stable);
+# - SearchView must run after the views that add pages it indexes (it reads every page's context).
+VIEWS: tuple[type[View], ...] = (
+    CataloguePages,
+    FreshnessView,
+    LeafletView,
+    SearchView,
+    EditorsView,
+    OpenDataView,
+    MapView,
+    ConformView,
+)
 
 
-def build_date() -> dt.date:
-    """The date the site describes: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
-
-
-def include_examples(default: bool) -> bool:
+def _include_examples(default: bool) -> bool:
     value = os.environ.get("WEGWIJZER_VOORBEELDEN")
     if value is None:
         return default
     return value.strip().lower() not in {"0", "nee", "false", "no", "uit"}
 
 
-# Views beyond the pages (search index, maps, leaflets, exports). Each module may define:
-#   extra_files(plugin, config) -> dict[str, str | bytes]   files to add to the site (path -> content)
-#   page_context(plugin, page, context) -> None              add to a page's template context
-#   post_build(plugin, config) -> None                       work on the finished site
-#   env(plugin, env) -> None                                 add Jinja filters or globals
-#   post_page(plugin, output, page) -> str                   change a rendered page (HTML in, HTML out)
-VIEWS: list[str] = ["wegwijzer.site.leaflets", "wegwijzer.site.search", "wegwijzer.site.freshness", "wegwijzer.tools.editor", "wegwijzer.opendata.export", "wegwijzer.site.maps", "wegwijzer.site.conform"]
-
-
-_VIEW_MODULES: dict[tuple, list] = {}
-
-
-def _views():
-    """The view modules, imported once (this runs for every page)."""
-    key = tuple(VIEWS)
-    if key not in _VIEW_MODULES:
-        _VIEW_MODULES[key] = [importlib.import_module(name) for name in VIEWS]
-    return _VIEW_MODULES[key]
+def _site_url(configured: str | None) -> str:
+    """The public address, ending in '/': WEGWIJZER_SITE_URL wins over mkdocs.yml; '' when unknown."""
+    url = os.environ.get("WEGWIJZER_SITE_URL")
+    url = (configured or "") if url is None else url
+    url = url.strip()
+    return url + "/" if url and not url.endswith("/") else url
 
 
 class WegwijzerConfig(Config):
@@ -63,118 +70,129 @@ class WegwijzerConfig(Config):
     melden_url = c.Type(str, default="")
     melden_email = c.Type(str, default="")
     verouderd_na_maanden = c.Type(int, default=12)
-    tile_url = c.Type(str, default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-    tile_attribution = c.Type(str, default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>')
+    tile_url = c.Type(str, default=Settings.tile_url)
+    tile_attribution = c.Type(str, default=Settings.tile_attribution)
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
-    """Adds entry, area, theme and audience pages to the MkDocs build."""
+    """Adds the pages and files the views make from the catalogue to the MkDocs build."""
 
-    def __init__(self):
-        self.catalog: Catalog | None = None
-        self.specs: dict[str, pages.PageSpec] = {}
-        self.today = build_date()
+    def __init__(self) -> None:
+        self.ctx: BuildContext | None = None
+        self.views: list[View] = []
+
+    @property
+    def context(self) -> BuildContext:
+        if self.ctx is None:
+            raise PluginError("The Wegwijzer plugin has not read its configuration yet.")
+        return self.ctx
 
     # -- load -------------------------------------------------------------------------
 
     def on_config(self, config):
-        root = (Path(config.config_file_path).parent / self.config.data_dir).resolve()
+        project = Path(config.config_file_path).parent
+        settings = Settings(
+            project_dir=project,
+            data_dir=(project / self.config.data_dir).resolve(),
+            include_examples=_include_examples(self.config.voorbeelden),
+            site_url=_site_url(config.site_url),
+            melden_url=self.config.melden_url,
+            melden_email=self.config.melden_email,
+            verouderd_na_maanden=self.config.verouderd_na_maanden,
+            tile_url=self.config.tile_url,
+            tile_attribution=self.config.tile_attribution,
+        )
         try:
-            self.catalog = load_catalog(root, include_examples=include_examples(self.config.voorbeelden))
+            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples)
         except EntryErrors as exc:
             raise PluginError("Er zijn fouten in de items:\n" + str(exc)) from None
-        self.today = build_date()
-        site_url = os.environ.get("WEGWIJZER_SITE_URL")
-        if site_url is not None:  # the public address; an empty value means "not known"
-            site_url = site_url.strip()
-            config.site_url = site_url + ("/" if site_url and not site_url.endswith("/") else "")
+        config.site_url = settings.site_url
+        self.ctx = BuildContext(catalog=catalog, today=build_date(), settings=settings)
+        self.views = [view() for view in VIEWS]  # new state for every build (serve rebuilds)
+        for view in self.views:
+            view.start(self.ctx)
         return config
 
-    # -- pages ------------------------------------------------------------------------
+    # -- pages and files --------------------------------------------------------------
 
     def on_files(self, files: Files, config):
-        self.specs = {}
-        for spec in pages.page_specs(self.catalog):
-            if files.get_file_from_path(spec.src_uri) is not None:
-                raise PluginError(
-                    f"content/{spec.src_uri} bestaat al, maar die pagina maakt de site zelf. Kies een andere naam.")
-            files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
-            self.specs[spec.src_uri] = spec
-        for view in _views():
-            if hasattr(view, "extra_files"):
-                for path, content in sorted(view.extra_files(self, config).items()):
-                    files.append(File.generated(config, path, content=content))
+        ctx = self.context
+        pages: dict[str, Page] = {}
+        for view in self.views:
+            for page in view.pages(ctx):
+                if files.get_file_from_path(page.src_uri) is not None or page.src_uri in pages:
+                    raise PluginError(
+                        f"content/{page.src_uri} bestaat al, maar die pagina maakt de site zelf. Kies een andere naam."
+                    )
+                pages[page.src_uri] = page
+                files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        self.ctx = ctx = BuildContext(ctx.catalog, ctx.today, ctx.settings, MappingProxyType(pages))
+        for view in self.views:
+            for path, content in sorted(view.files(ctx).items()):
+                files.append(File.generated(config, path, content=content))
         return files
 
     def on_env(self, env, config, files):
+        ctx = self.context
         # Our own templates escape every value; Material's templates keep their own rules.
         previous = env.autoescape
         env.autoescape = lambda name: bool(name and name.startswith("wegwijzer/")) or (
-            previous(name) if callable(previous) else bool(previous))
-        once: dict = {}
-
-        def ww_once(key, render):
-            """Render a block once and reuse it: for parts that are the same on thousands of pages."""
-            if key not in once:
-                once[key] = render()
-            return once[key]
-
-        env.globals["ww_once"] = ww_once
+            previous(name) if callable(previous) else bool(previous)
+        )
+        env.globals["ww_once"] = _once_cache()
+        env.globals["url_for"] = url_for
         env.filters["md"] = text.render
         env.filters["plain"] = text.plain
-        env.globals["ww"] = {
-            "catalog": self.catalog,
-            "region": self.catalog.region,
+        ww: dict[str, Any] = {
+            "catalog": ctx.catalog,
+            "region": ctx.catalog.region,
+            "lists": vocab.LISTS,
             "describe": describe,
-            "label": describe.label,
-            "today": self.today,
-            "melden_url": self.config.melden_url,
-            "melden_email": self.config.melden_email,
-            "verouderd_na_maanden": self.config.verouderd_na_maanden,
+            "label": vocab.label,
+            "today": ctx.today,
+            "melden_url": ctx.settings.melden_url,
+            "melden_email": ctx.settings.melden_email,
+            "verouderd_na_maanden": ctx.settings.verouderd_na_maanden,
         }
-        for view in _views():
-            if hasattr(view, "env"):
-                view.env(self, env)
+        env.globals["ww"] = ww
+        for view in self.views:
+            view.jinja(ctx, env, ww)
         return env
 
     def on_page_context(self, context, page, config, nav):
-        cat = self.catalog
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None:
-            if page.is_homepage:
-                context.update(pages.home_context(cat))
-            for view in _views():
-                if hasattr(view, "page_context"):
-                    view.page_context(self, page, context)
-            return context
-        if spec.kind == "plek":
-            context.update(pages.entry_context(cat, cat.locations[spec.key], self.today))
-        elif spec.kind == "aanbod":
-            context.update(pages.entry_context(cat, cat.activities[spec.key], self.today))
-        elif spec.kind == "gebied":
-            context.update(pages.area_context(cat, cat.region.areas[spec.key], self.today))
-        else:
-            context.update(pages.list_context(cat, spec, self.today))
-        if spec.key == "buurt" or spec.key in ("themas", "doelgroepen"):
-            context.update(pages.home_context(cat))
-        context["ww_spec"] = spec
-        for view in _views():
-            if hasattr(view, "page_context"):
-                view.page_context(self, page, context)
+        ctx = self.context
+        generated = ctx.page(page.file.src_uri)
+        if generated is not None:
+            context.update(generated.context(ctx))
+        context["ww_page"] = generated
+        for view in self.views:
+            view.context(ctx, generated, page, context)
         return context
 
     def on_post_page(self, output, page, config):
-        for view in _views():
-            if hasattr(view, "post_page"):
-                output = view.post_page(self, output, page)
+        ctx = self.context
+        generated = ctx.page(page.file.src_uri) if page is not None else None
+        for view in self.views:
+            output = view.html(ctx, generated, output)
         return output
 
     def on_post_template(self, output_content, template_name, config):
-        if template_name.endswith(".html"):  # 404.html; page is None there
+        if template_name.endswith(".html"):  # 404.html: there is no page
             return self.on_post_page(output_content, None, config)
         return output_content
 
     def on_post_build(self, config):
-        for view in _views():
-            if hasattr(view, "post_build"):
-                view.post_build(self, config)
+        for view in self.views:
+            view.finish(self.context, Path(config.site_dir))
+
+
+def _once_cache() -> Callable[[str, Callable[[], Markup]], Markup]:
+    """Render a block once per build and reuse it: for parts that are the same on thousands of pages."""
+    once: dict[str, Markup] = {}
+
+    def ww_once(key: str, render: Callable[[], Markup]) -> Markup:
+        if key not in once:
+            once[key] = render()
+        return once[key]
+
+    return ww_once

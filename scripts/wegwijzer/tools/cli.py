@@ -168,7 +168,7 @@ def cmd_geocode(args) -> int:
 
 
 def cmd_verouderd(args) -> int:
-    from wegwijzer.site.freshness import run
+    from wegwijzer.tools.verouderd import run
 
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
@@ -176,7 +176,8 @@ def cmd_verouderd(args) -> int:
 def cmd_folders(args) -> int:
     import argparse as _argparse
 
-    from wegwijzer.site.leaflets import FOLDER_DIR, PDF_DIR, leaflet_ids, write_pdfs
+    from wegwijzer.site.leaflets import FOLDER_DIR
+    from wegwijzer.tools.folders import PDF_DIR, leaflet_ids, write_pdfs
 
     site_dir = Path(_mkdocs_config(args).site_dir)
     if args.bouw or not leaflet_ids(site_dir):

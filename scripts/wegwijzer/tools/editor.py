@@ -5,9 +5,7 @@ honest: it only contains facts the editor gave. Optional fields stay commented
 out. A required fact that is still missing is written as an empty field, so
 `wegwijzer validate` points at exactly that line until the editor fills it in.
 
-This module is also a view (plugin.VIEWS): it adds `ww.keuzes`, every allowed
-value from `data/lijsten.yaml` and `data/woonkernen.yaml`, for the editors' page
-"Zo voeg je iets toe". So that page never drifts from the validator.
+The allowed values come from ``core.choices``, like the editors' page on the site.
 """
 
 from __future__ import annotations
@@ -17,13 +15,14 @@ import difflib
 import json
 import re
 import sys
-import typing
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wegwijzer.core.model import ID_RE, ScheduleItem
+from wegwijzer.core import vocab
+from wegwijzer.core.choices import herhaling_values
+from wegwijzer.core.model import ID_RE
 from wegwijzer.core.region import REGION_ID, Region, load_region
+from wegwijzer.core.vocab import slug
 
 FOLDER = {"plek": "locations", "aanbod": "activities"}
 LIST_OF_TYPE = {"plek": "plek_soorten", "aanbod": "aanbod_soorten"}
@@ -32,68 +31,6 @@ HELP_PAGE = "redactie/zo-voeg-je-iets-toe/"
 
 class EditorError(Exception):
     """A wrong answer or flag; the message is for the editor (Dutch)."""
-
-
-# --- allowed values (shared with the site page) --------------------------------------------
-
-
-def herhaling_values() -> list[str]:
-    return list(typing.get_args(ScheduleItem.model_fields["herhaling"].annotation))
-
-
-@dataclass
-class ChoiceList:
-    veld: str  # the field an editor writes, e.g. "themas"
-    uitleg: str
-    waarden: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
-
-
-def choices(region: Region) -> list[ChoiceList]:
-    """Every controlled value an editor can write, with its label, in file order."""
-    lists = region.lists
-
-    def of(name):
-        return [(k, v["label"]) for k, v in lists[name].items()]
-
-    out = [
-        ChoiceList("soort (bij een plek)", "Wat voor plek het is.", of("plek_soorten")),
-        ChoiceList("soort (bij aanbod)", "Wat voor aanbod het is.", of("aanbod_soorten")),
-        ChoiceList("themas", "Een of meer onderwerpen. Schrijf ze zo: [taal, ontmoeten].", of("themas")),
-        ChoiceList("doelgroepen", "Voor wie het is. Een of meer.", of("doelgroepen")),
-        ChoiceList(
-            "toegankelijkheid", "Bij een plek: wat er is voor mensen met een beperking.", of("toegankelijkheid")
-        ),
-        ChoiceList("talen", "Bij aanbod: talen die je er kunt spreken.", of("talen")),
-        ChoiceList("dag", "Bij openingstijden en schema.", of("dagen")),
-        ChoiceList(
-            "herhaling",
-            "Bij schema: hoe vaak het is. Zonder herhaling is het elke week.",
-            [(h, h.capitalize()) for h in herhaling_values()],
-        ),
-        ChoiceList("gemeente", "Bij een plek: de gemeente.", [(g.id, g.naam) for g in region.gemeenten()]),
-        ChoiceList(
-            "gebied",
-            "Bij aanbod zonder vaste plek: een gemeente, of de hele regio.",
-            [(g.id, g.naam) for g in region.gemeenten()] + [(REGION_ID, "Hele Kop van Noord-Holland")],
-        ),
-    ]
-    for g in region.gemeenten():
-        out.append(
-            ChoiceList(
-                f"woonkern (gemeente {g.naam})",
-                f"Bij een plek in {g.naam}.",
-                [(k.id, k.naam) for k in region.kernen(g.id)],
-            )
-        )
-    for k in region.kernen():
-        wijken = region.wijken(k.id)
-        if wijken:
-            out.append(ChoiceList(f"wijk (woonkern {k.naam})", "Mag je weglaten.", [(w.id, w.naam) for w in wijken]))
-    return out
-
-
-def env(plugin, env):
-    env.globals["ww"]["keuzes"] = choices(plugin.catalog.region)
 
 
 # --- answers --------------------------------------------------------------------------------
@@ -127,11 +64,6 @@ class Answers:
     voorbeeld: bool = False
 
 
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")
-
-
 def _pick(value: str, options: list[str], what: str) -> str:
     value = value.strip().lower()
     if value in options:
@@ -161,9 +93,9 @@ def check(answers: Answers, region: Region, place_ids: list[str]) -> Answers:
             raise EditorError("Een wijk hoort bij een woonkern. Geef ook --woonkern.")
         a.wijk = _pick(slug(a.wijk) or a.wijk, [w.id for w in region.wijken(a.woonkern)], "wijk")
     if a.type:
-        a.type = _pick(a.type, list(region.lists[LIST_OF_TYPE[a.soort]]), "soort " + a.soort)
-    a.themas = [_pick(t, list(region.lists["themas"]), "thema") for t in a.themas]
-    a.doelgroepen = [_pick(d, list(region.lists["doelgroepen"]), "doelgroep") for d in a.doelgroepen]
+        a.type = _pick(a.type, vocab.keys(LIST_OF_TYPE[a.soort]), "soort " + a.soort)
+    a.themas = [_pick(t, vocab.keys("themas"), "thema") for t in a.themas]
+    a.doelgroepen = [_pick(d, vocab.keys("doelgroepen"), "doelgroep") for d in a.doelgroepen]
     a.plekken = [_pick(p, place_ids, "plek (een bestand in locations/)") for p in a.plekken]
     a.gebied = [_pick(g, gemeenten + [REGION_ID], "gebied") for g in a.gebied]
     if a.naam and len(a.naam) > 90:
@@ -204,7 +136,7 @@ def _wrap(text: str, prefix: str = "# ", width: int = 100) -> list[str]:
 
 
 def _allowed(region: Region, list_name: str) -> list[str]:
-    return _wrap("Kies uit: " + ", ".join(region.lists[list_name]) + ".")
+    return _wrap("Kies uit: " + ", ".join(vocab.keys(list_name)) + ".")
 
 
 def render(a: Answers, region: Region, places_nearby: list[tuple[str, str]] | None = None) -> str:
@@ -413,7 +345,7 @@ def interview(a: Answers, region: Region, ask=input) -> Answers:
     if not a.naam:
         a.naam = _ask("Hoe heet het?", ask=ask)
     if not a.type:
-        a.type = _ask(f"Wat voor {a.soort} is het?", list(region.lists[LIST_OF_TYPE[a.soort]]), ask=ask)
+        a.type = _ask(f"Wat voor {a.soort} is het?", vocab.keys(LIST_OF_TYPE[a.soort]), ask=ask)
     if not a.gemeente:
         a.gemeente = _ask("In welke gemeente?", [g.id for g in region.gemeenten()], required=a.soort == "plek", ask=ask)
     if not a.woonkern and a.gemeente:
@@ -429,11 +361,9 @@ def interview(a: Answers, region: Region, ask=input) -> Answers:
         if not a.organisatie:
             a.organisatie = _ask("Wie biedt het aan?", ask=ask)
         if not a.themas:
-            a.themas = _ask("Welke thema's? (met komma's ertussen)", list(region.lists["themas"]), many=True, ask=ask)
+            a.themas = _ask("Welke thema's? (met komma's ertussen)", vocab.keys("themas"), many=True, ask=ask)
         if not a.doelgroepen:
-            a.doelgroepen = _ask(
-                "Voor wie? (met komma's ertussen)", list(region.lists["doelgroepen"]), many=True, ask=ask
-            )
+            a.doelgroepen = _ask("Voor wie? (met komma's ertussen)", vocab.keys("doelgroepen"), many=True, ask=ask)
     if not a.bron:
         a.bron = _ask("Waar komen de gegevens vandaan? (website, gesprek)", ask=ask)
     if not a.beheerder:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from wegwijzer.core import vocab
 from wegwijzer.core.region import load_region
 
 WORDS = [
@@ -46,7 +47,7 @@ def generate(folder: Path, n: int, seed: int = 2026) -> tuple[int, int]:
     """Write n synthetic entries (a third places, the rest offers). Returns (places, offers)."""
     rnd = random.Random(seed)
     region = load_region()
-    lists = region.lists
+    lists = vocab.LISTS
     kernen = region.kernen()
     n_places = max(1, n // 3)
     n_offers = n - n_places

@@ -1,0 +1,45 @@
+"""The address of every page, in one table: ``url_for(kind, key)``.
+
+Python code and templates (the Jinja global ``url_for``) both ask here, so the URL
+scheme exists once. Addresses are relative to the site root and end in '/'.
+"""
+
+from __future__ import annotations
+
+ROUTES: dict[str, str] = {
+    # pages made from the catalogue
+    "plek": "plek/{key}/",
+    "aanbod": "aanbod/{key}/",
+    "gemeente": "gemeente/{key}/",
+    "kern": "kern/{key}/",
+    "wijk": "wijk/{key}/",
+    "thema": "thema/{key}/",
+    "doelgroep": "voor/{key}/",
+    "folder": "folder/{key}/",
+    # lists
+    "themas": "thema/",
+    "doelgroepen": "voor/",
+    "buurt": "buurt/",
+    "plekken": "plekken/",
+    "alle-aanbod": "aanbod/",
+    "professionals": "professionals/",
+    "nieuw": "nieuw/",
+    # hand-written pages with their own template (content/)
+    "home": "",
+    "zoeken": "zoeken/",
+    "kaart": "kaart/",
+    "open-data": "open-data/",
+    "plan": "plan/",
+    "redactie-hulp": "redactie/zo-voeg-je-iets-toe/",
+}
+
+
+def url_for(kind: str, key: str = "") -> str:
+    """'plek', 'bibliotheek-den-burg' -> 'plek/bibliotheek-den-burg/'."""
+    try:
+        route = ROUTES[kind]
+    except KeyError:
+        raise KeyError(f"Unknown page kind {kind!r}; add it to ROUTES in wegwijzer/core/urls.py") from None
+    if ("{key}" in route) != bool(key):
+        raise ValueError(f"Page kind {kind!r} {'needs' if '{key}' in route else 'takes no'} key (got {key!r})")
+    return route.format(key=key)

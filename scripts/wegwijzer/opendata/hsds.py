@@ -1,0 +1,233 @@
+"""Open Referral HSDS 3.0: every offer as a compiled service, every place as a location."""
+
+from __future__ import annotations
+
+from wegwijzer.core import describe, vocab
+from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.model import Activity, Location, ScheduleItem
+from wegwijzer.opendata.ids import area_name, location_uid, org_uid, service_uid, uid
+
+
+def _phones(owner: str, contact) -> list[dict]:
+    if not contact or not contact.telefoon:
+        return []
+    return [{"id": uid(owner, "telefoon"), "number": contact.telefoon, "type": "voice"}]
+
+
+def _hsds_time(value: str) -> str:
+    return "23:59" if value == "24:00" else value
+
+
+def hsds_schedule(item: ScheduleItem, schedule_id: str) -> dict:
+    """One schedule item as an HSDS schedule (iCal-style fields; local Dutch time)."""
+    out = {
+        "id": schedule_id,
+        "opens_at": _hsds_time(item.van),
+        "closes_at": _hsds_time(item.tot),
+        "description": describe.schedule_line(item),
+        "wkst": "MO",
+    }
+    if item.opmerking:
+        out["notes"] = item.opmerking
+    if item.datum:
+        day = vocab.ICAL_DAY[vocab.weekday(item.datum)]
+        out.update(
+            freq="WEEKLY",
+            byday=day,
+            count=1,
+            dtstart=item.datum.isoformat(),
+            until=item.datum.isoformat(),
+            valid_from=item.datum.isoformat(),
+            valid_to=item.datum.isoformat(),
+        )
+        return out
+    day = vocab.ICAL_DAY[item.dag]
+    if item.herhaling == "maandelijks":
+        out.update(freq="MONTHLY", interval=1, byday=f"{item.week}{day}")
+    else:
+        out.update(freq="WEEKLY", interval=2 if item.herhaling == "tweewekelijks" else 1, byday=day)
+    if item.start:
+        out["dtstart"] = item.start.isoformat()
+        out["valid_from"] = item.start.isoformat()
+    if item.eind:
+        out["until"] = item.eind.isoformat()
+        out["valid_to"] = item.eind.isoformat()
+    return out
+
+
+def _opening_schedule(loc: Location, i: int, hours) -> dict:
+    out = {
+        "id": uid("plek", loc.id, "open", str(i)),
+        "freq": "WEEKLY",
+        "interval": 1,
+        "wkst": "MO",
+        "byday": vocab.ICAL_DAY[hours.dag],
+        "opens_at": _hsds_time(hours.van),
+        "closes_at": _hsds_time(hours.tot),
+        "description": f"{hours.dag.capitalize()}: {describe.time_range(hours.van, hours.tot)}",
+    }
+    if hours.opmerking:
+        out["notes"] = hours.opmerking
+    return out
+
+
+def _attribute(owner: str, taxonomy: str, code: str, name: str, description: str) -> dict:
+    term_id = uid("taxonomie", taxonomy, code)
+    return {
+        "id": uid(owner, "kenmerk", taxonomy, code),
+        "link_entity": "location" if owner.startswith("plek/") else "service",
+        "taxonomy_term_id": term_id,
+        "value": code,
+        "taxonomy_term": {"id": term_id, "code": code, "name": name, "description": description, "taxonomy": taxonomy},
+    }
+
+
+def _list_attribute(owner: str, list_name: str, code: str) -> dict:
+    return _attribute(
+        owner, f"wegwijzer-{list_name}", code, vocab.label(list_name, code), vocab.explanation(list_name, code)
+    )
+
+
+def hsds_location(cat: Catalog, loc: Location, base: str = "") -> dict:
+    owner = f"plek/{loc.id}"
+    desc = vocab.label("plek_soorten", loc.soort) + " in " + cat.region.areas[loc.woonkern].naam + "."
+    if loc.beschrijving:
+        desc += "\n\n" + loc.beschrijving
+    out = {
+        "id": location_uid(loc),
+        "location_type": "physical",
+        "name": loc.naam,
+        "description": desc,
+        "latitude": loc.coordinaten.lat,
+        "longitude": loc.coordinaten.lon,
+        "external_identifier": loc.id,
+        "external_identifier_type": "wegwijzer-id",
+        "phones": _phones(owner, loc.contact),
+        "schedules": [_opening_schedule(loc, i, h) for i, h in enumerate(loc.openingstijden)],
+        "accessibility": [
+            {"id": uid(owner, "toegankelijkheid", a), "description": vocab.label("toegankelijkheid", a)}
+            for a in loc.toegankelijkheid
+        ],
+        "attributes": [_list_attribute(owner, "plek_soorten", loc.soort)],
+        "addresses": [],
+    }
+    if loc.organisatie:
+        out["organization_id"] = org_uid(loc.organisatie)
+    if loc.contact and loc.contact.website:
+        out["url"] = loc.contact.website
+    adres = loc.adres
+    if adres and adres.straat and adres.postcode:
+        # HSDS requires street, postcode, province and country; a partial address stays out.
+        out["addresses"].append(
+            {
+                "id": uid(owner, "adres"),
+                "address_1": " ".join(p for p in (adres.straat, adres.huisnummer) if p),
+                "city": adres.plaats,
+                "region": cat.region.areas[loc.gemeente].naam,
+                "state_province": "Noord-Holland",
+                "postal_code": adres.postcode,
+                "country": "NL",
+                "address_type": "physical",
+            }
+        )
+    elif adres:
+        out["transportation"] = f"Plaats: {adres.plaats}."
+    return out
+
+
+def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | None = None) -> dict:
+    """One offer as a compiled HSDS service. locations: a cache of hsds_location results by place id."""
+    locations = {} if locations is None else locations
+    owner = f"aanbod/{act.id}"
+    description = act.samenvatting + ("\n\n" + act.beschrijving if act.beschrijving else "")
+    org = {
+        "id": org_uid(act.organisatie),
+        "name": act.organisatie,
+        "description": f"{act.organisatie}: aanbieder in De Wegwijzer van de Kop.",
+    }
+    out = {
+        "id": service_uid(act),
+        "name": act.naam,
+        "description": description,
+        "status": "active",
+        "organization_id": org["id"],
+        "organization": org,
+        "phones": _phones(owner, act.contact),
+        "languages": [
+            {"id": uid(owner, "taal", code), "code": code, "name": vocab.label("talen", code)} for code in act.talen
+        ],
+        "service_areas": [
+            {
+                "id": uid(owner, "gebied", g),
+                "name": area_name(cat, g),
+                "extent_type": "text",
+                "extent": area_name(cat, g),
+            }
+            for g in act.gebied
+        ],
+        "cost_options": [],
+        "schedules": [],
+        "service_at_locations": [],
+        "attributes": (
+            [_list_attribute(owner, "aanbod_soorten", act.soort)]
+            + [_list_attribute(owner, "themas", t) for t in act.themas]
+            + [_list_attribute(owner, "doelgroepen", d) for d in act.doelgroepen]
+        ),
+    }
+    if act.contact and act.contact.email:
+        out["email"] = act.contact.email
+    if act.contact and act.contact.website:
+        out["url"] = act.contact.website
+    if act.gecontroleerd_op:
+        out["assured_date"] = act.gecontroleerd_op.isoformat()
+    if act.kosten:
+        out["fees_description"] = describe.cost_text(act.kosten)
+        cost = {"id": uid(owner, "kosten"), "currency": "EUR"}
+        if act.kosten.free:
+            cost.update(amount=0, option="Gratis")
+        elif act.kosten.bedrag is not None:
+            cost["amount"] = act.kosten.bedrag
+        if act.kosten.uitleg:
+            cost["amount_description"] = act.kosten.uitleg
+        out["cost_options"].append(cost)
+    process = []
+    if act.aanmelden:
+        process.append(
+            ("Aanmelden is nodig." if act.aanmelden.nodig else "Aanmelden is niet nodig.")
+            + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
+        )
+    if act.voor_professionals:
+        process.append(f"Voor professionals: {act.voor_professionals}")
+    if process:
+        out["application_process"] = "\n\n".join(process)
+    places = cat.places_of(act)
+    for i, item in enumerate(act.schema):
+        if item.plek is None:
+            out["schedules"].append(hsds_schedule(item, uid(owner, "schema", str(i))))
+    for loc in places:
+        sal_id = uid(owner, "plek", loc.id)
+        out["service_at_locations"].append(
+            {
+                "id": sal_id,
+                "service_id": out["id"],
+                "location_id": location_uid(loc),
+                "location": locations[loc.id]
+                if loc.id in locations
+                else locations.setdefault(loc.id, hsds_location(cat, loc, base)),
+                "schedules": [
+                    hsds_schedule(item, uid(owner, "schema", str(i)))
+                    for i, item in enumerate(act.schema)
+                    if item.plek == loc.id
+                ],
+            }
+        )
+    return out
+
+
+def hsds_services(cat: Catalog, base: str = "") -> list[dict]:
+    locations: dict = {}
+    return [hsds_service(cat, act, base, locations) for act in cat.activities.values()]
+
+
+def hsds_locations(cat: Catalog, base: str = "") -> list[dict]:
+    return [hsds_location(cat, loc, base) for loc in cat.locations.values()]

@@ -1,0 +1,162 @@
+"""schema.org JSON-LD for entry pages: Place, Service, and Event with eventSchedule."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from wegwijzer.core import describe, text, vocab
+from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.model import Activity, Location, ScheduleItem
+from wegwijzer.opendata.ical import first_occurrence
+from wegwijzer.opendata.ids import TZID, area_name, page_url
+
+
+def _postal_address(cat: Catalog, loc: Location) -> dict:
+    out = {"@type": "PostalAddress", "addressCountry": "NL", "addressRegion": cat.region.areas[loc.gemeente].naam}
+    if loc.adres:
+        street = " ".join(p for p in (loc.adres.straat, loc.adres.huisnummer) if p)
+        if street:
+            out["streetAddress"] = street
+        if loc.adres.postcode:
+            out["postalCode"] = loc.adres.postcode
+        out["addressLocality"] = loc.adres.plaats
+    else:
+        out["addressLocality"] = cat.region.areas[loc.woonkern].naam
+    return out
+
+
+def _place_node(cat: Catalog, loc: Location, base: str) -> dict:
+    node = {
+        "@type": "Place",
+        "name": loc.naam,
+        "address": _postal_address(cat, loc),
+        "geo": {"@type": "GeoCoordinates", "latitude": loc.coordinaten.lat, "longitude": loc.coordinaten.lon},
+    }
+    if base:
+        node["@id"] = page_url(base, loc.url)
+        node["url"] = page_url(base, loc.url)
+    return node
+
+
+def jsonld_place(cat: Catalog, loc: Location, base: str = "") -> dict:
+    node = {"@context": "https://schema.org", **_place_node(cat, loc, base)}
+    node["additionalType"] = vocab.label("plek_soorten", loc.soort)
+    if loc.beschrijving:
+        node["description"] = text.plain(loc.beschrijving)
+    if loc.contact:
+        if loc.contact.telefoon:
+            node["telephone"] = loc.contact.telefoon
+        if loc.contact.email:
+            node["email"] = loc.contact.email
+        if loc.contact.website:
+            node["sameAs"] = loc.contact.website
+    if loc.openingstijden:
+        node["openingHoursSpecification"] = [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{vocab.SCHEMA_DAY[o.dag]}",
+                "opens": o.van,
+                "closes": o.tot,
+            }
+            for o in loc.openingstijden
+        ]
+    if loc.toegankelijkheid:
+        node["amenityFeature"] = [
+            {"@type": "LocationFeatureSpecification", "name": vocab.label("toegankelijkheid", a), "value": True}
+            for a in loc.toegankelijkheid
+        ]
+    return node
+
+
+def _schedule_node(item: ScheduleItem) -> dict:
+    node = {"@type": "Schedule", "scheduleTimezone": TZID, "startTime": item.van, "endTime": item.tot}
+    if item.datum:
+        node.update(startDate=item.datum.isoformat(), endDate=item.datum.isoformat(), repeatCount=1)
+        return node
+    node["byDay"] = f"https://schema.org/{vocab.SCHEMA_DAY[item.dag]}"
+    node["repeatFrequency"] = {"wekelijks": "P1W", "tweewekelijks": "P2W", "maandelijks": "P1M"}[item.herhaling]
+    if item.herhaling == "maandelijks":
+        if item.week > 0:
+            node["byMonthWeek"] = item.week
+        else:
+            node["description"] = describe.schedule_line(item)  # schema.org has no 'last week of the month'
+    if item.start:
+        node["startDate"] = item.start.isoformat()
+    if item.eind:
+        node["endDate"] = item.eind.isoformat()
+    return node
+
+
+def jsonld_activity(cat: Catalog, act: Activity, base: str = "") -> dict:
+    org = {"@type": "Organization", "name": act.organisatie}
+    places = cat.places_of(act)
+    areas = [{"@type": "AdministrativeArea", "name": area_name(cat, g)} for g in act.gebied]
+    service = {
+        "@type": "Service",
+        "name": act.naam,
+        "description": act.samenvatting,
+        "serviceType": vocab.label("aanbod_soorten", act.soort),
+        "provider": org,
+        "category": [vocab.label("themas", t) for t in act.themas],
+        "audience": [{"@type": "Audience", "audienceType": vocab.label("doelgroepen", d)} for d in act.doelgroepen],
+        "areaServed": [_place_node(cat, p, base) for p in places] + areas,
+    }
+    if act.talen:
+        service["availableLanguage"] = list(act.talen)
+    if act.contact:
+        channel = {"@type": "ServiceChannel"}
+        if act.contact.telefoon:
+            channel["servicePhone"] = {"@type": "ContactPoint", "telephone": act.contact.telefoon}
+        if act.contact.website:
+            channel["serviceUrl"] = act.contact.website
+        if act.contact.email:
+            org["email"] = act.contact.email
+        if len(channel) > 1:
+            service["availableChannel"] = channel
+    if act.kosten:
+        offer = {"@type": "Offer", "priceCurrency": "EUR", "description": describe.cost_text(act.kosten)}
+        if act.kosten.free:
+            offer["price"] = 0
+        elif act.kosten.bedrag is not None:
+            offer["price"] = act.kosten.bedrag
+        service["offers"] = offer
+    if base:
+        service["@id"] = page_url(base, act.url)
+        service["url"] = page_url(base, act.url)
+    graph = [service]
+    if act.schema:
+        event = {
+            "@type": "Event",
+            "name": act.naam,
+            "description": act.samenvatting,
+            "organizer": org,
+            "eventSchedule": [_schedule_node(i) for i in act.schema],
+            "eventAttendanceMode": (
+                "https://schema.org/OnlineEventAttendanceMode"
+                if act.soort == "online"
+                else "https://schema.org/OfflineEventAttendanceMode"
+            ),
+            "eventStatus": "https://schema.org/EventScheduled",
+        }
+        dated = sorted(i.datum for i in act.schema if i.datum)
+        starts = sorted(first_occurrence(i) for i in act.schema)
+        event["startDate"] = (dated or starts)[0].isoformat()
+        if places:
+            event["location"] = [_place_node(cat, p, base) for p in places]
+        elif areas:
+            event["location"] = areas
+        if act.kosten:
+            event["isAccessibleForFree"] = act.kosten.free
+        if base:
+            event["url"] = page_url(base, act.url)
+        graph.append(event)
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def jsonld_script(data: dict) -> Markup:
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    # Keep the JSON inside the script element whatever the text says.
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">{body}</script>')

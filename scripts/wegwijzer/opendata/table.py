@@ -1,0 +1,104 @@
+"""``aanbod.csv``: one row per offer, UTF-8 with BOM and ';' so Dutch Excel opens it."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from wegwijzer.core import describe
+from wegwijzer.core.catalog import Catalog
+from wegwijzer.opendata.ids import page_url, service_uid
+
+CSV_COLUMNS = [
+    "id",
+    "uuid",
+    "naam",
+    "soort",
+    "samenvatting",
+    "beschrijving",
+    "organisatie",
+    "themas",
+    "doelgroepen",
+    "plekken",
+    "plek_namen",
+    "adressen",
+    "woonkernen",
+    "gemeenten",
+    "gebied",
+    "wanneer",
+    "kosten",
+    "gratis",
+    "aanmelden",
+    "voor_professionals",
+    "talen",
+    "telefoon",
+    "email",
+    "website",
+    "pagina",
+    "bron",
+    "gecontroleerd_op",
+    "voorbeeld",
+]
+
+
+def _safe_cell(value: str) -> str:
+    """Stop spreadsheet formulas: a cell starting with =, @ or +/- followed by a non-digit gets a quote."""
+    if value[:1] in ("=", "@") or (value[:1] in ("+", "-") and not value[1:2].isdigit()):
+        return "'" + value
+    return value
+
+
+def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
+    rows = []
+    for act in cat.activities.values():
+        places = cat.places_of(act)
+        contact = act.contact
+        rows.append(
+            {
+                "id": act.id,
+                "uuid": service_uid(act),
+                "naam": act.naam,
+                "soort": act.soort,
+                "samenvatting": act.samenvatting,
+                "beschrijving": act.beschrijving or "",
+                "organisatie": act.organisatie,
+                "themas": ", ".join(act.themas),
+                "doelgroepen": ", ".join(act.doelgroepen),
+                "plekken": ", ".join(p.id for p in places),
+                "plek_namen": " | ".join(p.naam for p in places),
+                "adressen": " | ".join(p.adres.one_line() if p.adres else "" for p in places),
+                "woonkernen": ", ".join(cat.kernen_of(act)),
+                "gemeenten": ", ".join(cat.gemeenten_of(act)),
+                "gebied": ", ".join(act.gebied),
+                "wanneer": " | ".join(describe.schedule_line(i) for i in act.schema),
+                "kosten": describe.cost_text(act.kosten) if act.kosten else "",
+                "gratis": ("ja" if act.kosten.free else "nee") if act.kosten else "",
+                "aanmelden": (
+                    ""
+                    if act.aanmelden is None
+                    else ("nodig" if act.aanmelden.nodig else "niet nodig")
+                    + (f": {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
+                ),
+                "voor_professionals": act.voor_professionals or "",
+                "talen": ", ".join(act.talen),
+                "telefoon": contact.telefoon or "" if contact else "",
+                "email": contact.email or "" if contact else "",
+                "website": contact.website or "" if contact else "",
+                "pagina": page_url(base, act.url),
+                "bron": act.bron,
+                "gecontroleerd_op": act.gecontroleerd_op.isoformat() if act.gecontroleerd_op else "",
+                "voorbeeld": "ja" if act.voorbeeld else "nee",
+            }
+        )
+    return rows
+
+
+def csv_text(cat: Catalog, base: str = "") -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
+    writer.writeheader()
+    for row in csv_rows(cat, base):
+        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+    return "\ufeff" + out.getvalue()
