@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test validate bench chromium java clean
+.PHONY: install serve build test test-snel lint validate bench chromium java clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,16 @@ validate: install
 
 test: install chromium java
 	$(PY) -m pytest -n 2 -q
+
+# The fast tier: pure unit tests, no site build, no browser (seconds).
+test-snel: install
+	$(PY) -m pytest -q -m "not browser and not build"
+
+# Lint, format and type checks (also in pre-commit).
+lint: install
+	$(VENV)/bin/ruff check scripts tests benchmarks
+	$(VENV)/bin/ruff format --check scripts tests benchmarks
+	$(VENV)/bin/mypy
 
 bench: install
 	$(VENV)/bin/wegwijzer bench --uit benchmarks/resultaten.json
