@@ -29,6 +29,11 @@ class Settings:
     verouderd_na_maanden: int = 12
     tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     tile_attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    # "osm": raster tiles from tile_url, only after the visitor says yes (the tile host sees their IP address).
+    # "pmtiles": vector tiles from one PMTiles file on this site's own host: no consent, no outside request.
+    tiles: str = "osm"
+    pmtiles_file: str = ""  # a .pmtiles file in the project, copied into the site (maps.PMTILES_PATH)
+    pmtiles_url: str = ""  # or the path on this site's own host where the web server serves it
 
     @property
     def node_modules(self) -> Path:

@@ -32,6 +32,7 @@ from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
 from wegwijzer.site.search.view import SearchView
+from wegwijzer.site.trust import TrustView
 from wegwijzer.site.view import View
 
 # The views, in the order their hooks run. The order matters in two places:
@@ -45,6 +46,7 @@ VIEWS: tuple[type[View], ...] = (
     EditorsView,
     OpenDataView,
     MapView,
+    TrustView,
     ConformView,
 )
 
@@ -72,6 +74,9 @@ class WegwijzerConfig(Config):
     verouderd_na_maanden = c.Type(int, default=12)
     tile_url = c.Type(str, default=Settings.tile_url)
     tile_attribution = c.Type(str, default=Settings.tile_attribution)
+    tiles = c.Type(str, default=Settings.tiles)
+    pmtiles_file = c.Type(str, default=Settings.pmtiles_file)
+    pmtiles_url = c.Type(str, default=Settings.pmtiles_url)
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -101,6 +106,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             verouderd_na_maanden=self.config.verouderd_na_maanden,
             tile_url=self.config.tile_url,
             tile_attribution=self.config.tile_attribution,
+            # WEGWIJZER_TILES and WEGWIJZER_PMTILES_FILE win over mkdocs.yml (deployments and tests)
+            tiles=os.environ.get("WEGWIJZER_TILES") or self.config.tiles,
+            pmtiles_file=os.environ.get("WEGWIJZER_PMTILES_FILE") or self.config.pmtiles_file,
+            pmtiles_url=self.config.pmtiles_url,
         )
         try:
             catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples)
