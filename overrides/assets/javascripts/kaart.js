@@ -140,7 +140,9 @@
     var cfg = box ? settings(box) : {};
     if (cfg.soort === "pmtiles" && window.protomapsL) {
       var url = new URL(cfg.url, window.location.href).href;
-      protomapsL.leafletLayer({ url: url, flavor: "light", lang: "nl", attribution: cfg.attribution }).addTo(map);
+      protomapsL.leafletLayer({
+        url: url, flavor: "light", lang: "nl", attribution: cfg.attribution, maxDataZoom: cfg.maxzoom || 15
+      }).addTo(map);
     } else if (cfg.soort === "osm" && cfg.url) {
       L.tileLayer(cfg.url, { attribution: cfg.attribution, maxZoom: 19 }).addTo(map);
     }

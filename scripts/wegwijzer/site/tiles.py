@@ -14,6 +14,7 @@ vendors the renderer and copies the archive into the site.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -89,6 +90,8 @@ def check(settings: Settings) -> None:
             f"mkdocs.yml: pmtiles_file {settings.pmtiles_file!r} bestaat niet. Maak het kaartbestand met "
             "pmtiles extract (zie de README, kopje Kaarten) of zet tiles: osm."
         )
+    if settings.pmtiles_file:
+        max_zoom(settings)  # checks that it is a PMTiles archive of vector tiles
     if settings.pmtiles_url:
         parts = urlsplit(settings.pmtiles_url)
         if parts.scheme or parts.netloc or not settings.pmtiles_url.startswith("/"):
@@ -102,17 +105,43 @@ def archive(settings: Settings) -> Path:
     return (settings.project_dir / settings.pmtiles_file).resolve()
 
 
+def max_zoom(settings: Settings) -> int:
+    """The highest zoom level with data in pmtiles_file (the map zooms in further by scaling it up).
+
+    Reads the 127-byte header of a PMTiles v3 archive: byte 99 is the tile type (1 = vector), byte 101 max zoom.
+    """
+    with archive(settings).open("rb") as f:
+        head = f.read(127)
+    if len(head) < 127 or head[:7] != b"PMTiles" or head[7] != 3:
+        raise PluginError(
+            f"mkdocs.yml: pmtiles_file {settings.pmtiles_file!r} is geen PMTiles-bestand (versie 3). "
+            "Maak het opnieuw met pmtiles extract (zie de README, kopje Kaarten)."
+        )
+    if head[99] != 1:
+        raise PluginError(
+            f"mkdocs.yml: pmtiles_file {settings.pmtiles_file!r} heeft geen vectortegels. "
+            "Gebruik een extract van een Protomaps-kaart (zie de README, kopje Kaarten)."
+        )
+    return head[101]
+
+
 def config(settings: Settings, base: str) -> dict[str, Any]:
     """What kaart.js needs to draw the background (put on the map box as JSON)."""
     if self_hosted(settings):
         url = settings.pmtiles_url or base + PMTILES_PATH
-        return {"soort": "pmtiles", "url": url, "attribution": PMTILES_ATTRIBUTION}
+        data_zoom = _max_zoom_cached(settings) if settings.pmtiles_file else 15
+        return {"soort": "pmtiles", "url": url, "attribution": PMTILES_ATTRIBUTION, "maxzoom": data_zoom}
     return {
         "soort": "osm",
         "url": settings.tile_url,
         "attribution": settings.tile_attribution,
         "naam": provider_name(settings),
     }
+
+
+@functools.lru_cache(maxsize=4)
+def _max_zoom_cached(settings: Settings) -> int:
+    return max_zoom(settings)
 
 
 def config_json(settings: Settings, base: str) -> str:

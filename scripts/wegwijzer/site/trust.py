@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING, ClassVar
 
+from wegwijzer.core.urls import url_for
 from wegwijzer.site import statement, tiles
-from wegwijzer.site.pages import Context, Page
+from wegwijzer.site.pages import AudiencePage, Context, OfferPage, Page, PlacePage, ThemePage
 from wegwijzer.site.view import View
 
 if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page as MkDocsPage
+
     from wegwijzer.site.context import BuildContext
 
 # What the site keeps in the visitor's browser (localStorage), and why. Nothing else: tests/test_trust.py
@@ -125,10 +128,24 @@ class AboutPage(Page):
         }
 
 
+READ_ALOUD_PAGES = (PlacePage, OfferPage, ThemePage, AudiencePage, PrivacyPage, AccessibilityPage, AboutPage)
+READ_ALOUD_FOLDERS = (url_for("plan"), "redactie/")  # hand-written pages: the plan and the editors' guide
+
+
+def read_aloud(page: Page | None, doc: MkDocsPage) -> bool:
+    """Pages with a "Lees voor" button: entries, topics, the plan, the guides and these pages."""
+    if page is not None:
+        return isinstance(page, READ_ALOUD_PAGES)
+    return doc.url.startswith(READ_ALOUD_FOLDERS)
+
+
 class TrustView(View):
-    """Owns /privacy/, /toegankelijkheid/ and /over/."""
+    """Owns /privacy/, /toegankelijkheid/ and /over/; says which pages get "Lees voor"."""
 
     name = "trust"
+
+    def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:
+        context["ww_voorlezen"] = read_aloud(page, doc)
 
     def pages(self, ctx: BuildContext) -> Iterable[Page]:
         yield PrivacyPage(
