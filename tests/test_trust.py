@@ -34,7 +34,7 @@ def _context(browser, **kwargs):
 @pytest.fixture(scope="module")
 def tab(browser):
     """One tab for the checks over every page type; the visitor has said yes to the map (so its controls show)."""
-    context, outside = _context(browser)
+    context, _ = _context(browser)
     context.add_init_script("try { localStorage.setItem('wegwijzer-kaart', 'tonen'); } catch (e) {}")
     page = context.new_page()
     page.requests = []
@@ -101,11 +101,35 @@ def test_map_without_javascript_shows_the_list_only(browser, server, catalog):
 
 # English that themes and map libraries put on a page (Material, Leaflet, markercluster). Whole words, case as written.
 ENGLISH = [
-    "Made with", "Material for MkDocs", "Zoom out", "Close popup", "Header", "Footer", "Tabs",
-    "Skip to content", "Back to top", "Not found", "Table of contents", "Search", "Copy to clipboard",
-    "Previous", "Next", "Navigation", "Type to start searching", "Initializing search", "No matching documents",
-    "A JavaScript library", "interactive maps", "Share", "Clear", "Select language", "Edit this page",
-    "Loading", "Show more", "Read more", "Home page",
+    "Made with",
+    "Material for MkDocs",
+    "Zoom out",
+    "Close popup",
+    "Header",
+    "Footer",
+    "Tabs",
+    "Skip to content",
+    "Back to top",
+    "Not found",
+    "Table of contents",
+    "Search",
+    "Copy to clipboard",
+    "Previous",
+    "Next",
+    "Navigation",
+    "Type to start searching",
+    "Initializing search",
+    "No matching documents",
+    "A JavaScript library",
+    "interactive maps",
+    "Share",
+    "Clear",
+    "Select language",
+    "Edit this page",
+    "Loading",
+    "Show more",
+    "Read more",
+    "Home page",
 ]
 # "Zoom in op je buurt" is good Dutch, so "Zoom in" only counts as a whole label (Leaflet's button title).
 ENGLISH_LABELS = {"Zoom in", "Zoom out", "Close popup", "Close", "Menu", "Logo", "logo"}
@@ -119,7 +143,9 @@ VISIBLE_WORDS = """() => {
         if (el && !el.closest('script, style, code, pre')) text.push(walker.currentNode.nodeValue);
     }
     for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
-        for (const a of ['aria-label', 'title', 'alt', 'placeholder']) if (el.getAttribute(a)) labels.push(el.getAttribute(a));
+        for (const a of ['aria-label', 'title', 'alt', 'placeholder']) {
+            if (el.getAttribute(a)) labels.push(el.getAttribute(a));
+        }
     }
     for (const el of document.querySelectorAll('input[type=submit], input[type=button]')) labels.push(el.value);
     labels.push(document.title);
@@ -158,12 +184,21 @@ def test_every_page_type_is_dutch_only(tab, server, site, name):
 
 # --- tap targets -----------------------------------------------------------------------------------
 
-MAIN_CONTROLS = ", ".join([
-    ".md-header .ww-kopzoek__veld", ".md-header .ww-kopzoek__knop", ".md-header__button",
-    ".md-typeset ul.ww-links > li > a", ".md-typeset .ww-chips a", ".md-typeset .md-button",
-    ".md-typeset .ww-card__title > a", ".ww-voet a", ".leaflet-control-zoom a",
-    ".folder-bar a", ".folder-bar button",  # the bar above a printable leaflet
-])
+MAIN_CONTROLS = ", ".join(
+    [
+        ".md-header .ww-kopzoek__veld",
+        ".md-header .ww-kopzoek__knop",
+        ".md-header__button",
+        ".md-typeset ul.ww-links > li > a",
+        ".md-typeset .ww-chips a",
+        ".md-typeset .md-button",
+        ".md-typeset .ww-card__title > a",
+        ".ww-voet a",
+        ".leaflet-control-zoom a",
+        ".folder-bar a",
+        ".folder-bar button",  # the bar above a printable leaflet
+    ]
+)
 
 TARGETS = """(selector) => [...document.querySelectorAll(selector)].filter(el => {
         const r = el.getBoundingClientRect(), s = getComputedStyle(el);
@@ -308,12 +343,17 @@ def _week_at(browser, server, path: str, day: dt.date) -> dict[str, list[str]]:
 def test_deze_week_follows_each_rule(browser, server, catalog):
     """A first-week-of-the-month item shows only in that week; a weekly one every week. Worked out in the browser."""
     act, item = next(
-        (a, i) for a in catalog.activities.values() if a.plekken
-        for i in a.schema if i.herhaling == "maandelijks" and i.week == 1 and not i.eind
+        (a, i)
+        for a in catalog.activities.values()
+        if a.plekken
+        for i in a.schema
+        if i.herhaling == "maandelijks" and i.week == 1 and not i.eind
     )
     gemeente = catalog.region.gemeente_of(catalog.locations[act.plekken[0]].woonkern)
     weekly = next(
-        a for a in catalog.activities.values() if a.plekken
+        a
+        for a in catalog.activities.values()
+        if a.plekken
         and catalog.region.gemeente_of(catalog.locations[a.plekken[0]].woonkern).id == gemeente.id
         and any(i.dag and i.herhaling == "wekelijks" and not i.start and not i.eind for i in a.schema)
     )

@@ -141,7 +141,7 @@
     if (cfg.soort === "pmtiles" && window.protomapsL) {
       var url = new URL(cfg.url, window.location.href).href;
       protomapsL.leafletLayer({
-        url: url, flavor: "light", lang: "nl", attribution: cfg.attribution, maxDataZoom: cfg.maxzoom || 15
+        url: url, flavor: "light", lang: "nl", attribution: cfg.attribution, maxZoom: 19, maxDataZoom: cfg.maxzoom || 15
       }).addTo(map);
     } else if (cfg.soort === "osm" && cfg.url) {
       L.tileLayer(cfg.url, { attribution: cfg.attribution, maxZoom: 19 }).addTo(map);

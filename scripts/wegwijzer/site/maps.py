@@ -30,18 +30,17 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from markupsafe import Markup
-
 import folium
 from branca.element import Element, Figure, MacroElement
 from folium.plugins import MarkerCluster
 from jinja2 import Template
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.urls import url_for
-from wegwijzer.site.context import BuildContext
 from wegwijzer.site import tiles
+from wegwijzer.site.context import BuildContext
 from wegwijzer.site.pages import AreaPage, Context, OfferPage, Page, PlacePage
 from wegwijzer.site.view import View
 

@@ -72,7 +72,9 @@ def _date(value: Any, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise PluginError(f"toegankelijkheid.yaml: {what} {value!r} is geen datum. Schrijf bijvoorbeeld 2026-12-01.")
+        raise PluginError(
+            f"toegankelijkheid.yaml: {what} {value!r} is geen datum. Schrijf bijvoorbeeld 2026-12-01."
+        ) from None
 
 
 def _check_status(status: str, audit: dict | None, planned: dt.date | None, today: dt.date) -> None:
@@ -99,6 +101,8 @@ def _check_status(status: str, audit: dict | None, planned: dt.date | None, toda
 
 def load(today: dt.date, statement_file: Path = STATEMENT_FILE, results_file: Path = RESULTS_FILE) -> Statement:
     data = yamlsafe.read(statement_file).data or {}
+    if not isinstance(data, dict):
+        raise PluginError(f"{statement_file.name}: schrijf velden zoals status: D (zie de uitleg bovenin het bestand).")
     status = str(data.get("status", "")).strip().upper()
     audit = data.get("onderzoek") or None
     planned = _date(data.get("onderzoek_gepland"), "onderzoek_gepland")

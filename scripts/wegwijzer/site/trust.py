@@ -86,11 +86,11 @@ def _python_version(name: str) -> tuple[str, str]:
         meta = metadata.metadata(name)
     except metadata.PackageNotFoundError:
         return "", ""
-    licence = meta.get("License-Expression") or meta.get("License") or ""
+    licence = meta["License-Expression"] or meta["License"] or ""
     if not licence or len(licence) > 40:  # some packages put the whole licence text here
         classifiers = [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
         licence = classifiers[0].rsplit("::", 1)[-1].strip() if classifiers else ""
-    return meta.get("Version", ""), licence
+    return meta["Version"] or "", licence
 
 
 def software(ctx: BuildContext) -> list[dict[str, str]]:
