@@ -189,3 +189,14 @@ def test_the_statement_page_shows_the_results(site):
     for info in results["paginatypen"].values():
         assert f'<th scope="row">{escape(info["wat"])}</th>' in html
     assert results["gereedschap"]["axe-core"] in html
+
+
+def test_long_words_in_headings_break_with_a_hyphen():
+    from wegwijzer.site.trust import soft_hyphens
+
+    html = '<h1 id="schuldhulpverlening">Schuldhulpverlening <a href="x/schuldhulpverlening/">via</a></h1>'
+    out = soft_hyphens(html + "<p>Schuldhulpverlening</p>")
+    assert "Schuld\u00adhulp\u00adver\u00adle\u00adning <a" in out
+    assert 'id="schuldhulpverlening"' in out and 'href="x/schuldhulpverlening/"' in out, "tags stay the same"
+    assert out.endswith("<p>Schuldhulpverlening</p>"), "only headings"
+    assert out.replace("\u00ad", "") == html + "<p>Schuldhulpverlening</p>"

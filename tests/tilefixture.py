@@ -8,17 +8,16 @@ hosts do (Python's SimpleHTTPRequestHandler does not, and pmtiles.js needs them)
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
 import http.server
 import math
 import os
-import threading
 from pathlib import Path
 
 from pmtiles.tile import Compression, TileType, zxy_to_tileid
 from pmtiles.writer import Writer
+
+from conftest import serving
 
 BBOX = (4.55, 52.70, 5.15, 53.20)  # lon/lat of the Kop van Noord-Holland, roughly
 MAX_ZOOM = 6
@@ -179,13 +178,6 @@ class _Slice:
         self.f.close()
 
 
-@contextlib.contextmanager
 def serving_ranges(directory: Path):
-    handler = functools.partial(RangeHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
+    """Serve a folder like conftest.serving, with range requests. Yields the base URL."""
+    return serving(directory, RangeHandler)

@@ -28,7 +28,7 @@
     article.querySelectorAll(BLOCKS).forEach(function (el) {
       if (el.closest(SKIP) || el.parentElement.closest(BLOCKS)) return;
       if (!el.getClientRects().length) return;  // not shown (closed details, display: none)
-      var text = (el.innerText || el.textContent || "").replace(/\s+/g, " ").trim();
+      var text = (el.innerText || el.textContent || "").replace(/\u00ad/g, "").replace(/\s+/g, " ").trim();
       if (text) out.push(text);
     });
     return out;

@@ -1,4 +1,5 @@
-"""The pages a public service owes its users: privacy, accessibility statement, about this site.
+"""The pages a public service owes its users (privacy, accessibility statement, about this site), and two
+things every page gets: "Lees voor" where it helps, and long words in headings that break with a hyphen.
 
 Each page is made from facts the build knows, so it stays true when the settings change:
 - ``/privacy/`` says which outside requests there are with the tile setting of this build
@@ -12,12 +13,16 @@ The footer (``overrides/partials/footer.html``) links to all three on every page
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING, ClassVar
+
+import pyphen
 
 from wegwijzer.core.urls import url_for
 from wegwijzer.site import statement, tiles
@@ -139,6 +144,34 @@ def read_aloud(page: Page | None, doc: MkDocsPage) -> bool:
     return doc.url.startswith(READ_ALOUD_FOLDERS)
 
 
+# --- long words in headings ------------------------------------------------------------------
+
+HEADING = re.compile(r"(<h[1-4]\b[^>]*>)(.*?)(</h[1-4]>)", re.S)
+LONG_WORD = re.compile(r"[^\W\d_]{16,}")  # about what fits on a 360 px line in a heading
+_DUTCH = pyphen.Pyphen(lang="nl_NL")
+
+
+@functools.lru_cache(maxsize=4096)
+def _hyphenated(word: str) -> str:
+    return _DUTCH.inserted(word, hyphen="\u00ad")
+
+
+def soft_hyphens(html: str) -> str:
+    """Soft hyphens in long words of headings, at Dutch syllable breaks (pyphen).
+
+    A phone then breaks 'Schuldhulpverlening' as 'Schuldhulp-/verlening' with a hyphen, never in a random
+    place. Browsers show a soft hyphen only at a line break; text, search and read-aloud stay the same.
+    Only text between tags changes, never a tag or an attribute.
+    """
+
+    def heading(match: re.Match) -> str:
+        parts = re.split(r"(<[^>]*>)", match.group(2))
+        inner = "".join(p if p.startswith("<") else LONG_WORD.sub(lambda w: _hyphenated(w.group(0)), p) for p in parts)
+        return match.group(1) + inner + match.group(3)
+
+    return HEADING.sub(heading, html)
+
+
 class TrustView(View):
     """Owns /privacy/, /toegankelijkheid/ and /over/; says which pages get "Lees voor"."""
 
@@ -146,6 +179,9 @@ class TrustView(View):
 
     def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:
         context["ww_voorlezen"] = read_aloud(page, doc)
+
+    def html(self, ctx: BuildContext, page: Page | None, html: str) -> str:
+        return soft_hyphens(html)
 
     def pages(self, ctx: BuildContext) -> Iterable[Page]:
         yield PrivacyPage(
