@@ -138,21 +138,9 @@ def cmd_bench(args) -> int:
 
 
 def cmd_taal(args) -> int:
-    from wegwijzer.tools.taal import ConfigProblem, check_all, format_report, load_config, report_json
+    from wegwijzer.tools.taal.command import run
 
-    root = Path(args.root).resolve() if args.root else project_root()
-    try:
-        config = load_config(Path(args.instellingen) if args.instellingen else None)
-    except ConfigProblem as exc:
-        print(f"De instellingen kloppen niet: {exc}", file=sys.stderr)
-        return 2
-    only = []
-    for name in args.bestanden:
-        path = Path(name).resolve()
-        only.append(path.relative_to(root).as_posix() if path.is_relative_to(root) else name)
-    report = check_all(root, config=config, only=only or None)
-    print(report_json(report) if args.json else format_report(report, show_warnings=not args.alleen_fouten))
-    return 1 if report.errors else 0
+    return run(Path(args.root).resolve() if args.root else project_root(), args)
 
 
 def cmd_nieuw(args) -> int:
@@ -242,11 +230,9 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("-n", type=int, action="append", help="Aantal items (mag vaker; standaard 1000 en 10000).")
             p.add_argument("--uit", help="Schrijf de uitkomst als JSON naar dit bestand.")
         if name == "taal":
-            p.add_argument("bestanden", nargs="*", help="Alleen deze bestanden (standaard: alle items en pagina's).")
-            p.add_argument("--root", help="Map met locations/, activities/ en content/ (standaard: deze map).")
-            p.add_argument("--alleen-fouten", action="store_true", help="Toon alleen fouten, geen tips.")
-            p.add_argument("--json", action="store_true", help="Geef de uitkomst als JSON.")
-            p.add_argument("--instellingen", help="Ander bestand met instellingen (standaard: data/taal.yaml).")
+            from wegwijzer.tools.taal.command import add_arguments as taal_arguments
+
+            taal_arguments(p)
         if name == "nieuw":
             from wegwijzer.tools.editor import add_arguments
 

@@ -1,0 +1,125 @@
+"""Hard words (jargon, explained once per file) and stiff official words and phrases (ambtelijk, always a fout).
+
+A compound whose first or last part is a jargon word is jargon too: 'eerstelijnszorgverleners' holds
+'eerstelijnszorg', 'jeugdmaatwerkvoorziening' holds 'maatwerkvoorziening'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wegwijzer.tools.taal.config import Term
+from wegwijzer.tools.taal.rules.definitions import defined_tokens, mentioned_tokens
+from wegwijzer.tools.taal.sentences import Sentence
+from wegwijzer.tools.taal.text import FileText
+from wegwijzer.tools.taal.words import common_word
+
+_MIN_PART = 3  # letters of the other part of a compound
+
+
+@dataclass
+class _Use:
+    term: Term
+    sentence: Sentence
+    word: str  # as written
+    compound: bool = False
+
+
+@lru_cache(maxsize=65536)
+def compound_term(word: str, terms: tuple[Term, ...], minimum: float) -> Term | None:
+    """The jargon word that is the first or last part of a compound, or None."""
+    best: Term | None = None
+    for term in terms:
+        w = term.woord
+        if not term.single or len(w) < 5 or len(word) < len(w) + _MIN_PART or w not in word:
+            continue
+        head = any(word.endswith(w + end) for end in ("", "s", "en", "n", "e")) and word.find(w) >= _MIN_PART
+        rest = word[len(w) :].removeprefix("s") if word.startswith(w) else ""
+        modifier = len(rest) >= 4 and common_word(rest, minimum)
+        if (head or modifier) and (best is None or len(w) > len(best.woord)):
+            best = term
+    return best
+
+
+def _active_terms(text: FileText) -> list[Term]:
+    out = []
+    for term in text.config.jargon:
+        check = "ambtelijk" if term.soort == "ambtelijk" else "jargon"
+        if not text.on(check) or term.woord in text.allowed or set(term.bekend_bij) & set(text.audiences):
+            continue
+        out.append(term)
+    return out
+
+
+def _uses(text: FileText, terms: list[Term]) -> tuple[list[_Use], set[str]]:
+    """Every use of a hard or stiff word, and the (lower-case) words the file defines."""
+    uses: list[_Use] = []
+    defined: set[str] = set()
+    singles = tuple(t for t in terms if t.single)
+    for idx, s in enumerate(text.sentences):
+        defined |= {s.tokens[i].low for i in defined_tokens(s)}
+        mentioned = {s.tokens[i].start for i in mentioned_tokens(s)}
+        unnamed = text.unnamed_text(idx)
+        low = unnamed.lower()
+        covered: set[int] = set()
+        for term in terms:
+            if not any(f.split("…")[0].strip()[:4] in low for f in (term.woord, *term.vormen)):
+                continue
+            for m in term.pattern.finditer(unnamed):
+                covered |= {m.start()}
+                text.jargon_at.setdefault(idx, set()).add(m.start())
+                if m.start() not in mentioned:
+                    uses.append(_Use(term, s, m.group(0)))
+        for _, tok in text.plain_words(idx):
+            if tok.start in covered or tok.start in mentioned or len(tok.text) < 8 or tok.low in text.allowed:
+                continue
+            found = compound_term(tok.low, singles, text.config.zipf_min)
+            if found is not None:
+                text.jargon_at.setdefault(idx, set()).add(tok.start)
+                uses.append(_Use(found, s, tok.text, compound=True))
+    return uses, defined
+
+
+def _explained(use: _Use, defined: set[str]) -> bool:
+    words = use.term.woord.split()
+    if use.word.lower() in defined or (len(words) > 1 and all(w in defined for w in words)):
+        return True
+    return any(use.term.pattern.fullmatch(word) for word in defined)
+
+
+def _jargon_message(use: _Use) -> str:
+    t = use.term
+    word = use.word
+    inside = f" Er zit het moeilijke woord '{t.woord}' in." if use.compound else ""
+    return (
+        f"'{word}' is een moeilijk woord.{inside} Schrijf: {t.schrijf}. "
+        f"Of leg het één keer uit in dit bestand, zo: '{word[0].upper() + word[1:]} is ...' "
+        f"of '{word} ({t.schrijf})'."
+    )
+
+
+def check_jargon(text: FileText) -> None:
+    """Jargon: the first unexplained use per word per file. Stiff words: every sentence they are in."""
+    terms = _active_terms(text)
+    if not terms:
+        return
+    uses, defined = _uses(text, terms)
+    reported: set[str] = set()
+    stiff_seen: set[tuple[int, str]] = set()
+    for use in uses:
+        if use.term.soort == "ambtelijk":
+            key = (id(use.sentence), use.term.woord)
+            if key not in stiff_seen:
+                stiff_seen.add(key)
+                text.add(
+                    "ambtelijk",
+                    use.sentence,
+                    f"'{use.word}' is ambtelijke taal. Schrijf gewoon: {use.term.schrijf}.",
+                )
+            continue
+        key_word = use.word.lower() if use.compound else use.term.woord
+        if key_word in reported or _explained(use, defined):
+            continue
+        reported.add(key_word)
+        text.add("jargon", use.sentence, _jargon_message(use))
