@@ -12,7 +12,8 @@ and measures:
 * the time from navigation to the first result card;
 * the time per query (search and filters, no drawing), each query with an empty cache.
 
-Then it runs Pagefind (benchmarks/node/node_modules, after npm ci --prefix benchmarks/node) on the same built site and measures
+Then it runs Pagefind (benchmarks/node/node_modules, after npm ci --prefix benchmarks/node) on the
+same built site and measures
 its index time, its size, and the time to its first result on a small test page.
 Raw figures go to benchmarks/search-results.json.
 """
@@ -42,8 +43,18 @@ from wegwijzer.tools.bench import _prepare  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-QUERIES = ["koffie", "geldzorgen", "eenzaam", "hulp bij formulieren", "taalles Texel", "formulieeren",
-           "wandelen Schagen", "computerhulp", "opvoeding", "xyzzy"]
+QUERIES = [
+    "koffie",
+    "geldzorgen",
+    "eenzaam",
+    "hulp bij formulieren",
+    "taalles Texel",
+    "formulieeren",
+    "wandelen Schagen",
+    "computerhulp",
+    "opvoeding",
+    "xyzzy",
+]
 FIRST_QUERY = "?q=koffie"
 # Pagefind is a benchmark-only package: npm ci --prefix benchmarks/node
 PAGEFIND = ROOT / "benchmarks/node/node_modules/@pagefind/linux-x64/bin/pagefind_extended"
@@ -107,20 +118,25 @@ def first_result(browser, site: Path, url: str, ready_js: str) -> dict:
     prefix = "/".join(base) + "/"
     documents = [url.split("?")[0]] + timing["files"]
     for name in documents:
-        path = name[len(prefix):].split("?")[0]
+        path = name[len(prefix) :].split("?")[0]
         path = site / (path + "index.html" if path.endswith("/") or path == "" else path)
         if path.is_file():
             data = path.read_bytes()
             raw += len(data)
             gzipped += gz(data)
-    result = {"first_result_ms": round(timing["mark"]), "downloaded_kb": round(raw / 1024, 1),
-              "downloaded_gzip_kb": round(gzipped / 1024, 1), "requests": len(documents)}
+    result = {
+        "first_result_ms": round(timing["mark"]),
+        "downloaded_kb": round(raw / 1024, 1),
+        "downloaded_gzip_kb": round(gzipped / 1024, 1),
+        "requests": len(documents),
+    }
     return result, page, context
 
 
 def query_times(page) -> dict:
     # One warm-up search (not counted), then every query three times with an empty cache: the median.
-    times = page.evaluate("""(queries) => {
+    times = page.evaluate(
+        """(queries) => {
       wwZoeken.clearCache(); wwZoeken.search('opwarmen', {});
       const out = {};
       for (const q of queries) {
@@ -136,10 +152,15 @@ def query_times(page) -> dict:
         out[q] = [runs[1], r.refs.length];
       }
       return out;
-    }""", QUERIES)
+    }""",
+        QUERIES,
+    )
     ms = [v[0] for v in times.values()]
-    return {"query_ms_median": round(statistics.median(ms), 1), "query_ms_max": round(max(ms), 1),
-            "queries": {q: {"ms": round(v[0], 1), "results": v[1]} for q, v in times.items()}}
+    return {
+        "query_ms_median": round(statistics.median(ms), 1),
+        "query_ms_max": round(max(ms), 1),
+        "queries": {q: {"ms": round(v[0], 1), "results": v[1]} for q, v in times.items()},
+    }
 
 
 def measure(n: int, browser) -> dict:
@@ -169,8 +190,12 @@ def measure(n: int, browser) -> dict:
         }
         httpd, base = serve(site)
         try:
-            lunr, page, context = first_result(browser, site, base + "zoeken/" + FIRST_QUERY,
-                                               "performance.getEntriesByName('ww-eerste-resultaat').length > 0")
+            lunr, page, context = first_result(
+                browser,
+                site,
+                base + "zoeken/" + FIRST_QUERY,
+                "performance.getEntriesByName('ww-eerste-resultaat').length > 0",
+            )
             lunr.update(query_times(page))
             context.close()
             result["lunr"] = lunr
@@ -183,15 +208,21 @@ def measure(n: int, browser) -> dict:
             bundle = site / "pagefind"
             files = [p for p in bundle.rglob("*") if p.is_file()]
             (site / "pagefind-test.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
-            pagefind, page, context = first_result(browser, site, base + "pagefind-test.html?q=koffie",
-                                                   "performance.getEntriesByName('ww-eerste-resultaat').length > 0")
+            pagefind, page, context = first_result(
+                browser,
+                site,
+                base + "pagefind-test.html?q=koffie",
+                "performance.getEntriesByName('ww-eerste-resultaat').length > 0",
+            )
             pagefind["results"] = page.evaluate("window.pfCount")
             context.close()
-            pagefind.update({
-                "index_s": round(pf_s, 1),
-                "bundle_kb": round(sum(p.stat().st_size for p in files) / 1024, 1),
-                "bundle_files": len(files),
-            })
+            pagefind.update(
+                {
+                    "index_s": round(pf_s, 1),
+                    "bundle_kb": round(sum(p.stat().st_size for p in files) / 1024, 1),
+                    "bundle_files": len(files),
+                }
+            )
             result["pagefind"] = pagefind
         finally:
             httpd.shutdown()
@@ -213,11 +244,16 @@ def main() -> int:
             print(json.dumps(result, ensure_ascii=False), flush=True)
             results.append(result)
         browser.close()
-    meta = {"date": dt.date.today().isoformat(), "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-            f"{platform.system()} {platform.release()}", "cpu_throttling": 4, "first_query": FIRST_QUERY,
-            "load_average_at_end": os.getloadavg()[0]}
-    Path(args.out).write_text(json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False) + "\n",
-                              encoding="utf-8")
+    meta = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        "cpu_throttling": 4,
+        "first_query": FIRST_QUERY,
+        "load_average_at_end": os.getloadavg()[0],
+    }
+    Path(args.out).write_text(
+        json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return 0
 
 

@@ -98,7 +98,7 @@ def test_hsds_locations_list_every_place(site, catalog):
     items = json.loads((site / "open-data/hsds/locations.json").read_text(encoding="utf-8"))
     assert [i["id"] for i in items] == [ids.location_uid(p) for p in catalog.locations.values()]
     assert [i["external_identifier"] for i in items] == list(catalog.locations)
-    for item, loc in zip(items, catalog.locations.values()):
+    for item, loc in zip(items, catalog.locations.values(), strict=False):
         assert (item["latitude"], item["longitude"]) == (loc.coordinaten.lat, loc.coordinaten.lon)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog
-from wegwijzer.core.model import ScheduleItem
+from wegwijzer.core.model import Location, ScheduleItem
 from wegwijzer.opendata.ids import ANCHOR, TZ, TZID, area_name, page_url, uid
 
 
@@ -15,12 +15,12 @@ def first_occurrence(item: ScheduleItem) -> dt.date:
     if item.datum:
         return item.datum
     base = item.start or ANCHOR
-    target = vocab.DAY_NUMBER[item.dag]
+    target = vocab.DAY_NUMBER[item.weekday]
     if item.herhaling != "maandelijks":
         return base + dt.timedelta(days=(target - base.weekday()) % 7)
     year, month = base.year, base.month
     while True:
-        day = _nth_weekday(year, month, target, item.week)
+        day = _nth_weekday(year, month, target, item.week_of_month)
         if day >= base:
             return day
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -39,9 +39,9 @@ def rrule(item: ScheduleItem) -> str | None:
     """The RRULE value of a recurring item (None for a single date)."""
     if item.datum:
         return None
-    day = vocab.ICAL_DAY[item.dag]
+    day = vocab.ICAL_DAY[item.weekday]
     if item.herhaling == "maandelijks":
-        rule = f"FREQ=MONTHLY;BYDAY={item.week}{day}"
+        rule = f"FREQ=MONTHLY;BYDAY={item.week_of_month}{day}"
     else:
         rule = f"FREQ=WEEKLY;BYDAY={day}" + (";INTERVAL=2" if item.herhaling == "tweewekelijks" else "")
     if item.eind:
@@ -110,7 +110,7 @@ def calendar_events(cat: Catalog, today: dt.date, base: str = "") -> list[tuple[
         for i, item in enumerate(act.schema):
             if not describe.is_current(item, today):
                 continue
-            where = [p for p in places if p.id == item.plek] if item.plek else places
+            where: list[Location | None] = [p for p in places if p.id == item.plek] if item.plek else list(places)
             day = first_occurrence(item)
             rule = rrule(item)
             lines = [act.samenvatting, describe.schedule_line(item)]

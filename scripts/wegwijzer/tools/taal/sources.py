@@ -68,12 +68,10 @@ class LineFinder:
 
 def entry_sentences(entry, raw_text: str = "") -> list[Sentence]:
     """Sentences of an entry's texts, with the line in the YAML file where each starts."""
-    from wegwijzer.core.load import _line
-
     finder = LineFinder(raw_text)
     out = []
     for path, label, value in _entry_texts(entry):
-        key_line = _line(entry, *path) or 1
+        key_line = entry.line_of(*path) or 1
         finder.start_at(key_line)
         for piece in markdown_pieces(value, key_line, page=False):
             for s in sentences_of(piece, label):
