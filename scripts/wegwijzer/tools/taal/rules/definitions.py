@@ -4,6 +4,7 @@ A word is explained by a definition in the same file:
 - "X is een/iemand/iets/...", "X betekent ...", "X staat voor ...", "X wil zeggen ...";
 - "Met X bedoelen we ...", "Onder X verstaan we ...";
 - "Dat heet X", "Dit noemen we X";
+- a question that the text answers: "Wat is X?";
 - the plain word in brackets: "X (uitleg in gewone woorden)", or "uitleg (X)".
 "Het woord X" mentions the word; it is no use of it.
 """
@@ -148,7 +149,7 @@ def _naming(tokens: list[Token]) -> set[int]:
 
 
 def _brackets(tokens: list[Token]) -> set[int]:
-    """'X (gewone woorden)' explains X; 'gewone woorden (X)' explains X."""
+    """'X (gewone woorden)' and 'gewone woorden (X)' explain X; 'IZA (Integraal Zorgakkoord)' explains IZA."""
     out: set[int] = set()
     for k, t in enumerate(tokens):
         if t.text != "(" or k == 0:
@@ -159,25 +160,31 @@ def _brackets(tokens: list[Token]) -> set[int]:
                 break
             inner.append(i)
         words = [i for i in inner if tokens[i].kind == "word"]
-        plain = any(tokens[i].text[0].islower() for i in words)
-        if words and tokens[k - 1].kind == "word" and is_abbreviation(tokens[k - 1].text):
-            out.add(k - 1)  # 'IZA (Integraal Zorgakkoord)'
-        if plain:
-            before = []
-            for i in range(k - 1, max(-1, k - 4), -1):
-                if tokens[i].kind == "punct":
-                    break
-                before.append(i)
-            out |= _words(tokens, range(min(before), k)) if before else set()
-        elif 1 <= len(words) <= 4:
+        before = []
+        for i in range(k - 1, max(-1, k - 4), -1):
+            if tokens[i].kind == "punct":
+                break
+            before.append(i)
+        if not words or not before:
+            continue
+        if is_abbreviation(tokens[k - 1].text) or any(tokens[i].text[0].islower() for i in words):
+            out |= _words(tokens, range(min(before), k))
+        if len(words) <= 4:
             out |= set(words)
     return out
+
+
+def _question(tokens: list[Token]) -> set[int]:
+    """'Wat is een casemanager?' (the answer follows): the words asked about."""
+    if len(tokens) < 3 or tokens[0].low != "wat" or tokens[1].low not in ("is", "zijn", "betekent", "betekenen"):
+        return set()
+    return _words(tokens, range(2, min(len(tokens), 2 + _SUBJECT_MAX)))
 
 
 def defined_tokens(sentence: Sentence) -> set[int]:
     """Indexes of the tokens that this sentence explains."""
     tokens = sentence.tokens
-    return _copula(tokens) | _meaning(tokens) | _naming(tokens) | _brackets(tokens)
+    return _copula(tokens) | _meaning(tokens) | _naming(tokens) | _brackets(tokens) | _question(tokens)
 
 
 def mentioned_tokens(sentence: Sentence) -> set[int]:

@@ -13,7 +13,6 @@ from wegwijzer.tools.taal.config import Term
 from wegwijzer.tools.taal.rules.definitions import defined_tokens, mentioned_tokens
 from wegwijzer.tools.taal.sentences import Sentence
 from wegwijzer.tools.taal.text import FileText
-from wegwijzer.tools.taal.words import common_word
 
 _MIN_PART = 3  # letters of the other part of a compound
 
@@ -27,7 +26,7 @@ class _Use:
 
 
 @lru_cache(maxsize=65536)
-def compound_term(word: str, terms: tuple[Term, ...], minimum: float) -> Term | None:
+def compound_term(word: str, terms: tuple[Term, ...]) -> Term | None:
     """The jargon word that is the first or last part of a compound, or None."""
     best: Term | None = None
     for term in terms:
@@ -36,7 +35,7 @@ def compound_term(word: str, terms: tuple[Term, ...], minimum: float) -> Term | 
             continue
         head = any(word.endswith(w + end) for end in ("", "s", "en", "n", "e")) and word.find(w) >= _MIN_PART
         rest = word[len(w) :].removeprefix("s") if word.startswith(w) else ""
-        modifier = len(rest) >= 4 and common_word(rest, minimum)
+        modifier = len(rest) >= 4 and len(w) >= 6
         if (head or modifier) and (best is None or len(w) > len(best.woord)):
             best = term
     return best
@@ -74,18 +73,26 @@ def _uses(text: FileText, terms: list[Term]) -> tuple[list[_Use], set[str]]:
         for _, tok in text.plain_words(idx):
             if tok.start in covered or tok.start in mentioned or len(tok.text) < 8 or tok.low in text.allowed:
                 continue
-            found = compound_term(tok.low, singles, text.config.zipf_min)
+            found = compound_term(tok.low, singles)
             if found is not None:
                 text.jargon_at.setdefault(idx, set()).add(tok.start)
                 uses.append(_Use(found, s, tok.text, compound=True))
     return uses, defined
 
 
+_STEM = 8  # 'mantelzorg' explains 'mantelzorger' and the other way round: they share this many letters or more
+
+
 def _explained(use: _Use, defined: set[str]) -> bool:
     words = use.term.woord.split()
     if use.word.lower() in defined or (len(words) > 1 and all(w in defined for w in words)):
         return True
-    return any(use.term.pattern.fullmatch(word) for word in defined)
+    if any(use.term.pattern.fullmatch(word) for word in defined):
+        return True
+    term = use.term.woord
+    return len(words) == 1 and any(
+        len(d) >= _STEM and (term.startswith(d) or d.startswith(term)) and abs(len(term) - len(d)) <= 2 for d in defined
+    )
 
 
 def _jargon_message(use: _Use) -> str:

@@ -11,6 +11,7 @@ from wegwijzer.tools.taal.words import compound_parts, known, verb_known
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
 ZIJN = frozenset({"is", "zijn", "was", "waren", "ben", "bent", "geweest"})
 _MODALS = frozenset({"moet", "moeten", "dient", "dienen", "diende", "dienden", "mag", "mogen", "hoeft", "hoeven"})
+_MAY = frozenset({"kan", "kunnen", "zal", "zullen", "wil", "willen"})
 _ASKING = frozenset({"verzocht", "gevraagd", "verwacht", "aangeraden", "geadviseerd", "verplicht", "verboden"})
 _STOP = frozenset(
     [
@@ -108,7 +109,9 @@ def _verb_forms(stem: str) -> set[str]:
 
 def _plural_noun(word: str) -> bool:
     """gemeenten, gezinnen, gebieden, bedrijven: the plural of a noun, not a participle on -en."""
-    stems = {word[:-1], word[:-2], word[:-3]}
+    stems = {word[:-1], word[:-2]}
+    if len(word) > 4 and word[-3] == word[-4]:
+        stems.add(word[:-3])
     if word.endswith("ven"):
         stems.add(word[:-3] + "f")
     if word.endswith("zen"):
@@ -116,17 +119,19 @@ def _plural_noun(word: str) -> bool:
     return any(len(s) >= 4 and known(s, 3.0) for s in stems)
 
 
-def _compound_noun(word: str) -> bool:
-    """geldzaken, gezinsleden: a compound whose first part is a word on its own (geld, gezin)."""
-    parts = compound_parts(word, 3.0)
-    return bool(parts) and len(parts[0]) >= 4
+def _compound_noun(core: str) -> bool:
+    """geldzaken, gezinsleden: a compound whose first part is a common word (geld, gezin), not ge-...-en."""
+    if not core.startswith("ge"):
+        return False
+    parts = compound_parts(core, 3.0)
+    return bool(parts) and len(parts[0]) >= 4 and known(parts[0], 4.0)
 
 
 def _weak(core: str) -> bool:
     """A participle on -d or -t: its verb has a present form on -t (geregeld -> regelt, opgeleid -> leidt)."""
     stem = core[2:] if core.startswith("ge") else core
     forms = {stem} if stem.endswith("t") else {stem[:-1] + "t", stem + "t"}
-    return len(stem) >= 4 and any(known(f, 2.0) for f in forms)
+    return len(stem) >= 3 and any(known(f, 2.0) for f in forms)
 
 
 def _infinitive(word: str) -> bool:
@@ -143,7 +148,7 @@ def _infinitive(word: str) -> bool:
 
 def _strong(core: str, word: str) -> bool:
     """A participle on -en (genomen, besproken), not a plural (gemeenten) or an infinitive (bewegen)."""
-    if _plural_noun(word) or _compound_noun(word):
+    if _plural_noun(word) or _compound_noun(core):
         return False
     return core.startswith("ge") or not _infinitive(word)
 
@@ -180,6 +185,8 @@ def _passives(text: FileText, idx: int) -> list[tuple[Token, Token]]:
         if aux.kind != "word" or aux.low not in WORDEN | ZIJN or text.is_name(idx, a):
             continue
         candidates = [a - 1] if a > 0 else []
+        if a > 1 and tokens[a - 1].low in _MODALS | _MAY:
+            candidates.append(a - 2)  # 'geregeld moet worden
         for i in range(a + 1, min(len(tokens), a + 1 + _WINDOW)):
             if tokens[i].kind == "punct" or tokens[i].low in _STOP:
                 break
@@ -187,7 +194,7 @@ def _passives(text: FileText, idx: int) -> list[tuple[Token, Token]]:
         for i in candidates:
             t = tokens[i]
             before = tokens[i - 1].low if i > 0 else ""
-            if t.kind != "word" or before in _NOT_BEFORE or text.is_name(idx, i) or text.too_long(t):
+            if t.kind != "word" or (i - 1 != a and before in _NOT_BEFORE) or text.is_name(idx, i) or text.too_long(t):
                 continue
             if not participle(t.low, cfg.not_participles):
                 continue

@@ -20,7 +20,7 @@ def check_unknown(text: FileText) -> None:
             seen.add(low)
             if is_abbreviation(t.text) or any(p.fullmatch(low) for p in patterns):
                 continue  # reported as an abbreviation or as jargon
-            if compound_term(low, singles, cfg.zipf_min) is not None:
+            if compound_term(low, singles) is not None:
                 continue
             if common_word(low, cfg.zipf_min):
                 continue
