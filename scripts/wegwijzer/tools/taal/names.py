@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from wegwijzer.tools.taal.config import LETTER, Config
 from wegwijzer.tools.taal.sentences import Sentence
+from wegwijzer.tools.taal.words import common_word
 
 _NAME_WORD = re.compile(rf"[{LETTER}]+(?:['’\-][{LETTER}]+)*|[A-Z]{{1,4}}[0-9]{{1,2}}")
 
@@ -62,8 +63,9 @@ def mark_names(sentence: Sentence, names: Names, own: frozenset[str]) -> frozens
     if pattern is not None:
         for m in pattern.finditer(sentence.text):
             single = not re.search(r"\s", m.group(0))
-            if single and not sentence.text[: m.start()].strip(" \"'“‘(*-"):
-                continue  # one capitalised word at the start of a sentence: a name, or just a capital?
+            at_start = not sentence.text[: m.start()].strip(" \"'“‘(*-")
+            if single and at_start and common_word(m.group(0), 3.0):
+                continue  # 'Preventie' at the start of a sentence: more likely the word than the name
             spans.append((m.start(), m.end()))
     marked = set()
     k = 0

@@ -88,7 +88,7 @@ _SEPARABLE = tuple(
 )
 _UNSTRESSED = ("be", "ver", "ont", "her", "er", "ge")
 # A participle never follows these: 'te' (infinitive), 'aan het' (progressive), an article or 'mijn' (a noun).
-_NOT_BEFORE = frozenset(["te", "het", "een", "de", "mijn", "je", "jouw", "zijn", "haar", "ons", "onze", "hun", "uw"])
+_NOT_BEFORE = frozenset(["te", "het", "een", "de", "mijn", "jouw", "onze", "uw"])
 _FORMAL = frozenset({"u", "uw", "uzelf", "uwe"})
 _WINDOW = 8  # words between 'wordt' and the participle
 
