@@ -55,7 +55,8 @@ def scores(results: list[Result], level: str) -> tuple[float, float]:
 
 
 def summary(results: list[Result]) -> str:
-    lines = [f"{len(results)} zinnen: " + ", ".join(f"{n} {k}" for k, n in Counter(r.expected for r in results).items())]
+    counts = Counter(r.expected for r in results)
+    lines = [f"{len(results)} zinnen: " + ", ".join(f"{n} {k}" for k, n in counts.items())]
     for level in ("fout", "let op"):
         p, r = scores(results, level)
         lines.append(f"{level}: precisie {p:.2f}, recall {r:.2f}")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from entries import offer, place, write_project
 
+from entries import offer, place, write_project
 from wegwijzer.tools import taal
 from wegwijzer.tools.cli import main
 from wegwijzer.tools.taal.words import zipf
@@ -51,7 +51,8 @@ def test_sentence_length_boundaries(config):
 
 def test_word_length_boundary(config):
     assert "woord_te_lang" not in checks("Dit is " + "a" * 40 + ".", config)
-    found = [f for f in taal.check_page("content/t.md", "Dit is " + "a" * 41 + ".", config) if f.check == "woord_te_lang"]
+    found = taal.check_page("content/t.md", "Dit is " + "a" * 41 + ".", config)
+    found = [f for f in found if f.check == "woord_te_lang"]
     assert len(found) == 1 and found[0].error and "41 letters" in found[0].message
 
 

@@ -2,6 +2,8 @@
 
 A word is explained by a definition in the same file:
 - "X is een/iemand/iets/...", "X betekent ...", "X staat voor ...", "X wil zeggen ...";
+- right after X: "X, dat is een ...", "X: de/een/werk ...", or a next sentence "Dat is een ..." when X ends
+  the sentence before;
 - "Met X bedoelen we ...", "Onder X verstaan we ...";
 - "Dat heet X", "Dit noemen we X";
 - a question that the text answers: "Wat is X?";
@@ -14,81 +16,18 @@ from __future__ import annotations
 from wegwijzer.tools.taal.sentences import Sentence, Token
 from wegwijzer.tools.taal.text import is_abbreviation
 
-_AFTER_IS = frozenset(
-    [
-        "een",
-        "iemand",
-        "iets",
-        "mensen",
-        "alles",
-        "wat",
-        "als",
-        "wanneer",
-        "hoe",
-        "dat",
-        "het",
-        "de",
-        "waar",
-        "wie",
-        "zorg",
-        "hulp",
-        "geld",
-        "werk",
-        "elke",
-        "iedere",
-        "ieder",
-        "samen",
-        "eigenlijk",
-        "gewoon",
-    ]
+_AFTER_IS_WORDS = (
+    "een iemand iets mensen alles wat als wanneer hoe dat het de waar wie zorg hulp geld werk elke iedere "
+    "ieder samen eigenlijk gewoon bijvoorbeeld"
 )
+_AFTER_IS = frozenset(_AFTER_IS_WORDS.split())
 _COPULA = frozenset({"is", "zijn", "betekent", "betekenen"})
 _WITH_NEXT = {"staat": "voor", "staan": "voor", "wil": "zeggen", "willen": "zeggen"}
-_NOT_SUBJECT = frozenset(
-    [
-        "voor",
-        "in",
-        "op",
-        "bij",
-        "na",
-        "van",
-        "door",
-        "over",
-        "aan",
-        "om",
-        "tot",
-        "uit",
-        "zonder",
-        "tijdens",
-        "naast",
-        "tussen",
-        "sinds",
-        "vanaf",
-        "per",
-        "zoals",
-        "als",
-        "want",
-        "maar",
-        "dus",
-        "ook",
-        "toch",
-        "daarom",
-        "dan",
-        "wel",
-        "hier",
-        "daar",
-        "er",
-        "nu",
-        "waar",
-        "hoe",
-        "wat",
-        "wie",
-        "welke",
-        "het",
-        "dat",
-        "dit",
-    ]
+_NOT_SUBJECT_WORDS = (
+    "voor in op bij na van door over aan om tot uit zonder tijdens naast tussen sinds vanaf per zoals als "
+    "want maar dus ook toch daarom dan wel hier daar er nu waar hoe wat wie welke het dat dit"
 )
+_NOT_SUBJECT = frozenset(_NOT_SUBJECT_WORDS.split())
 _ARTICLES = frozenset({"een", "het", "de", "'t"})
 _NAMING = frozenset({"heet", "heten"})
 _NAMING_VERB = frozenset({"noemen", "noemt", "noem"})
@@ -181,10 +120,48 @@ def _question(tokens: list[Token]) -> set[int]:
     return _words(tokens, range(2, min(len(tokens), 2 + _SUBJECT_MAX)))
 
 
+def _before(tokens: list[Token], k: int) -> set[int]:
+    """The (at most three) words right before token k, up to a punctuation mark."""
+    out = []
+    for i in range(k - 1, max(-1, k - 4), -1):
+        if tokens[i].kind == "punct":
+            break
+        out.append(i)
+    return _words(tokens, range(min(out), k)) if out else set()
+
+
+def _says_what_it_is(tokens: list[Token], k: int) -> bool:
+    """At token k: 'dat is een ...', 'dit zijn mensen ...', 'dat betekent ...'."""
+    if k + 1 >= len(tokens) or tokens[k].low not in ("dat", "dit"):
+        return False
+    verb = tokens[k + 1].low
+    nxt = tokens[k + 2].low if k + 2 < len(tokens) else ""
+    return verb in ("betekent", "betekenen") or (verb in ("is", "zijn") and nxt in _AFTER_IS)
+
+
+def _apposition(tokens: list[Token]) -> set[int]:
+    """'jobcoaching, dat is begeleiding op je werk' and 'beschut werk: werk in een beschermde omgeving'."""
+    out: set[int] = set()
+    for k, t in enumerate(tokens[:-1]):
+        if t.text not in (",", ":") or k == 0:
+            continue
+        if (t.text == ":" and tokens[k + 1].low in _AFTER_IS) or _says_what_it_is(tokens, k + 1):
+            out |= _before(tokens, k)
+    return out
+
+
 def defined_tokens(sentence: Sentence) -> set[int]:
     """Indexes of the tokens that this sentence explains."""
     tokens = sentence.tokens
-    return _copula(tokens) | _meaning(tokens) | _naming(tokens) | _brackets(tokens) | _question(tokens)
+    found = _copula(tokens) | _meaning(tokens) | _naming(tokens) | _brackets(tokens) | _question(tokens)
+    return found | _apposition(tokens)
+
+
+def defined_before(previous: Sentence, sentence: Sentence) -> set[int]:
+    """'... zoals het CBS. Dat is het Centraal Bureau voor de Statistiek.': the last words of the sentence before."""
+    if not _says_what_it_is(sentence.tokens, 0) or not previous.tokens:
+        return set()
+    return _before(previous.tokens, len(previous.tokens))
 
 
 def mentioned_tokens(sentence: Sentence) -> set[int]:

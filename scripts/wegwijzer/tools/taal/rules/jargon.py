@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wegwijzer.tools.taal.config import Term
-from wegwijzer.tools.taal.rules.definitions import defined_tokens, mentioned_tokens
+from wegwijzer.tools.taal.rules.definitions import defined_before, defined_tokens, mentioned_tokens
 from wegwijzer.tools.taal.sentences import Sentence
 from wegwijzer.tools.taal.text import FileText
 
@@ -58,6 +58,9 @@ def _uses(text: FileText, terms: list[Term]) -> tuple[list[_Use], set[str]]:
     singles = tuple(t for t in terms if t.single)
     for idx, s in enumerate(text.sentences):
         defined |= {s.tokens[i].low for i in defined_tokens(s)}
+        if idx:
+            prev = text.sentences[idx - 1]
+            defined |= {prev.tokens[i].low for i in defined_before(prev, s)}
         mentioned = {s.tokens[i].start for i in mentioned_tokens(s)}
         unnamed = text.unnamed_text(idx)
         low = unnamed.lower()

@@ -13,79 +13,14 @@ ZIJN = frozenset({"is", "zijn", "was", "waren", "ben", "bent", "geweest"})
 _MODALS = frozenset({"moet", "moeten", "dient", "dienen", "diende", "dienden", "mag", "mogen", "hoeft", "hoeven"})
 _MAY = frozenset({"kan", "kunnen", "zal", "zullen", "wil", "willen"})
 _ASKING = frozenset({"verzocht", "gevraagd", "verwacht", "aangeraden", "geadviseerd", "verplicht", "verboden"})
-_STOP = frozenset(
-    [
-        "dat",
-        "als",
-        "omdat",
-        "die",
-        "wat",
-        "want",
-        "maar",
-        "of",
-        "en",
-        "wanneer",
-        "zodat",
-        "terwijl",
-        "hoe",
-        "waar",
-        "wie",
-        "welke",
-        "doordat",
-        "nadat",
-        "voordat",
-    ]
+_STOP_WORDS = "dat als omdat die wat want maar of en wanneer zodat terwijl hoe waar wie welke doordat nadat voordat"
+_STOP = frozenset(_STOP_WORDS.split())
+_SEPARABLE_WORDS = (
+    "aan af bij door in mee na om onder op over terug toe uit vast voor weg samen tegen binnen buiten neer rond "
+    "los open klaar vrij thuis dicht bekend stil goed kapot schoon tot achter teweeg tegemoet bloot kennis deel "
+    "plaats"
 )
-_SEPARABLE = tuple(
-    sorted(
-        [
-            "aan",
-            "af",
-            "bij",
-            "door",
-            "in",
-            "mee",
-            "na",
-            "om",
-            "onder",
-            "op",
-            "over",
-            "terug",
-            "toe",
-            "uit",
-            "vast",
-            "voor",
-            "weg",
-            "samen",
-            "tegen",
-            "binnen",
-            "buiten",
-            "neer",
-            "rond",
-            "los",
-            "open",
-            "klaar",
-            "vrij",
-            "thuis",
-            "dicht",
-            "bekend",
-            "stil",
-            "goed",
-            "kapot",
-            "schoon",
-            "tot",
-            "achter",
-            "teweeg",
-            "tegemoet",
-            "bloot",
-            "kennis",
-            "deel",
-            "plaats",
-        ],
-        key=len,
-        reverse=True,
-    )
-)
+_SEPARABLE = tuple(sorted(_SEPARABLE_WORDS.split(), key=len, reverse=True))
 _UNSTRESSED = ("be", "ver", "ont", "her", "er", "ge")
 # A participle never follows these: 'te' (infinitive), 'aan het' (progressive), an article or 'mijn' (a noun).
 _NOT_BEFORE = frozenset(["te", "het", "een", "de", "mijn", "jouw", "onze", "uw"])
