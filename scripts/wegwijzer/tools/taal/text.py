@@ -57,7 +57,6 @@ class FileText:
     audiences: tuple[str, ...] = ()
     findings: list[Finding] = field(default_factory=list)
     name_tokens: list[frozenset[int]] = field(default_factory=list)
-    jargon_at: dict[int, set[int]] = field(default_factory=dict)  # sentence -> starts of hard words (jargon rule)
 
     def __post_init__(self) -> None:
         cfg = self.config
@@ -97,10 +96,6 @@ class FileText:
                 pos = t.end
         parts.append(source[pos:])
         return "".join(parts)
-
-    def jargon_starts(self, index: int) -> set[int]:
-        """Where hard or stiff words start in sentence index (filled in by the jargon rule, which runs first)."""
-        return self.jargon_at.get(index, set())
 
     def resident(self, sentence: Sentence) -> bool:
         return sentence.field not in PROFESSIONAL_FIELDS

@@ -70,7 +70,6 @@ def _uses(text: FileText, terms: list[Term]) -> tuple[list[_Use], set[str]]:
                 continue
             for m in term.pattern.finditer(unnamed):
                 covered |= {m.start()}
-                text.jargon_at.setdefault(idx, set()).add(m.start())
                 if m.start() not in mentioned:
                     uses.append(_Use(term, s, m.group(0)))
         for _, tok in text.plain_words(idx):
@@ -78,7 +77,6 @@ def _uses(text: FileText, terms: list[Term]) -> tuple[list[_Use], set[str]]:
                 continue
             found = compound_term(tok.low, singles)
             if found is not None:
-                text.jargon_at.setdefault(idx, set()).add(tok.start)
                 uses.append(_Use(found, s, tok.text, compound=True))
     return uses, defined
 

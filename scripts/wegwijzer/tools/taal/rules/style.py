@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from wegwijzer.tools.taal.rules.definitions import defined_tokens
 from wegwijzer.tools.taal.sentences import Token
 from wegwijzer.tools.taal.text import FileText
 from wegwijzer.tools.taal.words import compound_parts, known, verb_known
@@ -195,13 +196,14 @@ def nominalisation(word: str, everyday: frozenset[str], minimum: float = 3.0, de
 
 
 def check_nominal(text: FileText) -> None:
-    """Nominal style. Jargon words are left out (the jargon rule reports them); 'meting' and 'nulmeting' count once."""
+    """Nominal style. A word the sentence explains is left out ('Dagbesteding is ...'); 'meting' and 'nulmeting'
+    count once."""
     cfg = text.config
     for idx, s in enumerate(text.sentences):
-        jargon = text.jargon_starts(idx)
+        explained = defined_tokens(s)
         nouns: list[str] = []
-        for _, t in text.plain_words(idx):
-            if t.start in jargon or any(t.low.endswith(n) or n.endswith(t.low) for n in nouns):
+        for i, t in text.plain_words(idx):
+            if i in explained or any(t.low.endswith(n) or n.endswith(t.low) for n in nouns):
                 continue
             if nominalisation(t.low, cfg.everyday_nouns, cfg.zipf_min):
                 nouns.append(t.low)
