@@ -61,7 +61,7 @@ class Term:
 
     @property
     def pattern(self) -> re.Pattern:
-        return _term_pattern(self.woord, self.vormen)
+        return _term_pattern(self.woord, self.vormen, self.soort == "jargon")
 
     @property
     def single(self) -> bool:
@@ -70,9 +70,9 @@ class Term:
 
 
 @lru_cache(maxsize=1024)
-def _term_pattern(woord: str, vormen: tuple[str, ...]) -> re.Pattern:
+def _term_pattern(woord: str, vormen: tuple[str, ...], plurals: bool = True) -> re.Pattern:
     forms = {woord, *vormen}
-    if " " not in woord and "…" not in woord:
+    if plurals and " " not in woord and "…" not in woord:
         forms |= {woord + "s", woord + "en", woord + "n"}
     alts = []
     for form in sorted(forms, key=len, reverse=True):
@@ -97,6 +97,7 @@ class Config:
     allowed: dict[str, frozenset[str]] = field(default_factory=dict)
     names: tuple[str, ...] = ()  # known names, valid everywhere as a whole
     known_abbreviations: frozenset[str] = frozenset()
+    recognised_abbreviations: frozenset[str] = frozenset()  # with lower-case letters: Wmo, Wlz
     everyday_nouns: frozenset[str] = frozenset()  # nouns on -ing, -atie, -heid that are no nominal style
     not_participles: frozenset[str] = frozenset()  # words like 'gezond' that look like ge-...-d
     zijn_participles: frozenset[str] = frozenset()  # 'is gegaan': perfect tense, not passive
@@ -203,6 +204,7 @@ def load_config(path: Path | None = None, jargon_path: Path | None = None) -> Co
         allowed={str(f): _words(ws, f"toegestaan: {f}") for f, ws in toegestaan.items()},
         names=tuple(sorted({str(n).strip() for n in data.get("namen") or [] if str(n).strip()})),
         known_abbreviations=frozenset(str(a).strip() for a in afk.get("bekend") or []),
+        recognised_abbreviations=frozenset(str(a).strip() for a in afk.get("herken") or []),
         everyday_nouns=_words(stijl.get("gewone_woorden"), "naamwoordstijl.gewone_woorden"),
         not_participles=_words(lijdend.get("geen_deelwoord"), "lijdende_vorm.geen_deelwoord"),
         zijn_participles=_words(lijdend.get("met_zijn"), "lijdende_vorm.met_zijn"),

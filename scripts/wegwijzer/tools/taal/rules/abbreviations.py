@@ -13,9 +13,9 @@ from wegwijzer.tools.taal.text import FileText, is_abbreviation
 _SMALL = frozenset({"van", "voor", "de", "het", "en", "op", "in", "der", "des", "of", "tot", "te", "'t"})
 
 
-def _parts(word: str) -> list[str]:
-    """GGZ-instelling -> [GGZ]; B1 -> [B1]: the parts of a word that are abbreviations."""
-    return [p for p in word.split("-") if p and is_abbreviation(p)]
+def _parts(word: str, recognised: frozenset[str] = frozenset()) -> list[str]:
+    """GGZ-instelling -> [GGZ]; B1 -> [B1]; Wmo-consulent -> [Wmo]: the parts of a word that are abbreviations."""
+    return [p for p in word.split("-") if p and (is_abbreviation(p) or p in recognised)]
 
 
 def _spells(words: list[str], start: int, abbr: str) -> bool:
@@ -70,7 +70,7 @@ def check_abbreviations(text: FileText) -> None:
         defined, mentioned = _explained_here(text, idx), mentioned_tokens(s)
         count = 0
         for i, t in enumerate(s.tokens):
-            parts = _parts(t.text) if t.kind == "word" and not text.too_long(t) else []
+            parts = _parts(t.text, cfg.recognised_abbreviations) if t.kind == "word" and not text.too_long(t) else []
             count += len(parts)
             if not parts or text.is_name(idx, i) or i in mentioned:
                 continue

@@ -18,7 +18,11 @@ def check_unknown(text: FileText) -> None:
             if low in seen or len(low) <= 3 or low in text.allowed:
                 continue
             seen.add(low)
-            if is_abbreviation(t.text) or any(p.fullmatch(low) for p in patterns):
+            if (
+                is_abbreviation(t.text)
+                or t.text in cfg.recognised_abbreviations
+                or any(p.fullmatch(low) for p in patterns)
+            ):
                 continue  # reported as an abbreviation or as jargon
             if compound_term(low, singles) is not None:
                 continue
