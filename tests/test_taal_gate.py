@@ -178,7 +178,7 @@ def test_without_git_only_errors_are_shown(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(changed.shutil, "which", lambda name: None)
     assert main(["taal", "--root", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "let op:" not in out and "Git is er niet" in out
+    assert "let op:" not in out and "Met git kan ik niet zien" in out
 
 
 def test_errors_fail_the_command_and_show_for_every_file(tmp_path, capsys):

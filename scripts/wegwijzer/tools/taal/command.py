@@ -11,7 +11,10 @@ from wegwijzer.tools.taal.config import ConfigProblem, load_config
 from wegwijzer.tools.taal.report import format_report, report_json
 from wegwijzer.tools.taal.sources import check_all
 
-NO_GIT = "Git is er niet, dus ik weet niet welke bestanden je hebt veranderd. Je ziet alleen de fouten."
+NO_GIT = (
+    "Met git kan ik niet zien welke bestanden je hebt veranderd. Daarom zie je alleen de fouten. "
+    "Wil je ook alle tips zien? Gebruik dan --alle-tips."
+)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -25,16 +28,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--json", action="store_true", help="Geef de uitkomst als JSON (alle fouten en tips).")
     p.add_argument("--instellingen", help="Ander bestand met instellingen (standaard: data/taal.yaml).")
-
-
-def tips_for(args: argparse.Namespace, root: Path, only: list[str]) -> tuple[set[str] | None, str]:
-    """For which files to show tips (None: all of them), and a note about it (Dutch)."""
-    if args.alle_tips or only:
-        return None, ""
-    changed = changed_files(root)
-    if changed is None:
-        return set(), NO_GIT
-    return changed, ""
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
@@ -51,8 +44,10 @@ def run(root: Path, args: argparse.Namespace) -> int:
     if args.json:
         print(report_json(report))
     else:
-        shown_for, note = tips_for(args, root, only)
-        print(format_report(report, show_warnings=not args.alleen_fouten, tips_for=shown_for))
-        if note and not args.alleen_fouten:
-            print(note)
+        everything = args.alle_tips or bool(only)
+        changed = None if everything else changed_files(root)
+        no_git = not everything and changed is None
+        print(format_report(report, show_warnings=not (args.alleen_fouten or no_git), tips_for=changed))
+        if no_git and not args.alleen_fouten:
+            print(NO_GIT)
     return 1 if report.errors else 0

@@ -57,6 +57,7 @@ class FileText:
     audiences: tuple[str, ...] = ()
     findings: list[Finding] = field(default_factory=list)
     name_tokens: list[frozenset[int]] = field(default_factory=list)
+    in_terms: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # spans of hard or stiff words
 
     def __post_init__(self) -> None:
         cfg = self.config
@@ -96,6 +97,10 @@ class FileText:
                 pos = t.end
         parts.append(source[pos:])
         return "".join(parts)
+
+    def in_term(self, index: int, token: Token) -> bool:
+        """Is this token part of a hard or stiff word the jargon rule found (so no other rule reports it)?"""
+        return any(a <= token.start < b for a, b in self.in_terms.get(index, ()))
 
     def resident(self, sentence: Sentence) -> bool:
         return sentence.field not in PROFESSIONAL_FIELDS

@@ -70,6 +70,7 @@ def _uses(text: FileText, terms: list[Term]) -> tuple[list[_Use], set[str]]:
                 continue
             for m in term.pattern.finditer(unnamed):
                 covered |= {m.start()}
+                text.in_terms.setdefault(idx, []).append(m.span())
                 if m.start() not in mentioned:
                     uses.append(_Use(term, s, m.group(0)))
         for _, tok in text.plain_words(idx):

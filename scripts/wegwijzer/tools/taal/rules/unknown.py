@@ -15,7 +15,7 @@ def check_unknown(text: FileText) -> None:
     for idx, s in enumerate(text.sentences):
         for _, t in text.plain_words(idx):
             low = t.low.replace("’", "'")
-            if low in seen or len(low) <= 3 or low in text.allowed:
+            if low in seen or len(low) <= 3 or low in text.allowed or text.in_term(idx, t):
                 continue
             seen.add(low)
             if (
