@@ -20,6 +20,7 @@ ENTRY_FIELDS = ("samenvatting", "beschrijving", "voor_professionals")
 NESTED_FIELDS = (("aanmelden", "hoe"), ("kosten", "uitleg"))
 LIST_FIELDS = (("schema", "opmerking"), ("openingstijden", "opmerking"))
 _WINDOW = 20000  # characters to look ahead for the line of a sentence
+_WORD_MAX = 40  # letters of a word to look for (an over-long word would make a huge pattern)
 
 
 def _entry_texts(entry) -> list[tuple[tuple, str, str]]:
@@ -58,7 +59,7 @@ class LineFinder:
         words = re.findall(rf"[{LETTER}0-9]+", snippet)[:3]
         if not words or not self.raw:
             return None
-        pattern = re.compile(r"\W+".join(re.escape(w) for w in words))
+        pattern = re.compile(r"\w*\W+".join(re.escape(w[:_WORD_MAX]) for w in words))
         m = pattern.search(self.raw, self.cursor, self.cursor + _WINDOW)
         if m is None:
             return None

@@ -11,7 +11,6 @@ from wegwijzer.tools.taal.sentences import MASK, Sentence, Token
 
 QUOTE_MAX = 300  # a finding quotes at most this much of its sentence
 PROFESSIONAL_FIELDS = frozenset({"voor_professionals"})  # not written for residents
-_LETTERS = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +31,8 @@ class Finding:
 
 
 def letters(word: str) -> int:
-    return len(_LETTERS.findall(word))
+    """Letters in a word token (tokens are letters with ' and - between them, or A4-style codes)."""
+    return len(word) - word.count("-") - word.count("'") - sum(c.isdigit() for c in word[-2:])
 
 
 def is_abbreviation(word: str) -> bool:

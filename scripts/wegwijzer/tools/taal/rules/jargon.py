@@ -51,11 +51,33 @@ def _active_terms(text: FileText) -> list[Term]:
     return out
 
 
+_KEY = 4  # a term can only match where a word starts with the first letters of one of its forms
+
+
+def _index(terms: list[Term]) -> dict[str, list[Term]]:
+    """Terms by the first letters of the first word of each form: only those are tried on a sentence."""
+    index: dict[str, list[Term]] = {}
+    for term in terms:
+        keys = {f.replace("...", "…").split("…")[0].split()[0][:_KEY] for f in (term.woord, *term.vormen)}
+        for key in keys:
+            index.setdefault(key, []).append(term)
+    return index
+
+
+def _candidates(index: dict[str, list[Term]], words: list[str]) -> list[Term]:
+    found: dict[int, Term] = {}
+    for w in words:
+        for term in index.get(w[:_KEY], ()):
+            found.setdefault(id(term), term)
+    return list(found.values())
+
+
 def _uses(text: FileText, terms: list[Term]) -> tuple[list[_Use], set[str]]:
     """Every use of a hard or stiff word, and the (lower-case) words the file defines."""
     uses: list[_Use] = []
     defined: set[str] = set()
     singles = tuple(t for t in terms if t.single)
+    index = _index(terms)
     for idx, s in enumerate(text.sentences):
         defined |= {s.tokens[i].low for i in defined_tokens(s)}
         if idx:
@@ -63,11 +85,8 @@ def _uses(text: FileText, terms: list[Term]) -> tuple[list[_Use], set[str]]:
             defined |= {prev.tokens[i].low for i in defined_before(prev, s)}
         mentioned = {s.tokens[i].start for i in mentioned_tokens(s)}
         unnamed = text.unnamed_text(idx)
-        low = unnamed.lower()
         covered: set[int] = set()
-        for term in terms:
-            if not any(f.split("…")[0].strip()[:4] in low for f in (term.woord, *term.vormen)):
-                continue
+        for term in _candidates(index, [t.low.replace("’", "'") for t in s.words]):
             for m in term.pattern.finditer(unnamed):
                 covered |= {m.start()}
                 text.in_terms.setdefault(idx, []).append(m.span())
