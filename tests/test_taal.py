@@ -372,6 +372,30 @@ def test_jargon_known_to_the_audience_needs_no_explanation(tmp_path, config):
     assert "jargon" not in checks(taal.check_all(tmp_path, config=config).findings)
 
 
+def test_the_issue_examples_fail_in_a_page_and_an_entry(tmp_path, config):
+    """Officialese that once passed with 0 errors, in a content page and in an entry (issue 19)."""
+    from entries import offer, place, write_project
+
+    entry = offer(beschrijving="De Maatwerkvoorziening wordt na een Integrale afweging verstrekt.\n")
+    write_project(tmp_path, {"buurtkamer-test": place()}, {"voorziening": entry})
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "brief.md").write_text(
+        "Uw aanvraag wordt na ontvangst in behandeling genomen.\n\n"
+        "Toekenning geschiedt op basis van de vigerende beleidsregels.\n\n"
+        "Bij verhindering dient u zich tijdig af te melden.\n",
+        encoding="utf-8",
+    )
+    report = taal.check_all(tmp_path, config=config)
+    by_line: dict[tuple[str, int], set[str]] = {}
+    for f in report.errors:
+        by_line.setdefault((f.file, f.line), set()).add(f.check)
+    assert by_line[("content/brief.md", 1)] >= {"ambtelijk", "u_vorm"}
+    assert by_line[("content/brief.md", 3)] >= {"ambtelijk"}
+    assert by_line[("content/brief.md", 5)] >= {"ambtelijk", "u_vorm"}
+    entry_errors = {f.check for f in report.errors if f.file == "activities/voorziening.yaml"}
+    assert entry_errors >= {"jargon", "ambtelijk", "naamwoordstijl"}
+
+
 # --- the gate on everything we ship -----------------------------------------------------------
 
 
