@@ -37,7 +37,6 @@ _LINK_DEF = re.compile(r"^\[[^\]]+\]:\s*\S+")
 _HTML_LINE = re.compile(r"^</?[A-Za-z][^<>]{0,500}>")
 _QUOTE = re.compile(r"^(?:>\s*)+")
 _ALLOW_COMMENT = re.compile(r"(?:#|<!--)[ \t]*taal-ok[ \t]*:[ \t]*([^\n]*?)[ \t]*(?:-->)?[ \t]*$", re.M)
-_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.M)
 
 
 @dataclass
@@ -163,11 +162,3 @@ def markdown_pieces(text: str, first_line: int = 1, *, page: bool = True) -> lis
         parser.line(first_line + idx, raw)
     parser.close()
     return parser.pieces
-
-
-def page_title(text: str) -> str:
-    """The title in a page's front matter ('' when there is none)."""
-    lines = text.split("\n")
-    end = front_matter_end(lines)
-    m = _TITLE.search("\n".join(lines[:end])) if end else None
-    return m.group(1).strip() if m else ""
