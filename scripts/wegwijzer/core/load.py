@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -137,9 +138,16 @@ def check_references(
 
 
 def load_catalog(
-    root: Path, region: Region | None = None, include_examples: bool = True, strict: bool = True
+    root: Path,
+    region: Region | None = None,
+    include_examples: bool = True,
+    strict: bool = True,
+    today: dt.date | None = None,
 ) -> Catalog:
-    """Read every entry under root. Raises EntryErrors with all problems when any is wrong."""
+    """Read every entry under root. Raises EntryErrors with all problems when any is wrong.
+
+    With ``today``, offers that ended before it leave the catalogue's lists (see ``Catalog``).
+    """
     region = region or load_region()
     problems: list[Problem] = []
     found: dict[str, dict] = {"locations": {}, "activities": {}}
@@ -191,7 +199,9 @@ def load_catalog(
     errors = [p for p in problems if not p.warning]
     if errors and strict:
         raise EntryErrors(problems)
-    catalog = Catalog.build(region, found["locations"], found["activities"], include_examples=include_examples)
+    catalog = Catalog.build(
+        region, found["locations"], found["activities"], include_examples=include_examples, today=today
+    )
     catalog.problems = problems
     return catalog
 

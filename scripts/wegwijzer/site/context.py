@@ -54,7 +54,11 @@ class BuildContext:
 
 
 def build_date() -> dt.date:
-    """The date the site describes: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    """The date the site describes: today, the real date.
+
+    Tests and determinism checks set SOURCE_DATE_EPOCH to get the same site every time; a real
+    build never takes a date from git (that kept ended offers on the site until the next commit).
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()

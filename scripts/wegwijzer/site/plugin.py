@@ -102,12 +102,13 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             tile_url=self.config.tile_url,
             tile_attribution=self.config.tile_attribution,
         )
+        today = build_date()
         try:
-            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples)
+            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples, today=today)
         except EntryErrors as exc:
             raise PluginError("Er zijn fouten in de items:\n" + str(exc)) from None
         config.site_url = settings.site_url
-        self.ctx = BuildContext(catalog=catalog, today=build_date(), settings=settings)
+        self.ctx = BuildContext(catalog=catalog, today=today, settings=settings)
         self.views = [view() for view in VIEWS]  # new state for every build (serve rebuilds)
         for view in self.views:
             view.start(self.ctx)

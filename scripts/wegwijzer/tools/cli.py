@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,20 +19,6 @@ def project_root() -> Path:
         if (folder / "mkdocs.yml").exists():
             return folder
     return here
-
-
-def _fixed_date_env() -> None:
-    """Reproducible builds: take the date from the last git commit unless SOURCE_DATE_EPOCH is set."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=project_root(), capture_output=True, text=True, timeout=10
-        )
-        if out.returncode == 0 and out.stdout.strip():
-            os.environ["SOURCE_DATE_EPOCH"] = out.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        pass
 
 
 def cmd_validate(args) -> int:
@@ -68,7 +53,6 @@ def cmd_build(args) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, PluginError
 
-    _fixed_date_env()
     if args.zonder_voorbeelden:
         os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
@@ -89,7 +73,6 @@ def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, PluginError
 
-    _fixed_date_env()
     if args.zonder_voorbeelden:
         os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
     try:

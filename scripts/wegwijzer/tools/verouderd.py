@@ -14,7 +14,6 @@ from wegwijzer.core.problems import EntryErrors, format_report
 from wegwijzer.opendata.table import csv_document
 from wegwijzer.site.context import build_date
 
-
 STALE_COLUMNS = ["beheerder", "naam", "soort", "id", "bestand", "laatst_gecontroleerd", "link"]
 
 
