@@ -29,6 +29,9 @@ class Settings:
     verouderd_na_maanden: int = 12
     tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     tile_attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    repo_url: str = ""  # the GitHub repository the web editor saves to ('' while not chosen)
+    edit_branch: str = "main"  # the branch pull requests of the web editor go to
+    edit_auth_url: str = ""  # the OAuth service that signs editors in to GitHub (web editor)
 
     @property
     def node_modules(self) -> Path:

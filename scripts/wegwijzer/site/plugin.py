@@ -24,6 +24,7 @@ from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
 from wegwijzer.core.urls import url_for
 from wegwijzer.opendata.view import OpenDataView
+from wegwijzer.site.cms import CmsView
 from wegwijzer.site.conform import ConformView
 from wegwijzer.site.context import BuildContext, Settings, build_date
 from wegwijzer.site.editors import EditorsView
@@ -43,6 +44,7 @@ VIEWS: tuple[type[View], ...] = (
     LeafletView,
     SearchView,
     EditorsView,
+    CmsView,
     OpenDataView,
     MapView,
     ConformView,
@@ -72,6 +74,10 @@ class WegwijzerConfig(Config):
     verouderd_na_maanden = c.Type(int, default=12)
     tile_url = c.Type(str, default=Settings.tile_url)
     tile_attribution = c.Type(str, default=Settings.tile_attribution)
+    # The web editor (/redactie/beheer/): the GitHub repository (falls back to repo_url), branch, sign-in service.
+    beheer_repo = c.Type(str, default="")
+    beheer_branch = c.Type(str, default="main")
+    beheer_auth_url = c.Type(str, default="")
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -101,6 +107,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             verouderd_na_maanden=self.config.verouderd_na_maanden,
             tile_url=self.config.tile_url,
             tile_attribution=self.config.tile_attribution,
+            repo_url=self.config.beheer_repo or config.repo_url or "",
+            edit_branch=self.config.beheer_branch,
+            edit_auth_url=self.config.beheer_auth_url,
         )
         today = build_date()
         try:
