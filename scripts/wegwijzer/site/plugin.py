@@ -22,6 +22,7 @@ from markupsafe import Markup
 from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
+from wegwijzer.core.region import load_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.opendata.view import OpenDataView
 from wegwijzer.site.cms import CmsView
@@ -96,6 +97,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     # -- load -------------------------------------------------------------------------
 
     def on_config(self, config):
+        load_region.cache_clear()  # serve rebuilds in one process: read woonkernen.yaml again
         project = Path(config.config_file_path).parent
         settings = Settings(
             project_dir=project,
@@ -194,6 +196,16 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_post_build(self, config):
         for view in self.views:
             view.finish(self.context, Path(config.site_dir))
+
+    def on_serve(self, server, config, builder):
+        """`wegwijzer serve`: rebuild when an entry or a data file changes, and say where the site is."""
+        settings = self.context.settings
+        for folder in (settings.data_dir / "locations", settings.data_dir / "activities", vocab.DATA_DIR):
+            if folder.is_dir():
+                server.watch(str(folder))
+        host, port = config.dev_addr
+        print(f"Open http://{host}:{port}/ — stoppen met Ctrl+C", flush=True)
+        return server
 
 
 def _once_cache() -> Callable[[str, Callable[[], Markup]], Markup]:

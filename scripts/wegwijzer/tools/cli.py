@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -47,40 +48,74 @@ def _mkdocs_config(args):
     return load_config(str(root / "mkdocs.yml"), **kwargs)
 
 
-def cmd_build(args) -> int:
-    import logging
+_LEVELS = {"DEBUG": "info", "INFO": "info", "WARNING": "let op", "ERROR": "fout", "CRITICAL": "fout"}
 
+
+class _DutchFormatter(logging.Formatter):
+    """MkDocs' log lines with Dutch level names: 'let op: ...' instead of 'WARNING: ...'."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{_LEVELS.get(record.levelname, record.levelname.lower())}: {record.getMessage()}"
+
+
+def _dutch_logging(level: int = logging.WARNING) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_DutchFormatter())
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
+NOT_BUILT = "De site is niet gebouwd. Lees de fout hierboven, verbeter hem en probeer het opnieuw."
+
+
+def cmd_build(args) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, PluginError
 
-    if args.zonder_voorbeelden:
-        os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    _dutch_logging()
     try:
         config = _mkdocs_config(args)
+        if args.zonder_voorbeelden:
+            config.plugins["wegwijzer"].config.voorbeelden = False
         build(config)
     except PluginError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    except Abort as exc:
-        print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
+    except Abort:  # MkDocs says "Aborted with a BuildError!"; the real error is already logged
+        print(NOT_BUILT, file=sys.stderr)
         return 1
     print(f"De site staat in {config.site_dir}")
     return 0
+
+
+def _plugins_without_examples(config_file: Path) -> list:
+    """The plugins of mkdocs.yml with `voorbeelden: false` for ours (serve reloads the config on every change)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as f:
+        plugins = list(yaml_load(f).get("plugins") or [])
+    for i, entry in enumerate(plugins):
+        if entry == "wegwijzer":
+            plugins[i] = {"wegwijzer": {"voorbeelden": False}}
+        elif isinstance(entry, dict) and "wegwijzer" in entry:
+            plugins[i] = {"wegwijzer": {**(entry["wegwijzer"] or {}), "voorbeelden": False}}
+    return plugins
 
 
 def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, PluginError
 
-    if args.zonder_voorbeelden:
-        os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
-    try:
-        serve(
-            config_file=str(project_root() / "mkdocs.yml"), open_in_browser=False, dev_addr=args.adres, livereload=True
-        )
-    except (PluginError, Abort) as exc:
+    _dutch_logging()
+    config_file = project_root() / "mkdocs.yml"
+    extra = {"plugins": _plugins_without_examples(config_file)} if args.zonder_voorbeelden else {}
+    print("De site wordt gebouwd. Even geduld ...", flush=True)
+    try:  # the plugin's on_serve says where to open it, once the first build is done
+        serve(config_file=str(config_file), open_in_browser=False, dev_addr=args.adres, livereload=True, **extra)
+    except PluginError as exc:
         print(str(exc), file=sys.stderr)
+        return 1
+    except Abort:
+        print(NOT_BUILT, file=sys.stderr)
         return 1
     return 0
 
