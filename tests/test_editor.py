@@ -105,9 +105,9 @@ def test_missing_facts_stay_empty_and_validate_points_at_them(tmp_path):
     check = validate(tmp_path)
     assert check.returncode == 1
     fields = sorted(set(re.findall(r"veld '([^']+)': fout", check.stderr)))
-    assert fields == ["beheerder", "bron", "coordinaten.lat", "coordinaten.lon"]
+    assert fields == ["beheerder", "bron", "coordinaten, lat", "coordinaten, lon"]
     # The command itself already lists what is left to do.
-    assert "Nog te doen in dit bestand" in result.stdout and "coordinaten.lat" in result.stdout
+    assert "Nog te doen in dit bestand" in result.stdout and "coordinaten, lat" in result.stdout
 
 
 def test_new_offer_at_an_existing_place(tmp_path):

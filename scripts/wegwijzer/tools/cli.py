@@ -22,19 +22,40 @@ def project_root() -> Path:
     return here
 
 
+def _relative_files(root: Path, names: list[str]) -> list[str]:
+    """File names as given on the command line -> 'activities/x.yaml' (relative to root)."""
+    out = []
+    for name in names:
+        path = Path(name).resolve()
+        out.append(path.relative_to(root).as_posix() if path.is_relative_to(root) else Path(name).as_posix())
+    return out
+
+
 def cmd_validate(args) -> int:
     from wegwijzer.core.load import load_catalog
 
     root = Path(args.root).resolve() if args.root else project_root()
-    try:
-        catalog = load_catalog(root)
-    except EntryErrors as exc:
-        print(format_report(exc.problems), file=sys.stderr)
+    only = _relative_files(root, getattr(args, "bestanden", []) or [])
+    missing = [name for name in only if not (root / name).is_file()]
+    if missing:
+        print(f"Dit bestand bestaat niet: {', '.join(missing)}.", file=sys.stderr)
         return 1
-    warnings = [p for p in catalog.problems if p.warning]
-    if warnings:
-        print(format_report(warnings), file=sys.stderr)
-    print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.")
+    try:  # every file is read (an offer needs its places), only the asked files are reported
+        catalog = load_catalog(root)
+        problems = catalog.problems
+    except EntryErrors as exc:
+        problems = exc.problems
+    if only:
+        problems = [p for p in problems if p.file in only]
+    errors = [p for p in problems if not p.warning]
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+    if errors:
+        return 1
+    if only:
+        print(f"Alles klopt in {', '.join(only)}.")
+    else:
+        print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.")
     return 0
 
 
@@ -235,6 +256,11 @@ def _root_argument(p: argparse.ArgumentParser, what: str = "locations/ en activi
     p.add_argument("--root", help=f"Map met {what} (standaard: deze map).")
 
 
+def _args_validate(p: argparse.ArgumentParser) -> None:
+    p.add_argument("bestanden", nargs="*", help="Alleen deze bestanden (standaard: alle items).")
+    _root_argument(p)
+
+
 def _args_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg (voor de echte site).")
     p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
@@ -297,7 +323,8 @@ def _args_folders(p: argparse.ArgumentParser) -> None:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("validate", "Controleer alle items en toon alle fouten.", cmd_validate, _root_argument),
+    Command("validate", "Controleer alle items en toon alle fouten.", cmd_validate, _args_validate),
+    Command("controleer", "Hetzelfde als validate: controleer de items.", cmd_validate, _args_validate),
     Command("build", "Bouw de site in de map site/.", cmd_build, _args_build),
     Command("serve", "Bouw de site en bekijk hem op http://127.0.0.1:8000.", cmd_serve, _args_serve),
     Command("schema", "Schrijf het JSON Schema voor editors (map schema/).", cmd_schema),
