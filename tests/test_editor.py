@@ -366,3 +366,13 @@ def test_the_sign_up_example_does_not_say_two_things():
 
     text = render(Answers(soort="aanbod", naam="X"), load_region())
     assert "# aanmelden: {nodig: false}\n" in text and "binnenlopen" not in text
+
+
+def test_every_pull_request_gets_a_preview_of_its_site():
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    steps = ci["jobs"]["controle"]["steps"]
+    build = next(i for i, s in enumerate(steps) if "wegwijzer build --zonder-voorbeelden" in s.get("run", ""))
+    upload = next(s for s in steps[build:] if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "site-echt" and "voorvertoning" in upload["with"]["name"]
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "## Voorvertoning" in template and "voorvertoning-" in template
