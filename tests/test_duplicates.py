@@ -176,7 +176,6 @@ def test_shipped_data_has_no_errors_from_duplicate_detection(catalog):
 
 def test_two_places_at_the_same_address_with_different_names_are_flagged(tmp_path):
     from entries import place, write_project
-
     from wegwijzer.core.load import load_catalog
 
     address = {"straat": "Keizerstraat", "huisnummer": "1", "postcode": "1781 AB", "plaats": "Den Helder"}

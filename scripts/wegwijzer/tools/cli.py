@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from wegwijzer.core.problems import EntryErrors, format_report
 
@@ -128,7 +129,7 @@ def cmd_serve(args) -> int:
 
     _dutch_logging()
     config_file = project_root() / "mkdocs.yml"
-    extra = {"plugins": _plugins_without_examples(config_file)} if args.zonder_voorbeelden else {}
+    extra: dict[str, Any] = {"plugins": _plugins_without_examples(config_file)} if args.zonder_voorbeelden else {}
     print("De site wordt gebouwd. Even geduld ...", flush=True)
     try:  # the plugin's on_serve says where to open it, once the first build is done
         serve(config_file=str(config_file), open_in_browser=False, dev_addr=args.adres, livereload=True, **extra)
