@@ -32,7 +32,7 @@ CORPUS = Path(__file__).parent / "hostile"
 
 # corpus file -> what the editor must be told: (line or None, field or "", words in the message)
 EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
-    "locations/kapotte-yaml.yaml": [(5, "", "dubbele punt")],
+    "locations/kapotte-yaml.yaml": [(5, "", "springt te ver in")],
     "locations/verkeerde-soorten.yaml": [
         (1, "naam", "Hier hoort een tekst"),
         (6, "coordinaten, lat", "Hier hoort een getal"),
