@@ -22,8 +22,10 @@ from markupsafe import Markup
 from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
+from wegwijzer.core.region import load_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.opendata.view import OpenDataView
+from wegwijzer.site.cms import CmsView
 from wegwijzer.site.conform import ConformView
 from wegwijzer.site.context import BuildContext, Settings, build_date
 from wegwijzer.site.editors import EditorsView
@@ -44,6 +46,7 @@ VIEWS: tuple[type[View], ...] = (
     LeafletView,
     SearchView,
     EditorsView,
+    CmsView,
     OpenDataView,
     MapView,
     TrustView,
@@ -77,6 +80,10 @@ class WegwijzerConfig(Config):
     tiles = c.Type(str, default=Settings.tiles)
     pmtiles_file = c.Type(str, default=Settings.pmtiles_file)
     pmtiles_url = c.Type(str, default=Settings.pmtiles_url)
+    # The web editor (/redactie/beheer/): the GitHub repository (falls back to repo_url), branch, sign-in service.
+    beheer_repo = c.Type(str, default="")
+    beheer_branch = c.Type(str, default="main")
+    beheer_auth_url = c.Type(str, default="")
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -95,6 +102,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     # -- load -------------------------------------------------------------------------
 
     def on_config(self, config):
+        load_region.cache_clear()  # serve rebuilds in one process: read woonkernen.yaml again
         project = Path(config.config_file_path).parent
         settings = Settings(
             project_dir=project,
@@ -110,13 +118,17 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             tiles=os.environ.get("WEGWIJZER_TILES") or self.config.tiles,
             pmtiles_file=os.environ.get("WEGWIJZER_PMTILES_FILE") or self.config.pmtiles_file,
             pmtiles_url=self.config.pmtiles_url,
+            repo_url=self.config.beheer_repo or config.repo_url or "",
+            edit_branch=self.config.beheer_branch,
+            edit_auth_url=self.config.beheer_auth_url,
         )
+        today = build_date()
         try:
-            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples)
+            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples, today=today)
         except EntryErrors as exc:
             raise PluginError("Er zijn fouten in de items:\n" + str(exc)) from None
         config.site_url = settings.site_url
-        self.ctx = BuildContext(catalog=catalog, today=build_date(), settings=settings)
+        self.ctx = BuildContext(catalog=catalog, today=today, settings=settings)
         self.views = [view() for view in VIEWS]  # new state for every build (serve rebuilds)
         for view in self.views:
             view.start(self.ctx)
@@ -193,6 +205,16 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_post_build(self, config):
         for view in self.views:
             view.finish(self.context, Path(config.site_dir))
+
+    def on_serve(self, server, config, builder):
+        """`wegwijzer serve`: rebuild when an entry or a data file changes, and say where the site is."""
+        settings = self.context.settings
+        for folder in (settings.data_dir / "locations", settings.data_dir / "activities", vocab.DATA_DIR):
+            if folder.is_dir():
+                server.watch(str(folder))
+        host, port = config.dev_addr
+        print(f"Open http://{host}:{port}/ — stoppen met Ctrl+C", flush=True)
+        return server
 
 
 def _once_cache() -> Callable[[str, Callable[[], Markup]], Markup]:
