@@ -165,7 +165,8 @@ def vendor_files(settings: Settings) -> dict[str, str | bytes]:
 def _licences(modules: Path) -> str:
     parts = ["protomaps-leaflet.js bundles these packages (from npm). Their licences follow.\n"]
     for name in BUNDLED:
-        nested = modules / "protomaps-leaflet" / "node_modules" / name  # the version it was built with, if npm nested it
+        # the version it was built with, where npm nested it
+        nested = modules / "protomaps-leaflet" / "node_modules" / name
         folder = nested if nested.is_dir() else modules / name
         meta = json.loads((folder / "package.json").read_text(encoding="utf-8"))
         parts.append(f"\n===== {name} {meta.get('version', '')} ({meta.get('license', 'see package')}) =====\n")
