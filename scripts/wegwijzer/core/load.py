@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from wegwijzer.core import yamlsafe
 from wegwijzer.core.catalog import Catalog, distance_km
 from wegwijzer.core.duplicates import find_duplicates
+from wegwijzer.core.gemeenten import load_gemeenten
 from wegwijzer.core.messages import field_label, suggest, translate
 from wegwijzer.core.model import ID_RE, Activity, Entry, Location
 from wegwijzer.core.problems import EntryErrors, Problem
@@ -116,10 +117,11 @@ def _check_offer(act: Activity, locations: Mapping[str, Location], area_ids: lis
         if gid not in area_ids:
             message = f"'{gid}' is geen gebied.{suggest(gid, area_ids)} Kies uit: {', '.join(area_ids)}."
             problems.append(_problem(act, ("gebied", i), f"gebied[{i + 1}]", message))
-    for i, item in enumerate(act.schema):
-        if item.plek is not None and item.plek not in act.plekken:
-            message = f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij."
-            problems.append(_problem(act, ("schema", i, "plek"), f"schema[{i + 1}].plek", message))
+    for name, items in (("schema", act.schema), ("inloop", act.inloop)):
+        for i, item in enumerate(items):
+            if item.plek is not None and item.plek not in act.plekken:
+                message = f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij."
+                problems.append(_problem(act, (name, i, "plek"), f"{name}[{i + 1}].plek", message))
     return problems
 
 
@@ -137,11 +139,15 @@ def check_references(
 
 
 def load_catalog(
-    root: Path, region: Region | None = None, include_examples: bool = True, strict: bool = True
+    root: Path,
+    region: Region | None = None,
+    include_examples: bool = True,
+    strict: bool = True,
+    gemeenten_file: Path | None = None,
 ) -> Catalog:
-    """Read every entry under root. Raises EntryErrors with all problems when any is wrong."""
+    """Read every entry under root (and data/gemeenten.yaml). Raises EntryErrors with all problems when any is wrong."""
     region = region or load_region()
-    problems: list[Problem] = []
+    gemeenten, problems = load_gemeenten(region, gemeenten_file)
     found: dict[str, dict] = {"locations": {}, "activities": {}}
     seen_ids: dict[str, str] = {}
     failed: dict = {}
@@ -191,7 +197,9 @@ def load_catalog(
     errors = [p for p in problems if not p.warning]
     if errors and strict:
         raise EntryErrors(problems)
-    catalog = Catalog.build(region, found["locations"], found["activities"], include_examples=include_examples)
+    catalog = Catalog.build(
+        region, found["locations"], found["activities"], include_examples=include_examples, gemeenten=gemeenten
+    )
     catalog.problems = problems
     return catalog
 
