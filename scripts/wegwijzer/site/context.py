@@ -24,6 +24,7 @@ class Settings:
     data_dir: Path = Path(".")  # the folder with locations/ and activities/
     include_examples: bool = True
     site_url: str = ""  # the public address, ending in '/'; '' while it is not known
+    repo_url: str = ""  # MkDocs' repo_url: the repository editors send changes to; '' while it is not known
     melden_url: str = ""
     melden_email: str = ""
     verouderd_na_maanden: int = 12

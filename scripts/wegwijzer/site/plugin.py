@@ -31,6 +31,7 @@ from wegwijzer.site.freshness import FreshnessView
 from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
+from wegwijzer.site.readiness import ReadinessView
 from wegwijzer.site.search.view import SearchView
 from wegwijzer.site.view import View
 
@@ -43,6 +44,7 @@ VIEWS: tuple[type[View], ...] = (
     LeafletView,
     SearchView,
     EditorsView,
+    ReadinessView,
     OpenDataView,
     MapView,
     ConformView,
@@ -56,12 +58,32 @@ def _include_examples(default: bool) -> bool:
     return value.strip().lower() not in {"0", "nee", "false", "no", "uit"}
 
 
-def _site_url(configured: str | None) -> str:
+def public_site_url(configured: str | None) -> str:
     """The public address, ending in '/': WEGWIJZER_SITE_URL wins over mkdocs.yml; '' when unknown."""
     url = os.environ.get("WEGWIJZER_SITE_URL")
     url = (configured or "") if url is None else url
     url = url.strip()
     return url + "/" if url and not url.endswith("/") else url
+
+
+def settings_of(config, plugin_config: WegwijzerConfig) -> Settings:
+    """The deployment's settings from mkdocs.yml (MkDocs' own and this plugin's), after the environment had its say.
+
+    The plugin uses it for every build; commands such as `wegwijzer gereed` read mkdocs.yml with it too.
+    """
+    project = Path(config.config_file_path).parent
+    return Settings(
+        project_dir=project,
+        data_dir=(project / plugin_config.data_dir).resolve(),
+        include_examples=_include_examples(plugin_config.voorbeelden),
+        site_url=public_site_url(config.site_url),
+        repo_url=str(config.repo_url or ""),
+        melden_url=plugin_config.melden_url,
+        melden_email=plugin_config.melden_email,
+        verouderd_na_maanden=plugin_config.verouderd_na_maanden,
+        tile_url=plugin_config.tile_url,
+        tile_attribution=plugin_config.tile_attribution,
+    )
 
 
 class WegwijzerConfig(Config):
@@ -90,18 +112,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     # -- load -------------------------------------------------------------------------
 
     def on_config(self, config):
-        project = Path(config.config_file_path).parent
-        settings = Settings(
-            project_dir=project,
-            data_dir=(project / self.config.data_dir).resolve(),
-            include_examples=_include_examples(self.config.voorbeelden),
-            site_url=_site_url(config.site_url),
-            melden_url=self.config.melden_url,
-            melden_email=self.config.melden_email,
-            verouderd_na_maanden=self.config.verouderd_na_maanden,
-            tile_url=self.config.tile_url,
-            tile_attribution=self.config.tile_attribution,
-        )
+        settings = settings_of(config, self.config)
         try:
             catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples)
         except EntryErrors as exc:
