@@ -24,13 +24,13 @@ def test_entry_page_shows_essentials_in_order(site, catalog):
     order = [
         html.index(h)
         for h in (
+            "Zo kom je in contact",
             "Wat is het?",
             "Voor wie?",
             "Wanneer?",
             "Waar?",
             "Wat kost het?",
             "Aanmelden?",
-            "Contact",
             "Klopt dit?",
         )
     ]
