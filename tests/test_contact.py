@@ -240,7 +240,7 @@ def test_danger_line_is_decided_by_theme_and_entry(catalog):
 
 
 def test_danger_line_on_safety_pages(site):
-    danger = 'Bij direct gevaar: bel <a href="tel:112">112</a>.'
+    danger = '<strong>Bij direct gevaar:</strong> <a class="ww-112__bel" href="tel:112">bel 112</a>'
     assert danger in (site / "aanbod/veilig-thuis/index.html").read_text(encoding="utf-8")
     assert danger in (site / "thema/je-goed-voelen/index.html").read_text(encoding="utf-8")
     assert danger not in (site / "thema/geld/index.html").read_text(encoding="utf-8")

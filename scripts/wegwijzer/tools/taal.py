@@ -27,8 +27,8 @@ ERROR, WARNING, OFF = "fout", "let op", "uit"
 
 # Which fields of an entry a resident reads, as paths into the entry (after 'schema' items).
 ENTRY_FIELDS = ("samenvatting", "beschrijving", "voor_professionals")
-NESTED_FIELDS = (("aanmelden", "hoe"), ("kosten", "uitleg"))
-LIST_FIELDS = (("schema", "opmerking"), ("openingstijden", "opmerking"))
+NESTED_FIELDS = (("aanmelden", "hoe"), ("kosten", "uitleg"), ("contact", "bereikbaar"))
+LIST_FIELDS = (("schema", "opmerking"), ("inloop", "opmerking"), ("openingstijden", "opmerking"))
 
 LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _WORD = re.compile(rf"[{LETTER}]+(?:['’\-][{LETTER}]+)*|['’][st]\b|§+|\+")
