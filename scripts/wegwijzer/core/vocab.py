@@ -33,7 +33,7 @@ LISTS = load_lists()
 
 def _themes_112() -> tuple[str, ...]:
     """The themes whose pages say "Bij direct gevaar: bel 112" (``bel_112_bij_themas`` in lijsten.yaml)."""
-    themes = tuple(LISTS.get("bel_112_bij_themas") or ())  # type: ignore[call-overload]
+    themes = tuple(LISTS.get("bel_112_bij_themas") or ())
     unknown = [t for t in themes if t not in LISTS["themas"]]
     if unknown:
         raise ValueError(
