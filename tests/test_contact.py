@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from conftest import ROOT, build_site
+from conftest import ROOT
 from entries import offer, place, write_project
 from wegwijzer.core import contact
 from wegwijzer.core.load import load_catalog
@@ -251,11 +251,8 @@ def test_danger_line_on_safety_pages(site):
 
 
 @pytest.fixture(scope="module")
-def production(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("productie") / "site"
-    result = build_site(dest, {"WEGWIJZER_VOORBEELDEN": "0"})
-    assert result.returncode == 0, result.stderr
-    return dest
+def production(production_site):
+    return production_site
 
 
 def test_every_page_of_the_real_site_has_a_way_to_act(production, catalog):
