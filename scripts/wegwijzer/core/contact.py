@@ -102,7 +102,7 @@ def links_of(telefoon: str | None, email: str | None, website: str | None) -> tu
 
 def has_route(contact: Contact | None) -> bool:
     """True when a contact block gives a way to act: a phone number, an e-mail address or a website."""
-    return bool(contact and (contact.telefoon or contact.email or contact.website))
+    return bool(contact and contact.reachable)
 
 
 def _way(naam: str, contact: Contact, url: str = "") -> Way:
@@ -139,7 +139,7 @@ def gemeente_way(cat: Catalog, gemeente_id: str, with_name: bool = False) -> Way
         return None
     naam = cat.region.areas[gemeente_id].naam
     loket = gemeente.loket
-    if loket.known:
+    if loket.reachable:
         title = loket.naam or f"Wijkteam of loket van de gemeente {naam}"
         if with_name and naam.casefold() not in title.casefold():
             title = f"{title} ({naam})"
@@ -152,7 +152,7 @@ def gemeente_route(cat: Catalog, gemeente_ids: list[str], naam: str = "") -> Rou
     ways = tuple(w for gid in gemeente_ids if (w := gemeente_way(cat, gid, len(gemeente_ids) > 1)))
     if not ways:
         return Route(NONE, (), "Er zijn nog geen contactgegevens bekend.")
-    loket = any(gid in cat.gemeenten and cat.gemeenten[gid].loket.known for gid in gemeente_ids)
+    loket = any(gid in cat.gemeenten and cat.gemeenten[gid].loket.reachable for gid in gemeente_ids)
     kind = LOKET if loket else GEMEENTE
     return Route(kind, ways, _gemeente_note(cat, gemeente_ids, kind, naam))
 
@@ -251,7 +251,7 @@ def printed_fallback(cat: Catalog, gemeente_id: str) -> tuple[str, list[Fact]]:
     if way is None:
         return "", []
     gemeente = cat.gemeenten[gemeente_id]
-    who = way.naam if gemeente.loket.known else f"de gemeente {cat.region.areas[gemeente_id].naam}"
+    who = way.naam if gemeente.loket.reachable else f"de gemeente {cat.region.areas[gemeente_id].naam}"
     note = f"Geen telefoonnummer of website? Vraag het aan {who}."
     return note, [(LABELS[link.kind], link.text) for link in way.links] + (
         [("Bereikbaar", way.bereikbaar.rstrip("."))] if way.bereikbaar else []

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError
 
 from wegwijzer.core import yamlsafe
 from wegwijzer.core.messages import field_label, suggest, translate
-from wegwijzer.core.model import Email, Phone, Strict, Text, Url
+from wegwijzer.core.model import Contact, Email, Phone, Strict, Text, Url
 from wegwijzer.core.problems import Problem
 from wegwijzer.core.region import Region
 from wegwijzer.core.vocab import DATA_DIR
@@ -21,27 +21,10 @@ from wegwijzer.core.vocab import DATA_DIR
 GEMEENTEN_FILE = DATA_DIR / "gemeenten.yaml"
 
 
-class Loket(Strict):
+class Loket(Contact):
     """The wijkteam or sociaal loket of a gemeente: where a resident goes with a question for help."""
 
     naam: Text | None = Field(None, max_length=90, description="Naam, bijvoorbeeld Wijkteam Den Helder.")
-    telefoon: Phone | None = None
-    email: Email | None = None
-    website: Url | None = None
-    bereikbaar: Text | None = Field(None, max_length=200, description="Wanneer je kunt bellen of langskomen.")
-
-    @model_validator(mode="after")
-    def _hours_need_a_way(self):
-        if self.bereikbaar and not self.known:
-            raise ValueError(
-                "Je schreef wanneer het loket bereikbaar is, maar niet hoe. Vul telefoon, email of website in."
-            )
-        return self
-
-    @property
-    def known(self) -> bool:
-        """True when a resident can reach the loket: a phone number, an e-mail address or a website."""
-        return bool(self.telefoon or self.email or self.website)
 
 
 class Gemeente(Strict):

@@ -221,17 +221,19 @@ class Contact(Strict):
         None, description="Webadres, begint met https://.", examples=["https://www.voorbeeld.nl"]
     )
     bereikbaar: Text | None = Field(
-        None,
-        max_length=200,
-        description="Wanneer je kunt bellen of mailen, in een korte zin. Laat weg als je het niet zeker weet.",
-        examples=["Dag en nacht, ook in het weekend."],
+        None, max_length=200, description="Wanneer je kunt bellen of mailen. Alleen als je het zeker weet."
     )
+
+    @property
+    def reachable(self) -> bool:
+        """True when it gives a way to act: a phone number, an e-mail address or a website."""
+        return bool(self.telefoon or self.email or self.website)
 
     @model_validator(mode="after")
     def _hours_need_a_way(self):
-        if self.bereikbaar and not (self.telefoon or self.email or self.website):
+        if self.bereikbaar and not self.reachable:
             raise ValueError(
-                "Je schreef wanneer iemand bereikbaar is, maar niet hoe. Vul ook telefoon, email of website in."
+                "Je schreef wanneer iemand bereikbaar is, maar niet hoe. Vul telefoon, email of website in."
             )
         return self
 

@@ -168,7 +168,7 @@ def data_blockers(cat: Catalog) -> list[Blocker]:
     out = []
     for g in cat.region.gemeenten():
         gemeente = cat.gemeenten.get(g.id)
-        if gemeente is None or not gemeente.loket.known:
+        if gemeente is None or not gemeente.loket.reachable:
             out.append(
                 Blocker(
                     f"gemeenten.yaml: {g.naam}",
