@@ -54,7 +54,12 @@ PAGE_TYPES: list[PageType] = [
     PageType("folder", ("folder/*/index.html",), True, what="folder van een woonkern"),
     PageType("open-data", ("open-data/index.html", "data/index.html", "opendata/index.html"), True, what="open data"),
     PageType("nieuw", ("nieuw/index.html",), True, what="nieuw aanbod"),
-    PageType("redactie", ("redactie/zo-voeg-je-iets-toe/index.html",), True, what="uitleg voor de redactie"),
+    PageType(
+        "redactie",
+        ("redactie/zo-voeg-je-iets-toe/index.html", "redactie/beheer/index.html", "redactie/index.html"),
+        True,
+        what="uitleg voor de redactie",
+    ),
     PageType("gereed", ("redactie/gereed/index.html",), True, what="klaar voor de echte site?"),
     PageType("404", ("404.html",), True, what="pagina niet gevonden"),
 ]

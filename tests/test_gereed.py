@@ -12,10 +12,10 @@ from wegwijzer.tools.cli import main
 READY_CONFIG = """\
 site_name: Test
 site_url: https://wegwijzer.test/
-repo_url: https://example.org/wegwijzer/data
 docs_dir: content
 plugins:
   - wegwijzer:
+      beheer_repo: https://github.com/voorbeeld/wegwijzer-data
       melden_email: redactie@wegwijzer.test
       tile_url: https://tegels.wegwijzer.test/{z}/{x}/{y}.png
 """
@@ -39,7 +39,7 @@ def test_shipped_data_is_not_ready_and_says_why(capsys, catalog):
     code, out, _ = run([], capsys)
     assert code == 0
     assert "## Nog nodig om live te gaan" in out
-    for setting in ("**site_url**", "**melden_url of melden_email**", "**repo_url**", "**tile_url**"):
+    for setting in ("**site_url**", "**melden_url of melden_email**", "**beheer_repo**", "**tile_url**"):
         assert setting in out
     for gemeente in ("Den Helder", "Hollands Kroon", "Schagen", "Texel"):
         assert f"**gemeenten.yaml: {gemeente}**" in out  # the wijkteam or loket is not filled in yet
@@ -81,10 +81,10 @@ def test_strict_passes_when_everything_is_there(ready_project, capsys):
 
 def test_one_missing_setting_is_enough_to_fail(ready_project, capsys):
     config = ready_project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("repo_url:", "# repo_url:"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("beheer_repo:", "# beheer_repo:"), encoding="utf-8")
     code, out, _ = run(["--streng", "--root", str(ready_project)], capsys)
     assert code == 1
-    assert "**repo_url**" in out and "**site_url**" not in out
+    assert "**beheer_repo**" in out and "**site_url**" not in out
 
 
 def test_a_gemeente_without_a_real_place_is_not_ready(ready_project, capsys):

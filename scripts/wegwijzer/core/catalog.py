@@ -2,16 +2,22 @@
 
 Views (pages, search, maps, leaflets, exports) read only from here; none of
 them reads YAML.
+
+Offers that have ended (``freshness.has_ended`` on the catalogue's ``today``) stay in
+``activities`` (their page stays and says "Afgelopen"), but leave every derived list:
+``listed()``, ``activities_at``, ``activities_in``, ``by_theme`` and ``by_audience``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from wegwijzer.core.freshness import has_ended
 from wegwijzer.core.gemeenten import Gemeente
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import REGION_ID, Area, Region
@@ -56,6 +62,7 @@ class Catalog:
     locations: dict[str, Location]
     activities: dict[str, Activity]
     problems: list = field(default_factory=list)
+    today: dt.date | None = None  # the date the site describes; None: no offer has ended
     gemeenten: Mapping[str, Gemeente] = field(default_factory=dict)  # how to reach each gemeente and its loket
     examples_left_out: int = 0  # example entries in the data that this catalogue leaves out
     # derived indexes
@@ -75,6 +82,7 @@ class Catalog:
         locations: dict,
         activities: dict,
         include_examples: bool = True,
+        today: dt.date | None = None,
         gemeenten: Mapping[str, Gemeente] | None = None,
     ) -> Catalog:
         total = len(locations) + len(activities)
@@ -83,7 +91,7 @@ class Catalog:
             activities = {k: v for k, v in activities.items() if not v.voorbeeld}
         locations = dict(sorted(locations.items()))
         activities = dict(sorted(activities.items()))
-        cat = cls(region, locations, activities, gemeenten=dict(gemeenten or {}))
+        cat = cls(region, locations, activities, today=today, gemeenten=dict(gemeenten or {}))
         cat.examples_left_out = total - len(locations) - len(activities)
         cat._index()
         return cat
@@ -99,7 +107,7 @@ class Catalog:
         acts_in: defaultdict[str, list[Activity]] = defaultdict(list)
         by_theme: defaultdict[str, list[Activity]] = defaultdict(list)
         by_audience: defaultdict[str, list[Activity]] = defaultdict(list)
-        for act in self.activities.values():
+        for act in self.listed():
             for pid in act.plekken:
                 if pid in self.locations:
                     at[pid].append(act)
@@ -129,6 +137,12 @@ class Catalog:
         return areas
 
     # --- lookups ---------------------------------------------------------------------
+
+    def listed(self) -> list[Activity]:
+        """The offers that lists show: every offer except those that have ended (by id)."""
+        if self.today is None:
+            return list(self.activities.values())
+        return [a for a in self.activities.values() if not has_ended(a, self.today)]
 
     def areas_of_location(self, loc: Location) -> list[str]:
         areas = [loc.gemeente, loc.woonkern]

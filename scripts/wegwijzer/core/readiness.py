@@ -8,7 +8,7 @@ left out of every count and only counted as "still in the data". Per gemeente an
 counts places and offers, how many have a contact route of their own, an address, and a check
 within ``verouderd_na_maanden``. It lists woonkernen without a place and themes without an
 offer. And it lists what is still missing to go live (``blockers``): the settings ``site_url``,
-``melden_url`` or ``melden_email``, ``repo_url``, a tile server of our own, the contact of each
+``melden_url`` or ``melden_email``, the repository (``beheer_repo``), a tile server of our own, the contact of each
 gemeente's wijkteam or loket, and at least one real place in each gemeente.
 """
 
@@ -147,9 +147,9 @@ def settings_blockers(settings: GoLive) -> list[Blocker]:
     if not settings.repo_url:
         out.append(
             Blocker(
-                "repo_url",
-                "Het adres van de repository met de gegevens, waar redacteuren wijzigingen "
-                "voorstellen. Zet het in mkdocs.yml (repo_url).",
+                "beheer_repo",
+                "De repository met de gegevens: daar bewaart de webeditor wijzigingen en "
+                "daar stellen redacteuren ze voor. Zet beheer_repo bij de plug-in in mkdocs.yml.",
             )
         )
     if not settings.tile_url or PUBLIC_OSM_TILES in settings.tile_url:
