@@ -76,12 +76,13 @@ def report_markdown(r: Readiness) -> str:
 def run(root: Path, args: argparse.Namespace, out=None) -> int:
     """`wegwijzer gereed`: print the report; with --streng exit 1 while something is missing."""
     out = out or sys.stdout
+    today = build_date()
     try:
-        cat = load_catalog(root, include_examples=True)
+        cat = load_catalog(root, include_examples=True, today=today)  # ended offers leave the lists, as on the site
     except EntryErrors as exc:
         print(format_report(exc.problems), file=sys.stderr)
         return 1
-    report = readiness(cat, GoLive.of(load_settings(root)), build_date())
+    report = readiness(cat, GoLive.of(load_settings(root)), today)
     text = report_markdown(report)
     if args.uit:
         Path(args.uit).write_text(text, encoding="utf-8")
