@@ -212,7 +212,7 @@ def test_bad_gemeenten_file_gives_every_problem_in_dutch(tmp_path):
     with pytest.raises(EntryErrors) as exc:
         load_catalog(tmp_path, gemeenten_file=bad)
     found = {(p.line, p.field): p.message for p in exc.value.problems}
-    assert "geen geldig telefoonnummer" in found[(6, "loket.telefoon")]
+    assert "geen geldig telefoonnummer" in found[(6, "loket, telefoon")]
     assert "Bedoelde je 'hollands-kroon'?" in found[(7, "id")]
     assert "geen geldig webadres" in found[(11, "website")]
     assert all(p.file.endswith("gemeenten.yaml") for p in exc.value.problems)

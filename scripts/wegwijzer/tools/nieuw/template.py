@@ -128,7 +128,7 @@ def _offer(out: _Lines, a: Answers, region: Region, places_nearby: list[tuple[st
         "# aanmelden: {nodig: false}",
         "# aanmelden: {nodig: true, hoe: Bel of mail de organisatie.}",
         "",
-        "# Wanneer kun je zonder afspraak binnenlopen? Zelfde vorm als schema.",
+        "# Wanneer kun je zonder afspraak langskomen? Zelfde vorm als schema.",
         "# inloop:",
         '#   - {dag: woensdag, van: "09:00", tot: "11:00"}',
         "",
