@@ -205,8 +205,12 @@ class ThemePage(Page):
 
     def context(self, ctx: BuildContext) -> Context:
         acts = ctx.catalog.by_theme.get(self.key, [])
-        return {"theme": vocab.LISTS["themas"][self.key], "theme_id": self.key,
-                "groups": group_by_gemeente(ctx.catalog, acts), "bel_112": contact.theme_shows_112(self.key)}
+        return {
+            "theme": vocab.LISTS["themas"][self.key],
+            "theme_id": self.key,
+            "groups": group_by_gemeente(ctx.catalog, acts),
+            "bel_112": contact.theme_shows_112(self.key),
+        }
 
 
 @dataclass(frozen=True)
