@@ -1,8 +1,7 @@
 """The entry model: one place (``locations/``) or one offer (``activities/``).
 
-It follows Open Referral HSDS 3.0: a Location is an HSDS location with an
-address; an Activity is an HSDS service with its organization, its
-service_at_location links (``plekken``) and its schedules (``schema``).
+It follows Open Referral HSDS 3.0: a Location is an HSDS location with an address; an Activity is an HSDS
+service with its organization, its service_at_location links (``plekken``) and its schedules (``schema``).
 Field names are plain Dutch without accents, as editors type them.
 """
 
@@ -25,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from wegwijzer.core import vocab
+from wegwijzer.core import referral, vocab
 from wegwijzer.core.region import REGION_ID, inside_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.core.vocab import ID_RE, choice_type
@@ -427,6 +426,7 @@ class Activity(Entry):
         False, description="true als de pagina moet zeggen: Bij direct gevaar: bel 112. Bijvoorbeeld bij Veilig Thuis."
     )
     voor_professionals: Text | None = Field(None, description="Hoe een professional iemand doorverwijst.")
+    verwijzen: referral.Referral | None = Field(None, description="Wie aanmeldt en hoe. Laat weg als je het niet weet.")
 
     kind: ClassVar[str] = "aanbod"
 

@@ -16,7 +16,17 @@ from typing import Any, Literal
 from wegwijzer.core import yamlsafe
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-LIST_NAMES = ("plek_soorten", "aanbod_soorten", "themas", "doelgroepen", "toegankelijkheid", "talen", "dagen")
+LIST_NAMES = (
+    "plek_soorten",
+    "aanbod_soorten",
+    "themas",
+    "doelgroepen",
+    "toegankelijkheid",
+    "talen",
+    "dagen",
+    "verwijzers",
+    "verwijs_manieren",
+)
 
 
 @cache
