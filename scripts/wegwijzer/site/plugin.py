@@ -12,14 +12,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from markupsafe import Markup
 
-from wegwijzer.core import describe, text, vocab
+from wegwijzer.core import describe, referral, text, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
 from wegwijzer.core.region import load_region
@@ -31,8 +31,10 @@ from wegwijzer.site.context import BuildContext, Settings, build_date
 from wegwijzer.site.editors import EditorsView
 from wegwijzer.site.freshness import FreshnessView
 from wegwijzer.site.leaflets import LeafletView
+from wegwijzer.site.lijst import ListView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
+from wegwijzer.site.professionals import ProfessionalsView
 from wegwijzer.site.readiness import ReadinessView
 from wegwijzer.site.search.view import SearchView
 from wegwijzer.site.trust import TrustView
@@ -43,6 +45,8 @@ from wegwijzer.site.view import View
 # - SearchView must run after the views that add pages it indexes (it reads every page's context).
 VIEWS: tuple[type[View], ...] = (
     CataloguePages,
+    ProfessionalsView,
+    ListView,
     FreshnessView,
     LeafletView,
     SearchView,
@@ -179,6 +183,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             "region": ctx.catalog.region,
             "lists": vocab.LISTS,
             "describe": describe,
+            "referral": referral,  # how to refer to an offer, in words (the 'verwijzen' block)
             "label": vocab.label,
             "today": ctx.today,
             "melden_url": ctx.settings.melden_url,
