@@ -48,6 +48,10 @@ def test_the_config_offers_exactly_the_lists_and_the_region():
     assert _values(_field(offers, "talen")) == vocab.keys("talen")
     assert _values(_field(places, "toegankelijkheid")) == vocab.keys("toegankelijkheid")
     assert _values(_field(offers, "schema", "dag")) == vocab.keys("dagen")
+    assert _values(_field(offers, "verwijzen", "wie")) == vocab.keys("verwijzers")
+    assert _values(_field(offers, "verwijzen", "hoe")) == vocab.keys("verwijs_manieren")
+    # "not known" stays possible: a choice of ja or nee (read as yes/no by the model), not a switch that is off
+    assert _values(_field(offers, "verwijzen", "toestemming")) == ["ja", "nee"]
     assert _values(_field(places, "openingstijden", "dag")) == vocab.keys("dagen")
     assert _values(_field(places, "gemeente")) == [g.id for g in region.gemeenten()]
     assert _values(_field(places, "woonkern")) == [k.id for k in region.kernen()]

@@ -171,9 +171,10 @@
     return box;
   }
 
-  function fact(list, question, answer) {
-    list.appendChild(el("dt", "", question));
-    var dd = el("dd");
+  function fact(list, question, answer, unknown) {
+    var className = unknown ? "ww-lijst__onbekend" : "";
+    list.appendChild(el("dt", className, question));
+    var dd = el("dd", className);
     if (typeof answer === "string") dd.textContent = answer;
     else dd.appendChild(answer);
     list.appendChild(dd);
@@ -207,9 +208,10 @@
     fact(facts, "Contact", contactNode(card.contact || {}));
     fact(facts, card.soort === "plek" ? "Open" : "Wanneer", lines(card.wanneer || []));
     fact(facts, "Waar", lines(card.waar || []));
-    if (card.kosten) fact(facts, "Kosten", card.kosten);
-    if (card.aanmelden) fact(facts, "Aanmelden", card.aanmelden);
-    if (card.verwijzen) fact(facts, "Verwijzen", card.verwijzen);
+    var unknown = card.onbekend || [];
+    if (card.kosten) fact(facts, "Kosten", card.kosten, unknown.indexOf("kosten") >= 0);
+    if (card.aanmelden) fact(facts, "Aanmelden", card.aanmelden, unknown.indexOf("aanmelden") >= 0);
+    if (card.verwijzen) fact(facts, "Verwijzen", card.verwijzen, unknown.indexOf("verwijzen") >= 0);
     li.appendChild(facts);
     if (state.own) {
       var row = el("p", "ww-noprint");

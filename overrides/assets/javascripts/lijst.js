@@ -5,7 +5,8 @@
  * This script
  * - puts a button "Zet op mijn lijst" on every card (li.ww-card with a link to an offer or a place;
  *   also cards that another script adds later, such as search results) and in every placeholder
- *   [data-ww-lijst="<id>"] (entry pages, the professionals table);
+ *   [data-ww-lijst="<id>"] (entry pages, the professionals table; the name is data-ww-naam, else the
+ *   text of the first link next to it);
  * - says what happened in a live region, and links to the list page;
  * - fills in the page's own address for printing ([data-ww-printadres] without data-vast: the site
  *   address is not configured, so the address the browser sees is the best there is);
@@ -162,7 +163,8 @@
     root.querySelectorAll("[data-ww-lijst]").forEach(function (spot) {
       var id = spot.getAttribute("data-ww-lijst");
       if (spot.querySelector(".ww-bewaar") || !valid(id)) return;
-      spot.appendChild(box(id, spot.getAttribute("data-ww-naam") || id));
+      var named = spot.parentElement && spot.parentElement.querySelector("a");
+      spot.appendChild(box(id, spot.getAttribute("data-ww-naam") || (named ? named.textContent.trim() : id)));
       spot.hidden = false;
     });
   }

@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from wegwijzer.core import describe
+from wegwijzer.core import describe, referral
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.opendata.ids import page_url, service_uid
 
@@ -35,6 +35,7 @@ CSV_COLUMNS = [
     "gratis",
     "aanmelden",
     "voor_professionals",
+    *referral.CSV_COLUMNS,
     "talen",
     "telefoon",
     "email",
@@ -87,6 +88,7 @@ def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
                     + (f": {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
                 ),
                 "voor_professionals": act.voor_professionals or "",
+                **referral.csv_cells(act.verwijzen),
                 "talen": ", ".join(act.talen),
                 "telefoon": contact.telefoon or "" if contact else "",
                 "email": contact.email or "" if contact else "",

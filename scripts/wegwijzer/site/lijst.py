@@ -128,6 +128,13 @@ def _offer_fields(cat: Catalog, act: Activity, today: dt.date) -> dict[str, Any]
         "aanmelden": describe.signup_text(act.aanmelden),
         "verwijzen": referral.short_text(act.verwijzen),
     }
+    unknown = [
+        key
+        for key, known in (("kosten", act.kosten), ("aanmelden", act.aanmelden), ("verwijzen", act.verwijzen))
+        if not known
+    ]
+    if unknown:
+        out["onbekend"] = unknown  # said on screen ("Niet bekend"); left off the printed card, where room is short
     if has_ended(act, today):
         out["afgelopen"] = True
     return out
