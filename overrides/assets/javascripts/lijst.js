@@ -86,7 +86,7 @@
 
   function label(button, on) {
     button.firstChild.textContent = on ? "Haal van mijn lijst" : "Zet op mijn lijst";
-    button.setAttribute("aria-pressed", on ? "true" : "false");
+    button.classList.toggle("ww-bewaar__knop--op", on);
   }
 
   function refresh(box) {
