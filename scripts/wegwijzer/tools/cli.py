@@ -143,10 +143,18 @@ def cmd_serve(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from wegwijzer.tools.schema_export import write_schemas
+    from wegwijzer.tools.schema_export import HINT, stale_schemas, write_schemas
 
-    for path in write_schemas(project_root() / "schema"):
-        print(f"Geschreven: {path.relative_to(project_root())}")
+    root = Path(args.root).resolve() if args.root else project_root()
+    if args.controleer:
+        stale = stale_schemas(root)
+        if stale:
+            print(f"{HINT}\nNiet actueel: {', '.join(p.relative_to(root).as_posix() for p in stale)}.", file=sys.stderr)
+            return 1
+        print("Het JSON Schema in schema/ is actueel.")
+        return 0
+    for path in write_schemas(root):
+        print(f"Geschreven: {path.relative_to(root).as_posix()}")
     return 0
 
 
@@ -255,6 +263,13 @@ def _args_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
 
 
+def _args_schema(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--controleer", action="store_true", help="Schrijf niets; geef een fout als schema/ niet actueel is (voor CI)."
+    )
+    _root_argument(p, "locations/, activities/ en schema/")
+
+
 def _args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg (voor de echte site).")
     p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
@@ -314,7 +329,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("controleer", "Hetzelfde als validate: controleer de items.", cmd_validate, _args_validate),
     Command("build", "Bouw de site in de map site/.", cmd_build, _args_build),
     Command("serve", "Bouw de site en bekijk hem op http://127.0.0.1:8000.", cmd_serve, _args_serve),
-    Command("schema", "Schrijf het JSON Schema voor editors (map schema/).", cmd_schema),
+    Command("schema", "Schrijf het JSON Schema voor editors (map schema/).", cmd_schema, _args_schema),
     Command("bench", "Meet bouwtijd, geheugen en grootte met synthetische items.", cmd_bench, _args_bench),
     Command(
         "import-hsds",
