@@ -34,6 +34,7 @@ from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
 from wegwijzer.site.search.view import SearchView
+from wegwijzer.site.trust import TrustView
 from wegwijzer.site.view import View
 
 # The views, in the order their hooks run. The order matters in two places:
@@ -48,6 +49,7 @@ VIEWS: tuple[type[View], ...] = (
     CmsView,
     OpenDataView,
     MapView,
+    TrustView,
     ConformView,
 )
 
@@ -75,6 +77,9 @@ class WegwijzerConfig(Config):
     verouderd_na_maanden = c.Type(int, default=12)
     tile_url = c.Type(str, default=Settings.tile_url)
     tile_attribution = c.Type(str, default=Settings.tile_attribution)
+    tiles = c.Type(str, default=Settings.tiles)
+    pmtiles_file = c.Type(str, default=Settings.pmtiles_file)
+    pmtiles_url = c.Type(str, default=Settings.pmtiles_url)
     # The web editor (/redactie/beheer/): the GitHub repository (falls back to repo_url), branch, sign-in service.
     beheer_repo = c.Type(str, default="")
     beheer_branch = c.Type(str, default="main")
@@ -109,6 +114,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             verouderd_na_maanden=self.config.verouderd_na_maanden,
             tile_url=self.config.tile_url,
             tile_attribution=self.config.tile_attribution,
+            # WEGWIJZER_TILES and WEGWIJZER_PMTILES_FILE win over mkdocs.yml (deployments and tests)
+            tiles=os.environ.get("WEGWIJZER_TILES") or self.config.tiles,
+            pmtiles_file=os.environ.get("WEGWIJZER_PMTILES_FILE") or self.config.pmtiles_file,
+            pmtiles_url=self.config.pmtiles_url,
             repo_url=self.config.beheer_repo or config.repo_url or "",
             edit_branch=self.config.beheer_branch,
             edit_auth_url=self.config.beheer_auth_url,
