@@ -1,4 +1,4 @@
-"""Printable leaflets ("folders"): one A4 page or two per gemeente, woonkern and wijk.
+"""Printable leaflets ("folders"): one A4 sheet (two sides) per woonkern and wijk, more for a gemeente.
 
 Each leaflet is a page (``LeafletPage``) at ``folder/<area-id>/`` rendered by the standalone
 template ``overrides/wegwijzer/folder.html`` (no site header: it is made for paper).
@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 import segno
@@ -21,6 +22,8 @@ from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import Area
+from wegwijzer.site import stamp
+from wegwijzer.site.leaflet_fit import fit
 from wegwijzer.site.context import BuildContext
 from wegwijzer.site.pages import Context, Page
 from wegwijzer.site.view import View
@@ -70,6 +73,11 @@ class Leaflet:
     area_wide: list[Item]
     area_wide_more: int  # offers for the whole gemeente or region that are only on the website
     nearby: list[tuple[float, Location]]
+    # What leaflet_fit took away so a kern or wijk fits on one sheet (the leaflet says it is on the website):
+    theme_more: dict[str, int] = field(default_factory=dict)  # per theme label: offers not shown
+    themes_hidden: list[tuple[str, int]] = field(default_factory=list)  # themes not shown, with their number
+    places_more: int = 0
+    week_more: int = 0  # rows of the week table not shown
 
     @property
     def web_breakable(self) -> Markup:
@@ -78,7 +86,7 @@ class Leaflet:
 
     @property
     def empty(self) -> bool:
-        return not self.themes and not self.places
+        return not (self.themes or self.places or self.themes_hidden or self.places_more)
 
 
 
@@ -228,7 +236,7 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
         nearby = cat.nearby_places(area.lat, area.lon, NEARBY_KM, exclude={p.id for p in places},
                                    limit=NEARBY_LIMIT)
     wide = cat.area_wide(area)
-    return Leaflet(
+    leaflet = Leaflet(
         area=area,
         gemeente=region.gemeente_of(area.id),
         web_url=web_url,
@@ -242,6 +250,7 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
         area_wide_more=sum(1 for a in wide if a.soort not in HELP_KINDS),
         nearby=nearby,
     )
+    return leaflet if area.level == "gemeente" else fit(leaflet)  # a village: one sheet
 
 
 # --- the view -----------------------------------------------------------------------------
@@ -269,6 +278,13 @@ class LeafletView(View):
                 "site_url ontbreekt. De folders krijgen geen QR-code, alleen het pad van de pagina. "
                 "Zet site_url in mkdocs.yml of de omgevingsvariabele WEGWIJZER_SITE_URL."
             )
+
+    def finish(self, ctx: BuildContext, site_dir: Path) -> None:
+        """Say what the leaflets were made from, so `wegwijzer folders` can tell an old site (site.stamp)."""
+        settings = ctx.settings
+        digest = stamp.sources_digest(settings.project_dir, settings.data_dir)
+        made = stamp.Stamp(ctx.today.isoformat(), settings.include_examples, settings.site_url, digest)
+        stamp.write_stamp(site_dir, made)
 
     def pages(self, ctx: BuildContext) -> Iterable[Page]:
         leaflets = []

@@ -215,13 +215,14 @@ def cmd_folders(args) -> int:
     import argparse as _argparse
 
     from wegwijzer.site.leaflets import FOLDER_DIR
-    from wegwijzer.tools.folders import PDF_DIR, leaflet_ids, write_pdfs
+    from wegwijzer.tools.folders import PDF_DIR, fresh_site, leaflet_ids, write_pdfs
 
-    site_dir = Path(_mkdocs_config(args).site_dir)
-    if args.bouw or not leaflet_ids(site_dir):
-        built = cmd_build(_argparse.Namespace(site_dir=str(site_dir), zonder_voorbeelden=args.zonder_voorbeelden))
-        if built:
-            return built
+    config = _mkdocs_config(args)
+    site_dir = Path(config.site_dir)
+    build_args = _argparse.Namespace(site_dir=str(site_dir), zonder_voorbeelden=False)
+    code = fresh_site(config, args.met_voorbeelden, args.bouw, lambda: cmd_build(build_args))
+    if code:
+        return code
     out = Path(args.uit).resolve() if args.uit else site_dir / PDF_DIR
     try:
         written = write_pdfs(site_dir, out, args.ids or None)
@@ -232,7 +233,7 @@ def cmd_folders(args) -> int:
     if 'class="folder-qr__img"' not in first.read_text(encoding="utf-8"):
         print(
             "Let op: de folders hebben geen QR-code, want site_url ontbreekt. "
-            "Zet site_url in mkdocs.yml of WEGWIJZER_SITE_URL, en gebruik --bouw.",
+            "Zet site_url in mkdocs.yml of WEGWIJZER_SITE_URL.",
             file=sys.stderr,
         )
     print(f"{len(written)} {'folder' if len(written) == 1 else 'folders'} (PDF) geschreven in {out}")
@@ -318,10 +319,9 @@ def _args_folders(p: argparse.ArgumentParser) -> None:
     p.add_argument("ids", nargs="*", help="Alleen deze gebieden, bijvoorbeeld julianadorp (standaard: alle).")
     p.add_argument("--site-dir", help="Map met de gebouwde site (standaard: site/).")
     p.add_argument("--uit", help="Map voor de PDF's (standaard: SITE/folders).")
-    p.add_argument("--bouw", action="store_true", help="Bouw de site eerst opnieuw.")
-    p.add_argument(
-        "--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg als de site gebouwd wordt."
-    )
+    p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items op (standaard: niet).")
+    p.add_argument("--bouw", action="store_true", help="Bouw de site altijd opnieuw (dat gebeurt ook als hij oud is).")
+    p.add_argument("--zonder-voorbeelden", action="store_true", help=argparse.SUPPRESS)  # the default now
 
 
 COMMANDS: tuple[Command, ...] = (

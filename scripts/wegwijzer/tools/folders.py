@@ -2,13 +2,67 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
+from wegwijzer.site.context import build_date
 from wegwijzer.site.leaflets import FOLDER_DIR
+from wegwijzer.site.stamp import Stamp, sources_digest, why_stale
 from wegwijzer.tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PDF_DIR = "folders"
+EXAMPLES_ENV = "WEGWIJZER_VOORBEELDEN"  # read by the plugin (site.plugin._include_examples)
+BUILDING = "De site wordt eerst opnieuw gebouwd. Even geduld ..."
+
+
+def wanted_stamp(config, examples: bool) -> Stamp:
+    """What a build for the folders must be made from now (the date, examples or not, site_url, sources)."""
+    from wegwijzer.site.plugin import _site_url
+
+    project = Path(config.config_file_path).parent
+    data_dir = (project / config.plugins["wegwijzer"].config.data_dir).resolve()
+    return Stamp(build_date().isoformat(), examples, _site_url(config.site_url), sources_digest(project, data_dir))
+
+
+@contextmanager
+def examples_setting(examples: bool):
+    """Build with or without example items, whatever mkdocs.yml or WEGWIJZER_VOORBEELDEN says."""
+    before = os.environ.get(EXAMPLES_ENV)
+    os.environ[EXAMPLES_ENV] = "ja" if examples else "nee"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[EXAMPLES_ENV]
+        else:
+            os.environ[EXAMPLES_ENV] = before
+
+
+def fresh_site(config, examples: bool, rebuild: bool, build: Callable[[], int], out=sys.stdout) -> int:
+    """Build the site when it is old (or asked for), saying why. Returns 0 when the site is right for the folders."""
+    site_dir = Path(config.site_dir)
+    wanted = wanted_stamp(config, examples)
+    reasons = ["Je vroeg om een nieuwe bouw (--bouw)."] if rebuild else why_stale(site_dir, wanted)
+    if not reasons:
+        print(f"De site in {site_dir} is actueel. De folders komen daaruit.", file=out)
+        return 0
+    print(BUILDING, file=out)
+    for reason in reasons:
+        print(f"- {reason}", file=out)
+    out.flush()
+    with examples_setting(examples):
+        code = build()
+    if code:
+        return code
+    left = why_stale(site_dir, wanted)
+    if left:
+        print("De site is gebouwd, maar past nog niet bij de folders: " + " ".join(left), file=sys.stderr)
+        return 1
+    return 0
 
 
 def leaflet_ids(site_dir: Path) -> list[str]:
