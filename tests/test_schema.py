@@ -166,6 +166,7 @@ WRONG = [
     ("postcode", "plek", place(adres={"postcode": "17811AB", "plaats": "Den Helder"}), ("adres", "postcode")),
     ("huisnummer without straat", "plek", place(adres={"huisnummer": 12, "plaats": "Den Helder"}), ("adres",)),
     ("phone", "plek", place(contact={"telefoon": "12345"}), ("contact", "telefoon")),
+    ("hours without a way", "plek", place(contact={"bereikbaar": "Elke ochtend."}), ("contact",)),
     ("e-mail", "plek", place(contact={"email": "info@voorbeeld"}), ("contact", "email")),
     ("web address", "plek", place(contact={"website": "www.voorbeeld.nl"}), ("contact", "website")),
     ("HTML in a text", "plek", place(naam="<b>Buurtkamer</b>"), ("naam",)),
@@ -227,7 +228,8 @@ def _verdicts_of_model():
             {},
             "telefoon",
             "0123456789 +-().",
-            ["0223 123 456", "06-12345678", "+31 6 12345678", "0031 223 123456", "0800 1234", "14 0223", "+44 20 7946"],
+            ["0223 123 456", "06-12345678", "+31 6 12345678", "0031 223 123456", "0800 1234", "14 0223"]
+            + ["+44 20 7946", "112", "+31 800 1234", "0031 900 1234"],
         ),
         "email": (Contact, {}, "email", "ab.Z0_%+'-@ :", ["info@voorbeeld.nl", "mailto:a.b@c-d.nl", "x+y@sub.dom.org"]),
         "website": (Contact, {}, "website", "htps:/wv.nx?#[]\"' <>`\\", ["https://www.voorbeeld.nl", "HTTP://x.nl/a?b#c"]),

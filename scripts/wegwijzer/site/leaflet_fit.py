@@ -60,10 +60,25 @@ def _week(leaflet: Leaflet) -> float:
 
 
 def _help(leaflet: Leaflet) -> float:
-    if not leaflet.area_wide:
+    """ "Hulp voor heel ...": the helplines on a few lines, the note where to ask, then two columns."""
+    if not leaflet.area_wide and not leaflet.helplines:
         return 0
-    heights = [_short_item(item) for item in leaflet.area_wide]
-    return SECTION + LINE + 6 + (sum(heights) + max(heights)) / 2  # two columns, about even
+    height = SECTION
+    if leaflet.helplines:
+        text = " * ".join(f"{h.entry.naam} VOORBEELD: {h.telefoon} ({h.bereikbaar})" for h in leaflet.helplines)
+        height += 6 + LINE * _lines("Bel een hulplijn: " + text, FULL)
+    if leaflet.area_wide:
+        height += _fallback(leaflet)
+        heights = [_short_item(item) for item in leaflet.area_wide]
+        height += (sum(heights) + max(heights)) / 2  # two columns, about even
+    return height
+
+
+def _fallback(leaflet: Leaflet) -> float:
+    if not leaflet.fallback_note:
+        return 0
+    text = leaflet.fallback_note + " ".join(f" {key}: {value}." for key, value in leaflet.fallback)
+    return 6 + LINE * _lines(text, FULL)
 
 
 def _nearby(leaflet: Leaflet) -> float:
@@ -81,6 +96,7 @@ def _nearby(leaflet: Leaflet) -> float:
 def estimate(leaflet: Leaflet) -> float:
     """How high the leaflet is on paper (CSS pixels at 96 dpi; one side holds ``PAGE``)."""
     height = 180 + (34 if len(leaflet.area.naam) > 16 else 0) + 110  # title and QR code; footer
+    height += 0 if leaflet.area_wide else _fallback(leaflet)  # then the note is in the footer
     height += (3 * LINE if leaflet.empty else 0) + _week(leaflet) + _help(leaflet) + _nearby(leaflet)
     for label, items in leaflet.themes:
         height += SECTION + sum(_item(i) for i in items) + (LINE if leaflet.theme_more.get(label) else 0)

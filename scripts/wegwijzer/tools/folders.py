@@ -21,11 +21,11 @@ BUILDING = "De site wordt eerst opnieuw gebouwd. Even geduld ..."
 
 def wanted_stamp(config, examples: bool) -> Stamp:
     """What a build for the folders must be made from now (the date, examples or not, site_url, sources)."""
-    from wegwijzer.site.plugin import _site_url
+    from wegwijzer.site.plugin import settings_of
 
-    project = Path(config.config_file_path).parent
-    data_dir = (project / config.plugins["wegwijzer"].config.data_dir).resolve()
-    return Stamp(build_date().isoformat(), examples, _site_url(config.site_url), sources_digest(project, data_dir))
+    settings = settings_of(config, config.plugins["wegwijzer"].config)
+    digest = sources_digest(settings.project_dir, settings.data_dir)
+    return Stamp(build_date().isoformat(), examples, settings.site_url, digest)
 
 
 @contextmanager

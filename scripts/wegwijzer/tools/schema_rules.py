@@ -36,9 +36,10 @@ def _phone_pattern() -> str:
     """The phone numbers of ``model._PHONE_PATTERNS``, with separators allowed between digits."""
     s = _S
     national = f"0{s}[1-9]{_digits('8')}"
-    dutch_plus = f"(?:\\+{s}3{s}1|0{s}0{s}3{s}1){s}[1-9]{_digits('8')}"
-    service = f"0{s}(?:8{s}0{s}0|9{s}0{s}[069]){_digits('4,7')}"
-    short = f"1{s}4{s}0{_digits('2,3')}"
+    plus31 = f"(?:\\+{s}3{s}1|0{s}0{s}3{s}1)"  # +31 or 0031
+    dutch_plus = f"{plus31}{s}[1-9]{_digits('8')}"
+    service = f"(?:0|{plus31}){s}(?:8{s}0{s}0|9{s}0{s}[069]){_digits('4,7')}"
+    short = f"1{s}4{s}0{_digits('2,3')}|1{s}1{s}[23]"  # 14 0223; 112 and 113
     abroad = f"\\+{s}(?!3{s}1)[1-9]{_digits('7,14')}"
     return f"^{s}(?:{national}|{dutch_plus}|{service}|{short}|{abroad}){s}$"
 
@@ -60,7 +61,7 @@ FIELD_CHECKS: dict[Any, Schema] = {
     model._phone: {
         "pattern": _phone_pattern(),
         "patternErrorMessage": (
-            "Schrijf het hele nummer met netnummer, bijvoorbeeld 0223 123 456, 06 12345678 of 0800 1234."
+            "Schrijf het hele nummer met netnummer, bijvoorbeeld 0223 123 456, 06 12345678, 0800 1234, 14 0223 of 112."
         ),
     },
     model._email: {
@@ -133,6 +134,10 @@ def model_rules() -> dict[str, Schema]:
         "Address": {
             "if": _present("huisnummer", {"type": ["string", "number"], "pattern": r"\S"}),
             "then": _present("straat"),
+        },
+        "Contact": {
+            "if": _present("bereikbaar"),
+            "then": {"anyOf": [_present("telefoon"), _present("email"), _present("website")]},
         },
         "Coordinates": {
             "properties": {
