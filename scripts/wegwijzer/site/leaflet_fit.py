@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from functools import partial
 from math import ceil
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ def _lines(text: str, width: int) -> int:
 
 
 def _item(item: Item) -> float:
-    height = 24 * _lines(item.naam + (" VOORBEELD" if item.entry.voorbeeld else ""), 50) + 9
+    height: float = 24 * _lines(item.naam + (" VOORBEELD" if item.entry.voorbeeld else ""), 50) + 9
     if item.summary:
         height += LINE * _lines(item.summary, FULL)
     for line in item.lines:
@@ -63,7 +64,7 @@ def _help(leaflet: Leaflet) -> float:
     """ "Hulp voor heel ...": the helplines on a few lines, the note where to ask, then two columns."""
     if not leaflet.area_wide and not leaflet.helplines:
         return 0
-    height = SECTION
+    height: float = SECTION
     if leaflet.helplines:
         text = " * ".join(f"{h.entry.naam} VOORBEELD: {h.telefoon} ({h.bereikbaar})" for h in leaflet.helplines)
         height += 6 + LINE * _lines("Bel een hulplijn: " + text, FULL)
@@ -84,7 +85,7 @@ def _fallback(leaflet: Leaflet) -> float:
 def _nearby(leaflet: Leaflet) -> float:
     if not leaflet.nearby:
         return 0
-    height = SECTION
+    height: float = SECTION
     for _, place in leaflet.nearby:
         text = f"{place.naam}, {place.woonkern} (0,0 km). {place.adres.one_line() if place.adres else ''}"
         if place.contact and place.contact.telefoon:
@@ -95,7 +96,7 @@ def _nearby(leaflet: Leaflet) -> float:
 
 def estimate(leaflet: Leaflet) -> float:
     """How high the leaflet is on paper (CSS pixels at 96 dpi; one side holds ``PAGE``)."""
-    height = 180 + (34 if len(leaflet.area.naam) > 16 else 0) + 110  # title and QR code; footer
+    height: float = 180 + (34 if len(leaflet.area.naam) > 16 else 0) + 110  # title and QR code; footer
     height += 0 if leaflet.area_wide else _fallback(leaflet)  # then the note is in the footer
     height += (3 * LINE if leaflet.empty else 0) + _week(leaflet) + _help(leaflet) + _nearby(leaflet)
     for label, items in leaflet.themes:
@@ -119,6 +120,8 @@ def _themes_to(leaflet: Leaflet, most: int) -> Leaflet:
 
 
 def _drop_last_theme(leaflet: Leaflet) -> Leaflet:
+    if not leaflet.themes:
+        return leaflet
     label, items = leaflet.themes[-1]
     hidden = [(label, len(items) + leaflet.theme_more.get(label, 0)), *leaflet.themes_hidden]
     return dataclasses.replace(leaflet, themes=leaflet.themes[:-1], themes_hidden=hidden)
@@ -137,27 +140,29 @@ def _help_to(leaflet: Leaflet, most: int) -> Leaflet:
 
 
 def _drop_last_week_row(leaflet: Leaflet) -> Leaflet:
+    if not leaflet.week:
+        return leaflet
     week = [(day, list(rows)) for day, rows in leaflet.week]
     week[-1][1].pop()
     return dataclasses.replace(leaflet, week=[(d, r) for d, r in week if r], week_more=leaflet.week_more + 1)
 
 
+def _no_nearby(leaflet: Leaflet) -> Leaflet:
+    return dataclasses.replace(leaflet, nearby=[])
+
+
 def _steps(leaflet: Leaflet) -> Iterator[Callable[[Leaflet], Leaflet]]:
     """Each step makes the leaflet a little shorter; the first ones take away the least."""
     if not leaflet.empty:  # a village with its own offers needs no list of places nearby
-        yield lambda f: dataclasses.replace(f, nearby=[])
+        yield _no_nearby
     for most in (3, 2, 1):
-        yield lambda f, most=most: _themes_to(f, most)
-        yield lambda f, most=most: _places_to(f, most)
-    for _ in range(len(leaflet.themes)):
-        yield lambda f: _drop_last_theme(f) if f.themes else f
-    yield lambda f: _places_to(f, 0)
-    for most in range(len(leaflet.area_wide) - 1, KEEP_HELP - 1, -1):
-        yield lambda f, most=most: _help_to(f, most)
-    for _ in range(sum(len(rows) for _, rows in leaflet.week)):
-        yield lambda f: _drop_last_week_row(f) if f.week else f
-    for most in range(min(KEEP_HELP, len(leaflet.area_wide)) - 1, -1, -1):
-        yield lambda f, most=most: _help_to(f, most)
+        yield partial(_themes_to, most=most)
+        yield partial(_places_to, most=most)
+    yield from [_drop_last_theme] * len(leaflet.themes)
+    yield partial(_places_to, most=0)
+    yield from [partial(_help_to, most=most) for most in range(len(leaflet.area_wide) - 1, KEEP_HELP - 1, -1)]
+    yield from [_drop_last_week_row] * sum(len(rows) for _, rows in leaflet.week)
+    yield from [partial(_help_to, most=most) for most in range(min(KEEP_HELP, len(leaflet.area_wide)) - 1, -1, -1)]
 
 
 def fit(leaflet: Leaflet) -> Leaflet:

@@ -221,8 +221,12 @@ def cmd_folders(args) -> int:
     import argparse as _argparse
 
     from wegwijzer.site.leaflets import FOLDER_DIR
-    from wegwijzer.tools.folders import PDF_DIR, fresh_site, leaflet_ids, write_pdfs
+    from wegwijzer.tools.folders import PDF_DIR, fresh_site, leaflet_ids, not_found, unknown_areas, write_pdfs
 
+    unknown = unknown_areas(args.ids)
+    if unknown:
+        print(not_found(unknown), file=sys.stderr)
+        return 1
     config = _mkdocs_config(args)
     site_dir = Path(config.site_dir)
     build_args = _argparse.Namespace(site_dir=str(site_dir), zonder_voorbeelden=False)

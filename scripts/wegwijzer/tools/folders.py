@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from wegwijzer.core.region import load_region
 from wegwijzer.site.context import build_date
 from wegwijzer.site.leaflets import FOLDER_DIR
 from wegwijzer.site.stamp import Stamp, sources_digest, why_stale
@@ -65,6 +66,19 @@ def fresh_site(config, examples: bool, rebuild: bool, build: Callable[[], int], 
     return 0
 
 
+def not_found(missing: list[str]) -> str:
+    return (
+        f"Deze folders bestaan niet: {', '.join(missing)}. "
+        "Gebruik de id van een gemeente, kern of wijk, bijvoorbeeld julianadorp."
+    )
+
+
+def unknown_areas(ids: list[str]) -> list[str]:
+    """Asked ids that are no gemeente, kern or wijk (found before anything is built)."""
+    areas = load_region().areas
+    return [i for i in ids if i not in areas]
+
+
 def leaflet_ids(site_dir: Path) -> list[str]:
     folder = Path(site_dir) / FOLDER_DIR
     return sorted(p.parent.name for p in folder.glob("*/index.html"))
@@ -79,11 +93,7 @@ def write_pdfs(site_dir: Path, out_dir: Path, ids: list[str] | None = None, brow
     wanted = sorted(ids) if ids else available
     missing = [i for i in wanted if i not in available]
     if missing:
-        raise KeyError(
-            "Deze folders bestaan niet: "
-            + ", ".join(missing)
-            + ". Gebruik de id van een gemeente, kern of wijk, bijvoorbeeld julianadorp."
-        )
+        raise KeyError(not_found(missing))
     out_dir.mkdir(parents=True, exist_ok=True)
     if browser is not None:
         return _print_all(browser, site_dir, out_dir, wanted)
