@@ -143,15 +143,19 @@ def cmd_serve(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from wegwijzer.tools.schema_export import HINT, stale_schemas, write_schemas
+    from wegwijzer.tools.schema_export import HINT, PLACES_HINT, stale_schemas, write_schemas
 
     root = Path(args.root).resolve() if args.root else project_root()
     if args.controleer:
-        stale = stale_schemas(root)
+        stale, behind = stale_schemas(root)
         if stale:
             print(f"{HINT}\nNiet actueel: {', '.join(p.relative_to(root).as_posix() for p in stale)}.", file=sys.stderr)
             return 1
-        print("Het JSON Schema in schema/ is actueel.")
+        if behind:
+            print(PLACES_HINT, file=sys.stderr)
+        print(
+            "Het JSON Schema in schema/ is actueel." if not behind else "Het JSON Schema in schema/ is verder actueel."
+        )
         return 0
     for path in write_schemas(root):
         print(f"Geschreven: {path.relative_to(root).as_posix()}")

@@ -8,6 +8,9 @@ messages (``patternErrorMessage``, ``errorMessage``) and hints (``enumDescriptio
 The schema is made from the pydantic model plus ``schema_rules``: the checks of the model that
 JSON Schema can say, and lists from the data (gemeenten, woonkernen, ids of places). Because
 of those lists it goes stale when places change: ``stale_schemas`` finds that (tests and CI).
+A schema that is only behind on the places is not an error: a place added through the web
+editor must not make every check fail until someone with git runs `wegwijzer schema`
+(``validate`` checks the ids anyway). A change in the model or the lists is an error.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ from wegwijzer.tools import schema_rules as rules
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "schema"
 HINT = "Het JSON Schema in schema/ is niet meer actueel. Draai 'wegwijzer schema' en zet schema/ in je commit."
+PLACES_HINT = (
+    "Let op: het JSON Schema in schema/ kent de nieuwste plekken nog niet. Je editor vult ze dan nog niet aan. "
+    "Draai 'wegwijzer schema' als je wilt; 'wegwijzer validate' controleert de plekken altijd."
+)
 Schema = dict[str, Any]
 
 KINDS: dict[str, tuple[type[Entry], str, str]] = {
@@ -126,8 +133,13 @@ def _places(root: Path, region: Region) -> list[tuple[str, str, bool]]:
     return out
 
 
-def schemas(root: Path, region: Region | None = None) -> dict[str, Schema]:
-    """The schema of a place and of an offer, made from the model and the data under ``root``."""
+def schemas(
+    root: Path, region: Region | None = None, places: list[tuple[str, str, bool]] | None = None
+) -> dict[str, Schema]:
+    """The schema of a place and of an offer, made from the model and the data under ``root``.
+
+    ``places`` (id, name, example?) replaces the places read from ``root`` (see ``stale_schemas``).
+    """
     region = region or load_region()
     out = {}
     for name, (model, folder, description) in KINDS.items():
@@ -135,7 +147,8 @@ def schemas(root: Path, region: Region | None = None) -> dict[str, Schema]:
         out[name] = _base(model, title, description)
     out["plek"] = _merge(out["plek"], rules.place_rules(region))
     out["aanbod"] = _merge(out["aanbod"], rules.activity_rules())
-    out["aanbod"] = _merge(out["aanbod"], rules.offer_rules(region, _places(root, region)))
+    places = _places(root, region) if places is None else places
+    out["aanbod"] = _merge(out["aanbod"], rules.offer_rules(region, places))
     return out
 
 
@@ -158,12 +171,42 @@ def write_schemas(root: Path, folder: Path | None = None) -> list[Path]:
     return written
 
 
-def stale_schemas(root: Path, folder: Path | None = None) -> list[Path]:
-    """The schema files that differ from what `wegwijzer schema` would write now (or are missing)."""
+def _places_in(schema: Schema) -> list[tuple[str, str, bool]] | None:
+    """The places an offer schema on disk was made with (None when it does not have the usual shape)."""
+    try:
+        branch = schema["allOf"][0]
+        every = branch["then"]["properties"]["plekken"]["items"]
+        real = set(branch["else"]["properties"]["plekken"]["items"].get("enum", []))
+        ids, names = every.get("enum", []), every.get("enumDescriptions", [])
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    if len(ids) != len(names):
+        return None
+    return [(pid, name, pid not in real) for pid, name in zip(ids, names, strict=True)]
+
+
+def stale_schemas(root: Path, folder: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """(files that differ from the model and lists, files that are only behind on the places).
+
+    The first list is an error (run `wegwijzer schema`); the second only a hint: completion
+    in the editor misses the newest places until then.
+    """
     folder = folder or root / FOLDER
-    stale = []
-    for name, schema in schemas(root).items():
+    now = schemas(root)
+    on_disk: dict[str, Any] = {}
+    for name in now:
         path = schema_file(folder, name)
-        if not path.is_file() or path.read_text(encoding="utf-8") != render(schema):
+        try:
+            on_disk[name] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            on_disk[name] = None
+    old_places = _places_in(on_disk["aanbod"]) if on_disk.get("aanbod") else None
+    with_old_places = schemas(root, places=old_places) if old_places is not None else now
+    stale, behind = [], []
+    for name, schema in now.items():
+        path = schema_file(folder, name)
+        if on_disk[name] is None or render(on_disk[name]) != render(with_old_places[name]):
             stale.append(path)
-    return stale
+        elif render(on_disk[name]) != render(schema):
+            behind.append(path)
+    return stale, behind
