@@ -108,6 +108,8 @@ LIST_NOUNS = {
     "toegankelijkheid": "waarde voor toegankelijkheid",
     "talen": "taal",
     "dagen": "dag van de week",
+    "verwijzers": "keuze voor wie iemand aanmeldt",
+    "verwijs_manieren": "manier van aanmelden",
 }
 
 
