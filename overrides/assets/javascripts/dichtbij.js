@@ -87,5 +87,9 @@
     });
   };
 
-  window.WegwijzerDichtbij = D;
+  if (typeof module === "object" && module.exports) {
+    module.exports = D;  // node: the tests in tests/js/
+  } else {
+    window.WegwijzerDichtbij = D;
+  }
 })();

@@ -1,9 +1,9 @@
 """Dutch text to index terms, the same way as lunr.js with lunr-languages' lunr.nl does in the browser.
 
-Registered under the same names as lunr-languages uses (``trimmer-nl``, ``stopWordFilter-nl``,
-``stemmer-nl``): here the Snowball "dutch_porter" stemmer, in the browser ``lunr.nl.js``, which is
-the same (original Snowball/Porter) Dutch algorithm. ``tests/test_search.py`` checks that both
-give the same tokens.
+The steps of lunr-languages (trimmer, stop word filter, stemmer): here the Snowball
+"dutch_porter" stemmer, in the browser ``lunr.nl.js``, which is the same (original
+Snowball/Porter) Dutch algorithm. Compound words also give their parts (``compounds``).
+``tests/test_search.py`` checks that both sides give the same tokens and parts.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 import snowballstemmer
-from lunr.pipeline import Pipeline
+
+from wegwijzer.site.search.compounds import Splitter, fold
 
 # The stop words of lunr-languages' lunr.nl.js (the Snowball Dutch list), in the same order.
 STOP_WORDS = frozenset(
@@ -42,29 +43,36 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-def _trimmer_nl(token, i=None, tokens=None):
-    return token.update(lambda s, metadata=None: trim(s))
-
-
-def _stop_word_filter_nl(token, i=None, tokens=None):
-    return None if str(token) in STOP_WORDS else token
-
-
-def _stemmer_nl(token, i=None, tokens=None):
-    return token.update(lambda s, metadata=None: stem(s))
-
-
-for _fn, _label in ((_trimmer_nl, "trimmer-nl"), (_stop_word_filter_nl, "stopWordFilter-nl"),
-                   (_stemmer_nl, "stemmer-nl")):
-    _fn.label = _label  # same names as lunr-languages registers in the browser
-    Pipeline.registered_functions[_label] = _fn
+def words(text: str) -> list[str]:
+    """Text to words, as lunr.js with lunr.nl does: split, lowercase, trim, drop stop words."""
+    out = []
+    for raw in _SEPARATOR.split(text.lower()):
+        word = trim(raw)
+        if word and word not in STOP_WORDS:
+            out.append(word)
+    return out
 
 
 def analyze(text: str) -> list[str]:
     """Text to index terms, as lunr.js with lunr.nl does: split, lowercase, trim, drop stop words, stem."""
-    terms = []
-    for raw in _SEPARATOR.split(text.lower()):
-        word = trim(raw)
-        if word and word not in STOP_WORDS:
-            terms.append(stem(word))
-    return terms
+    return [stem(word) for word in words(text)]
+
+
+PART_WEIGHT = 0.5  # a part of a compound counts half an occurrence of that word
+
+
+def weighted_terms(text: str, splitter: Splitter) -> tuple[list[tuple[str, float]], int]:
+    """Index terms with their weight: every word's stem (1), and the stems of its compound parts (0.5).
+
+    Returns the terms and the number of words (the field length).
+    """
+    out: list[tuple[str, float]] = []
+    found = words(text)
+    for word in found:
+        whole = stem(word)
+        out.append((whole, 1.0))
+        for part in splitter.split(fold(word)):
+            term = stem(part)
+            if term != whole:
+                out.append((term, PART_WEIGHT))
+    return out, len(found)
