@@ -107,26 +107,27 @@ def _no_traces(page):
     assert not any(t in stored for t in TRACES), stored
 
 
-def test_points_file_matches_the_cards(near_site):
+def test_points_files_match_the_cards(near_site):
     folder = near_site / search.FOLDER
-    data = json.loads((folder / search.POINTS).read_text(encoding="utf-8"))
-    cards = []
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    cards, spots = [], []
     for n in range(len(list(folder.glob("kaarten-*.json")))):
         cards += json.loads((folder / f"kaarten-{n}.json").read_text(encoding="utf-8"))
-    assert len(data["plekken"]) == len(cards)
-    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-    assert "punten" not in index and len(index["facets"]) == len(cards)  # not in the first download
+    for n in range(len(list(folder.glob("punten-*.json")))):
+        spots += json.loads((folder / f"punten-{n}.json").read_text(encoding="utf-8"))["plekken"]
+    assert len(spots) == len(cards) == index["aantal"]
+    assert "punten" not in json.dumps(index["lijsten"]) and "plekken" not in index  # not in the first download
     by_name = {p["naam"]: p["coordinaten"] for p in PLACES.values()}
     offers = {o["naam"]: o for o in OFFERS.values()}
-    for card, spots in zip(cards, data["plekken"]):
-        coords = [{"lat": data["punten"][2 * i], "lon": data["punten"][2 * i + 1]} for i in spots]
-        if card[0] in by_name:
-            assert coords == [by_name[card[0]]]
-        elif card[0] in offers:
-            want = [PLACES[p]["coordinaten"] for p in offers[card[0]].get("plekken", [])]
-            assert sorted(map(str, coords)) == sorted(map(str, want)), card[0]
+    for card, flat in zip(cards, spots):
+        coords = [{"lat": flat[i], "lon": flat[i + 1]} for i in range(0, len(flat), 2)]
+        if card["naam"] in by_name:
+            assert coords == [by_name[card["naam"]]]
+        elif card["naam"] in offers:
+            want = [PLACES[p]["coordinaten"] for p in offers[card["naam"]].get("plekken", [])]
+            assert sorted(map(str, coords)) == sorted(map(str, want)), card["naam"]
         else:
-            assert coords == [], card[0]  # a plain page has no place
+            assert coords == [], card["naam"]  # a plain page has no place
 
 
 @pytest.mark.browser
@@ -138,7 +139,7 @@ def test_dichtbij_mij_sorts_everything_by_distance(browser, near_server):
         assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
         page.wait_for_timeout(200)
         assert page.evaluate("window.__geoCalls") == 0, "the position is asked only after the click"
-        assert not [s for s in page.sent if search.POINTS in s], "the coordinates are loaded only after the click"
+        assert not [s for s in page.sent if "punten-" in s], "the coordinates are loaded only after the click"
         _click_near(page)
         assert page.evaluate("window.__geoCalls") == 1
         assert button.get_attribute("aria-pressed") == "true"
@@ -219,7 +220,7 @@ def test_refused_position_keeps_the_normal_order(browser, near_server):
         assert page.locator(".ww-card__afstand").count() == 0
         assert page.get_by_role("button", name="Dichtbij mij").get_attribute("aria-pressed") == "false"
         assert page.locator("#zoek-filters").get_attribute("open") is not None  # the woonplaats list is open
-        assert not [s for s in page.sent if search.POINTS in s]
+        assert not [s for s in page.sent if "punten-" in s]
         assert page.console_errors == []
     finally:
         context.close()

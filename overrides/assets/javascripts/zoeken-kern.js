@@ -26,7 +26,7 @@
   var FILTERS = ["gemeente", "kern", "thema", "voor", "dag", "taal"];
   var PLACE_FILTERS = ["gemeente", "kern"];
   var KIND_MASK = 3, PAGE = 2, PROGRAMME = 4, PROFESSIONALS = 8, PLAN = 16;
-  var WEIGHT = { page: 0.7, programme: 0.6, professionals: 0.3, synonym: 0.6, part: 0.8,
+  var WEIGHT = { page: 0.5, programme: 0.6, professionals: 0.3, synonym: 0.6, part: 0.8,
     audienceMatch: 1.4, audienceOther: 0.4 };
   var MIN_WORD = 6, MIN_PART = 3;
 
@@ -324,18 +324,18 @@
       return result;
     }
 
-    function addInto(target, extra, weight) {
+    function maxInto(target, extra, weight) {  // the best way a result matches counts, not how many
       if (!extra) { return target; }
       target = target || new Float32Array(n);
-      for (var i = 0; i < n; i++) { if (extra[i] > 0) { target[i] += extra[i] * weight; } }
+      for (var i = 0; i < n; i++) { if (extra[i] * weight > target[i]) { target[i] = extra[i] * weight; } }
       return target;
     }
 
     function conceptScores(c) {
       var hits = phraseScores(c.main, true);
       hits = hits ? Float32Array.from(hits) : null;
-      c.alts.forEach(function (terms) { hits = addInto(hits, phraseScores(terms, false), WEIGHT.synonym); });
-      if (c.parts) { hits = addInto(hits, phraseScores(c.parts, false), WEIGHT.part); }
+      c.alts.forEach(function (terms) { hits = maxInto(hits, phraseScores(terms, false), WEIGHT.synonym); });
+      if (c.parts) { hits = maxInto(hits, phraseScores(c.parts, false), WEIGHT.part); }
       var size = 0;
       if (hits) { for (var i = 0; i < n; i++) { if (hits[i] > 0) { size++; } } }
       return { scores: hits, size: size };
