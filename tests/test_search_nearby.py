@@ -99,7 +99,7 @@ def _expected_order():
 
 
 def _no_traces(page):
-    leaks = [s for s in page.sent + [page.url] if any(t in s for t in TRACES)]
+    leaks = [s for s in [*page.sent, page.url] if any(t in s for t in TRACES)]
     assert not leaks, f"the position left the browser: {leaks}"
     stored = page.evaluate(
         "JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie])"
@@ -119,7 +119,7 @@ def test_points_files_match_the_cards(near_site):
     assert "punten" not in json.dumps(index["lijsten"]) and "plekken" not in index  # not in the first download
     by_name = {p["naam"]: p["coordinaten"] for p in PLACES.values()}
     offers = {o["naam"]: o for o in OFFERS.values()}
-    for card, flat in zip(cards, spots):
+    for card, flat in zip(cards, spots, strict=False):
         coords = [{"lat": flat[i], "lon": flat[i + 1]} for i in range(0, len(flat), 2)]
         if card["naam"] in by_name:
             assert coords == [by_name[card["naam"]]]

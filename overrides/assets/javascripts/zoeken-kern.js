@@ -26,7 +26,7 @@
   var FILTERS = ["gemeente", "kern", "thema", "voor", "dag", "taal"];
   var PLACE_FILTERS = ["gemeente", "kern"];
   var KIND_MASK = 3, PAGE = 2, PROGRAMME = 4, PROFESSIONALS = 8, PLAN = 16;
-  var WEIGHT = { page: 0.5, programme: 0.6, professionals: 0.3, synonym: 0.6, part: 0.8,
+  var WEIGHT = { page: 0.35, programme: 0.6, professionals: 0.3, synonym: 0.35, part: 0.8,
     audienceMatch: 1.4, audienceOther: 0.4 };
   var MIN_WORD = 6, MIN_PART = 3;
 
@@ -131,6 +131,7 @@
       });
     });
     var plan = new Set(data.over_het_plan);
+    var fillers = new Set(data.vulwoorden);
     var postings = new Map();  // term -> {docs, scores}
     var loaded = new Set();    // names of the files given to add()
     var lists = new Map();     // "filter-x-y.bin" -> Int32Array
@@ -178,7 +179,8 @@
       return words(q).map(function (w) {
         var whole = w.stem;
         var ps = split(fold(w.word)).map(stem).filter(function (p) { return p !== whole; });
-        return { word: w.word, stem: whole, parts: ps, audience: data.voor_wie[w.word] || null };
+        return { word: w.word, stem: whole, parts: ps, audience: data.voor_wie[w.word] || null,
+          filler: fillers.has(w.word) };
       });
     }
 
@@ -210,7 +212,7 @@
     function partConcepts(w) {
       return w.parts.map(function (p) {
         var best = phraseAt([{ stem: p }], 0);
-        return { label: w.word, main: [p], alts: best ? groupAlts(best) : [], parts: null, audience: null };
+        return { label: w.word, main: [p], alts: best ? groupAlts(best) : [], parts: null, audience: null, filler: false };
       });
     }
 
@@ -231,7 +233,8 @@
           main: best ? best.terms : [ws[i].stem],
           alts: best ? groupAlts(best) : [],
           parts: len === 1 && ws[i].parts.length > 1 ? ws[i].parts : null,
-          audience: len === 1 ? ws[i].audience : null
+          audience: len === 1 ? ws[i].audience : null,
+          filler: len === 1 && ws[i].filler
         });
         i += len;
       }
@@ -306,7 +309,10 @@
         var p = postings.get(term);
         if (!p) { return; }
         found = found || new Float32Array(n);
-        for (var i = 0; i < p.docs.length; i++) { found[p.docs[i]] += p.scores[i] * boost; }
+        for (var i = 0; i < p.docs.length; i++) {  // the best matching term counts
+          var v = p.scores[i] * boost;
+          if (v > found[p.docs[i]]) { found[p.docs[i]] = v; }
+        }
       });
       termCache.set(key, found);
       return found;
@@ -415,11 +421,12 @@
         plan: cs.some(function (c) { return c.main.some(function (t) { return plan.has(t); }); }),
         professionals: cs.some(function (c) { return c.audience === "professionals"; })
       };
-      var soft = cs.some(function (c) { return !c.audience; });  // audience words rank, unless nothing else
+      // Words for an audience only rank, filler words ('we', 'graag') are not needed, unless nothing else is asked.
+      var soft = cs.some(function (c) { return !c.audience && !c.filler; });
       cs.forEach(function (c) {
         var hits = conceptScores(c);
         perConcept.push({ label: c.label, size: hits.size });
-        if (soft && c.audience) { return; }
+        if (soft && (c.audience || c.filler)) { return; }
         if (hits.size) { used.push(hits.scores); } else { ignored.push(c.label); }
       });
       var mask = passMask(f);

@@ -17,17 +17,118 @@ from wegwijzer.site.search.compounds import Splitter, fold
 
 # The stop words of lunr-languages' lunr.nl.js (the Snowball Dutch list), in the same order.
 STOP_WORDS = frozenset(
-    "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er "
-    "ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon "
-    "kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over "
-    "reeds te tegen toch toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt "
-    "zal ze zelf zich zij zijn zo zonder zou".split())
+    [
+        "aan",
+        "al",
+        "alles",
+        "als",
+        "altijd",
+        "andere",
+        "ben",
+        "bij",
+        "daar",
+        "dan",
+        "dat",
+        "de",
+        "der",
+        "deze",
+        "die",
+        "dit",
+        "doch",
+        "doen",
+        "door",
+        "dus",
+        "een",
+        "eens",
+        "en",
+        "er",
+        "ge",
+        "geen",
+        "geweest",
+        "haar",
+        "had",
+        "heb",
+        "hebben",
+        "heeft",
+        "hem",
+        "het",
+        "hier",
+        "hij",
+        "hoe",
+        "hun",
+        "iemand",
+        "iets",
+        "ik",
+        "in",
+        "is",
+        "ja",
+        "je",
+        "kan",
+        "kon",
+        "kunnen",
+        "maar",
+        "me",
+        "meer",
+        "men",
+        "met",
+        "mij",
+        "mijn",
+        "moet",
+        "na",
+        "naar",
+        "niet",
+        "niets",
+        "nog",
+        "nu",
+        "of",
+        "om",
+        "omdat",
+        "onder",
+        "ons",
+        "ook",
+        "op",
+        "over",
+        "reeds",
+        "te",
+        "tegen",
+        "toch",
+        "toen",
+        "tot",
+        "u",
+        "uit",
+        "uw",
+        "van",
+        "veel",
+        "voor",
+        "want",
+        "waren",
+        "was",
+        "wat",
+        "werd",
+        "wezen",
+        "wie",
+        "wil",
+        "worden",
+        "wordt",
+        "zal",
+        "ze",
+        "zelf",
+        "zich",
+        "zij",
+        "zijn",
+        "zo",
+        "zonder",
+        "zou",
+    ]
+)
 
 # lunr.nl.wordCharacters: the trimmer removes everything else at the start and end of a token.
-_WORD_CHARS = ("A-Za-z\xaa\xba\xc0-\xd6\xd8-\xf6\xf8-\u02b8\u02e0-\u02e4\u1d00-\u1d25\u1d2c-\u1d5c\u1d62-\u1d65"
-               "\u1d6b-\u1d77\u1d79-\u1dbe\u1e00-\u1eff\u2071\u207f\u2090-\u209c\u212a\u212b\u2132\u214e"
-               "\u2160-\u2188\u2c60-\u2c7f\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a"
-               "\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a")
+_WORD_CHARS = (
+    "A-Za-z\xaa\xba\xc0-\xd6\xd8-\xf6\xf8-\u02b8\u02e0-\u02e4\u1d00-\u1d25\u1d2c-\u1d5c\u1d62-\u1d65"
+    "\u1d6b-\u1d77\u1d79-\u1dbe\u1e00-\u1eff\u2071\u207f\u2090-\u209c\u212a\u212b\u2132\u214e"
+    "\u2160-\u2188\u2c60-\u2c7f\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a"
+    "\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
+)
 _TRIM_START = re.compile(f"^[^{_WORD_CHARS}]+")
 _TRIM_END = re.compile(f"[^{_WORD_CHARS}]+$")
 _SEPARATOR = re.compile(r"[\s\-]+")  # lunr.tokenizer.separator
@@ -58,7 +159,7 @@ def analyze(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
-PART_WEIGHT = 0.5  # a part of a compound counts half an occurrence of that word
+PART_WEIGHT = 0.5  # a part of a compound scores half of what the word itself would
 
 
 def weighted_terms(text: str, splitter: Splitter) -> tuple[list[tuple[str, float]], int]:

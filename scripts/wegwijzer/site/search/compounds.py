@@ -5,13 +5,14 @@
 
 The parts come from wordfreq's Dutch vocabulary (the most common ``PART_WORDS`` words;
 wordfreq is already a dependency, for the language check). The rule, the same in
-``zoeken-kern.js`` (``splitCompound``):
+``zoeken-kern.js`` (``splitter``):
 
 * words shorter than ``MIN_WORD`` letters stay whole;
 * words in ``keep`` stay whole: common words that happen to consist of parts
   ("ziekenhuis", "huiswerk"; wordfreq Zipf frequency of at least ``KEEP_ZIPF``);
 * otherwise the word is covered by the fewest parts (never the word itself) of at least
-  ``MIN_PART`` letters each (three-letter parts only when very common) (a part may be followed by the linking letter "s": vrijwilligers-werk); among
+  ``MIN_PART`` letters each (three-letter parts only when very common); a part may be
+  followed by the linking letter "s" (vrijwilligers-werk); among
   equal counts the parts with the highest summed frequency win, then the longest first
   part. Fewer than two parts: the word stays whole.
 
@@ -36,8 +37,39 @@ SHORT_PART_ZIPF = 45  # a part of MIN_PART letters must be this common ('les', '
 PART_WORDS = 30_000
 # Endings that wordfreq lists as words, but that are no part of a Dutch compound.
 NOT_A_PART = frozenset(
-    "ing ingen ers end ende ens ige ste tje pje jes isch heid heden lijk lijke baar iger erd erde eren aar ier ist"
-    " tie sie ling den ten der ster".split()
+    [
+        "ing",
+        "ingen",
+        "ers",
+        "end",
+        "ende",
+        "ens",
+        "ige",
+        "ste",
+        "tje",
+        "pje",
+        "jes",
+        "isch",
+        "heid",
+        "heden",
+        "lijk",
+        "lijke",
+        "baar",
+        "iger",
+        "erd",
+        "erde",
+        "eren",
+        "aar",
+        "ier",
+        "ist",
+        "tie",
+        "sie",
+        "ling",
+        "den",
+        "ten",
+        "der",
+        "ster",
+    ]
 )
 _WORD = re.compile(r"[a-z]+")
 

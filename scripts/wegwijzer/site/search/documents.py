@@ -67,7 +67,7 @@ def _offer(cat: Catalog, act: Activity, today: dt.date, wide_kernen: dict[str, l
             vocab.label("aanbod_soorten", act.soort),
             _labels("themas", act.themas),
             _labels("doelgroepen", act.doelgroepen),
-            _labels("talen", act.talen),
+            _labels("talen", [t for t in act.talen if t != "nl"]),  # Dutch is the rule, not a need
             _words(act.beschrijving, 30),
         ]
     )
@@ -90,7 +90,7 @@ def _offer(cat: Catalog, act: Activity, today: dt.date, wide_kernen: dict[str, l
     }
     if describe.is_free(act):
         filters["gratis"] = {"ja"}
-    card = {
+    card: dict[str, object] = {
         "naam": act.naam,
         "url": act.url,
         "samenvatting": act.samenvatting,
@@ -122,7 +122,7 @@ def _place(cat: Catalog, loc: Location) -> Doc:
         "taal": {t for a in here for t in a.talen},
     }
     hours = describe.opening_lines(loc)
-    card = {
+    card: dict[str, object] = {
         "naam": loc.naam,
         "url": loc.url,
         "samenvatting": f"{kind} in {kern}",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from wegwijzer.core import vocab
 from wegwijzer.core.catalog import Catalog
-from wegwijzer.site.search.analysis import STOP_WORDS, stem, weighted_terms
+from wegwijzer.site.search.analysis import PART_WEIGHT, STOP_WORDS, stem, weighted_terms
 from wegwijzer.site.search.compounds import Splitter, dutch_splitter, for_browser
 from wegwijzer.site.search.documents import Doc, documents
 from wegwijzer.site.search.synonyms import SearchWords, load_search_words
@@ -64,7 +64,7 @@ class Postings:
         self.entries: list[tuple[array, array]] = []  # per result: term ids, tf per field (flat)
 
     def add(self, doc: Doc) -> None:
-        counts: dict[int, list[float]] = {}
+        counts: dict[int, list[float]] = {}  # per term: occurrences as a word, then as a part, per field
         for f, (name, _boost) in enumerate(FIELDS):
             terms, length = weighted_terms(getattr(doc, name), self.splitter)
             self.lengths[f].append(length)
@@ -72,7 +72,7 @@ class Postings:
                 tid = self.term_ids.setdefault(term, len(self.term_ids))
                 if tid == len(self.df):
                     self.df.append(0)
-                counts.setdefault(tid, [0.0] * len(FIELDS))[f] += weight
+                counts.setdefault(tid, [0.0] * (2 * len(FIELDS)))[f + (0 if weight == 1 else len(FIELDS))] += 1
         for tid in counts:
             self.df[tid] += 1
         ids = array("I", counts)
@@ -84,14 +84,17 @@ class Postings:
         avg = [(sum(lengths) / n if n else 0) or 1 for lengths in self.lengths]
         idf = [math.log(1 + abs((n - df + 0.5) / (df + 0.5))) for df in self.df]
         per_term: list[tuple[array, bytearray]] = [(array("I"), bytearray()) for _ in self.df]
+        width = 2 * len(FIELDS)
         for doc, (ids, tfs) in enumerate(self.entries):
             norms = [K1 * (1 - B + B * self.lengths[f][doc] / avg[f]) for f in range(len(FIELDS))]
             for k, tid in enumerate(ids):
                 score = 0.0
                 for f, (_name, boost) in enumerate(FIELDS):
-                    tf = tfs[k * len(FIELDS) + f]
-                    if tf:
-                        score += idf[tid] * (K1 + 1) * tf / (norms[f] + tf) * boost
+                    whole, part = tfs[k * width + f], tfs[k * width + len(FIELDS) + f]
+                    tf = whole + part
+                    if tf:  # a compound part counts, but less than the word itself
+                        share = (whole + PART_WEIGHT * part) / tf
+                        score += idf[tid] * (K1 + 1) * tf / (norms[f] + tf) * boost * share
                 docs, bytes_ = per_term[tid]
                 docs.append(doc)
                 bytes_.append(score_byte(score))
@@ -105,7 +108,7 @@ def _blocks(terms: list[str], postings: list[tuple[array, bytearray]]) -> tuple[
     blocks: list[bytearray] = []
     for k, (docs, scores) in enumerate(postings):
         data = encode_list(docs) + scores
-        if not blocks or len(blocks[-1]) + len(data) > BLOCK_BYTES and len(blocks[-1]):
+        if not blocks or (len(blocks[-1]) + len(data) > BLOCK_BYTES and len(blocks[-1])):
             starts.append(k)
             blocks.append(bytearray())
         blocks[-1] += data
@@ -165,9 +168,7 @@ def _write_results(folder: Path, docs: list[Doc], filters: dict[str, dict[str, l
         cards = [doc.card for doc in docs[start : start + CARDS_PER_FILE]]
         (folder / f"kaarten-{start // CARDS_PER_FILE}.json").write_text(_dump(cards), encoding="utf-8")
     for start in range(0, max(len(docs), 1), POINTS_PER_FILE):
-        spots = [
-            [round(c, 5) for spot in doc.spots for c in spot] for doc in docs[start : start + POINTS_PER_FILE]
-        ]
+        spots = [[round(c, 5) for spot in doc.spots for c in spot] for doc in docs[start : start + POINTS_PER_FILE]]
         (folder / f"punten-{start // POINTS_PER_FILE}.json").write_text(_dump({"plekken": spots}), encoding="utf-8")
 
 
@@ -200,6 +201,7 @@ def write_index(cat: Catalog, today: dt.date, site_dir: Path, pages: list[dict])
         "synoniemen": words.groups,
         "voor_wie": words.audiences,
         "over_het_plan": sorted(words.plan),
+        "vulwoorden": sorted(words.fillers),
         "woorddelen": for_browser(splitter, _useful_parts(splitter, terms, words)),
         "stopwoorden": sorted(STOP_WORDS),
         "kaarten": CARDS_PER_FILE,
@@ -216,4 +218,3 @@ def write_index(cat: Catalog, today: dt.date, site_dir: Path, pages: list[dict])
         "index_s": built - collected,
         "write_s": time.perf_counter() - built,
     }
-

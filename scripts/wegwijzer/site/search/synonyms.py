@@ -21,6 +21,7 @@ class SearchWords:
     groups: list[list[list[str]]]  # synonym groups, each a list of phrases
     audiences: dict[str, str]  # a word (not a stem: 'ouders' and 'ouderen' share one) -> the audience key
     plan: frozenset[str]  # stems that make a query one about the regional plan
+    fillers: frozenset[str] = frozenset()  # words (not stems) a result does not need to have
 
     def stems(self) -> set[str]:
         found = {t for group in self.groups for phrase in group for t in phrase}
@@ -34,9 +35,17 @@ def _word_list(path: Path, where: str, value, minimum: int = 1) -> list[str]:
     return [w.strip() for w in value]
 
 
+def _read(path: Path):
+    try:
+        return yamlsafe.read(path).data
+    except yamlsafe.YamlProblem as exc:
+        where = f", regel {exc.line}" if exc.line else ""
+        raise PluginError(f"{path.name}{where}: {exc.message}") from None
+
+
 def load_synonyms(path: Path = SYNONYMS) -> list[list[str]]:
     """The synonym groups as written: lists of words and phrases."""
-    data = yamlsafe.read(path).data
+    data = _read(path)
     groups = data.get("groepen") if isinstance(data, dict) else None
     if not isinstance(groups, list):
         raise PluginError(f"{path.name}: zet de groepen onder 'groepen:', elke groep als een lijst woorden.")
@@ -64,9 +73,8 @@ def _audiences(path: Path, data: dict) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in section.items():
         if key not in vocab.LISTS["doelgroepen"]:
-            raise PluginError(
-                f"{path.name}: '{key}' onder 'voor_wie' is geen doelgroep. Kies uit: {', '.join(vocab.keys('doelgroepen'))}."
-            )
+            choices = ", ".join(vocab.keys("doelgroepen"))
+            raise PluginError(f"{path.name}: '{key}' onder 'voor_wie' is geen doelgroep. Kies uit: {choices}.")
         for word in _word_list(path, f"voor_wie: {key}", value):
             for found in words(word):
                 out.setdefault(found, key)
@@ -74,7 +82,7 @@ def _audiences(path: Path, data: dict) -> dict[str, str]:
 
 
 def load_search_words(path: Path = SYNONYMS) -> SearchWords:
-    data = yamlsafe.read(path).data
+    data = _read(path)
     if not isinstance(data, dict):
         raise PluginError(f"{path.name}: het bestand moet 'groepen:', 'voor_wie:' en 'over_het_plan:' hebben.")
     plan = _word_list(path, "over_het_plan", data.get("over_het_plan") or ["plan"])
@@ -82,4 +90,7 @@ def load_search_words(path: Path = SYNONYMS) -> SearchWords:
         groups=synonym_groups(load_synonyms(path)),
         audiences=_audiences(path, data),
         plan=frozenset(t for word in plan for t in analyze(word)),
+        fillers=frozenset(
+            w for word in _word_list(path, "vulwoorden", data.get("vulwoorden") or ["graag"]) for w in words(word)
+        ),
     )
