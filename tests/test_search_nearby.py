@@ -237,3 +237,36 @@ def test_no_button_without_geolocation(browser, near_server):
         assert page.console_errors == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_nothing_in_the_woonplaats_shows_the_nearest_with_distance(browser, near_server):
+    context, page = _page(browser, geolocation=False)
+    try:
+        _open(page, near_server, "?q=computercursus&kern=den-burg")
+        page.wait_for_function("document.querySelector('#zoek-status').textContent.includes('dichtst bij')")
+        status = page.inner_text("#zoek-status")
+        assert status.startswith("Geen resultaten voor ‘computercursus’ (in Den Burg).")
+        assert "Dit is het dichtst bij Den Burg" in status
+        assert _names(page) == ["Computercursus voor beginners"]  # in Schagen, the only one
+        distance = page.locator("#zoek-resultaten .ww-card__afstand").inner_text().strip()
+        match = re.fullmatch(r"Afstand: (\d+),\d km", distance)
+        assert match and 20 < int(match.group(1)) < 40, distance  # Den Burg (Texel) to Schagen
+        assert page.is_visible("#zoek-hulp")  # the tips stay
+        assert page.evaluate("window.__geoCalls") == 0  # the middle of the woonplaats, not the visitor
+        assert page.console_errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_results_start_above_the_fold_on_a_phone(browser, near_server):
+    context, page = _page(browser)
+    try:
+        _open(page, near_server, "?q=taal")
+        box = page.locator("#zoek-resultaten .ww-card").first.bounding_box()
+        assert box is not None and box["y"] + 60 < 640, box  # the title of the first result is visible
+        violations = run_axe(page)
+        assert not violations, readable(page.url, violations)
+    finally:
+        context.close()

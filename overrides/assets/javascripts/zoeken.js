@@ -34,6 +34,7 @@
   var nearButton = document.getElementById("zoek-dichtbij");
   var restList = document.getElementById("zoek-zonder");
   var restHeading = document.getElementById("zoek-zonder-kop");
+  var tip = document.getElementById("zoek-tip");
 
   var engine = null;
   var files = new Map();   // name -> Promise of its content
@@ -314,6 +315,7 @@
 
   function update(push) {
     var state = readForm();
+    tip.hidden = Boolean(state.q || state.f.any);  // room for the results on a phone
     var qs = Kern.queryString(state.q, state.f);
     if (qs !== window.location.search && !(qs === "" && window.location.search === "?")) {
       window.history[push ? "pushState" : "replaceState"](null, "", window.location.pathname + qs);
@@ -372,7 +374,7 @@
       if (near || here) { setNear(!near); update(false); return; }
       busy = true;
       nearButton.setAttribute("aria-disabled", "true");
-      statusEl.textContent = "Je plek wordt bepaald…";
+      statusEl.textContent = "Je plek wordt bepaald… Je plek blijft op je eigen telefoon of computer.";
       Near.ask().then(function (position) {
         here = position;
         setNear(true);
