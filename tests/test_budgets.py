@@ -129,6 +129,7 @@ def test_no_sideways_scrolling_on_a_phone(tab, server, site, name):
     if width > 360:
         wide = tab.evaluate("""() => [...document.querySelectorAll('body *')]
             .filter(e => e.getBoundingClientRect().right > 361)
-            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '')
+            .slice(0, 5).map(e => e.tagName.toLowerCase()
+                                + (e.className ? '.' + String(e.className).split(' ').join('.') : '')
                                 + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)')""")
         pytest.fail(f"{url} is {width}px wide on a 360px screen; too wide: {wide}")

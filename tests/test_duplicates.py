@@ -150,6 +150,7 @@ def test_fast_for_ten_thousand_entries():
             gemeente=gemeente,
             woonkern=kern,
             naam=f"{rnd.choice(words)} {rnd.choice(words)} {i}",
+            line_of=lambda *path: 1,
         )
         locations[loc.id] = loc
     # Two real duplicates among them must still be found.
@@ -161,6 +162,7 @@ def test_fast_for_ten_thousand_entries():
             gemeente="texel",
             woonkern="den-burg",
             naam="Dorpshuis De Zandloper",
+            line_of=lambda *path: 1,
         )
     start = time.perf_counter()
     found = find_duplicates(locations, {})

@@ -12,7 +12,9 @@ import yaml
 from conftest import ROOT
 from wegwijzer.core.region import load_region
 from wegwijzer.core.vocab import load_lists
-from wegwijzer.tools.editor import Answers, interview, render
+from wegwijzer.tools.nieuw.answers import Answers
+from wegwijzer.tools.nieuw.interview import interview
+from wegwijzer.tools.nieuw.template import render
 
 
 def run(root: Path, *args) -> subprocess.CompletedProcess:

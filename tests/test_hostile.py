@@ -235,10 +235,7 @@ def _full(kind: str) -> dict:
 def _set(data: dict, path: tuple, value):
     target = data
     for part in path[:-1]:
-        if isinstance(part, int):
-            target = target[part]
-        else:
-            target = target.setdefault(part, {})
+        target = target[part] if isinstance(part, int) else target.setdefault(part, {})
     target[path[-1]] = value
 
 

@@ -68,7 +68,7 @@ def test_no_cdn_and_no_zoom_block_anywhere(site):
         for hint in CDN_HINTS:
             assert hint not in text, f"{path.relative_to(site)} loads from {hint}"
         assert "user-scalable=no" not in text and "maximum-scale" not in text, f"{path} blocks pinch-zoom"
-        for src in re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?:)?//', text):
+        for _src in re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?:)?//', text):
             pytest.fail(f"{path.relative_to(site)} loads a script or style from another host")
 
 

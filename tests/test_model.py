@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from entries import offer, place
-from wegwijzer.core.load import translate
+from wegwijzer.core.messages import translate
 from wegwijzer.core.model import Activity, Location
 
 

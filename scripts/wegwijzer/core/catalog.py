@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import REGION_ID, Area, Region
 
+E = TypeVar("E", Location, Activity)
 GRID = 0.05  # degrees; a cell is about 5 by 3.5 km here
 
 
 def sort_key(entry) -> tuple:
     return (entry.naam.casefold(), entry.id)
+
+
+def _ordered(index: Mapping[str, list[E]]) -> dict[str, list[E]]:
+    """An index with its keys sorted and each list in name order: the same input gives the same output."""
+    return {k: sorted(v, key=sort_key) for k, v in sorted(index.items())}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -54,42 +62,44 @@ class Catalog:
         cat._index()
         return cat
 
-    def _index(self):
-        at = defaultdict(list)
-        places_in = defaultdict(list)
-        acts_in = defaultdict(list)
-        by_theme = defaultdict(list)
-        by_audience = defaultdict(list)
+    def _index(self) -> None:
+        places_in: defaultdict[str, list[Location]] = defaultdict(list)
         for loc in self.locations.values():
             for area in self.areas_of_location(loc):
                 places_in[area].append(loc)
             lat, lon = loc.coordinaten.lat, loc.coordinaten.lon
-            cell = (int(lat // GRID), int(lon // GRID))
-            self._grid.setdefault(cell, []).append((lat, lon, loc.id, loc))
+            self._grid.setdefault((int(lat // GRID), int(lon // GRID)), []).append((lat, lon, loc.id, loc))
+        at: defaultdict[str, list[Activity]] = defaultdict(list)
+        acts_in: defaultdict[str, list[Activity]] = defaultdict(list)
+        by_theme: defaultdict[str, list[Activity]] = defaultdict(list)
+        by_audience: defaultdict[str, list[Activity]] = defaultdict(list)
         for act in self.activities.values():
-            areas = set()
             for pid in act.plekken:
                 if pid in self.locations:
                     at[pid].append(act)
-                    areas.update(self.areas_of_location(self.locations[pid]))
-            for gid in act.gebied:
-                if gid == REGION_ID:
-                    areas.update(g.id for g in self.region.gemeenten())
-                    areas.add(REGION_ID)
-                else:
-                    areas.add(gid)
-            for area in areas:
+            for area in self._areas_of_activity(act):
                 acts_in[area].append(act)
             for t in act.themas:
                 by_theme[t].append(act)
             for d in act.doelgroepen:
                 by_audience[d].append(act)
-        order = lambda d: {k: sorted(v, key=sort_key) for k, v in sorted(d.items())}  # noqa: E731
-        self.activities_at = order(at)
-        self.places_in = order(places_in)
-        self.activities_in = order(acts_in)
-        self.by_theme = order(by_theme)
-        self.by_audience = order(by_audience)
+        self.activities_at = _ordered(at)
+        self.places_in = _ordered(places_in)
+        self.activities_in = _ordered(acts_in)
+        self.by_theme = _ordered(by_theme)
+        self.by_audience = _ordered(by_audience)
+
+    def _areas_of_activity(self, act: Activity) -> set[str]:
+        """Every area an offer is in: through its places, and the areas it serves (the region: all gemeenten)."""
+        areas: set[str] = set()
+        for pid in act.plekken:
+            if pid in self.locations:
+                areas.update(self.areas_of_location(self.locations[pid]))
+        for gid in act.gebied:
+            if gid == REGION_ID:
+                areas.update(g.id for g in self.region.gemeenten())
+            areas.add(gid)
+        return areas
 
     # --- lookups ---------------------------------------------------------------------
 
@@ -141,7 +151,7 @@ class Catalog:
         return [a for a in self.activities_in.get(gemeente, []) if not a.plekken and a.gebied]
 
     def nearby_places(
-        self, lat: float, lon: float, km: float, exclude: set[str] = frozenset(), limit: int | None = None
+        self, lat: float, lon: float, km: float, exclude: Set[str] = frozenset(), limit: int | None = None
     ) -> list[tuple[float, Location]]:
         """Places within km of a point, nearest first (ties by id, so output is stable).
 

@@ -42,7 +42,7 @@ def schedule_line(item: ScheduleItem) -> str:
         text = f"{day.capitalize()} {date_text(item.datum)}, {time_range(item.van, item.tot)}"
     else:
         if item.herhaling == "maandelijks":
-            when = f"Elke {_WEEK[item.week]} {item.dag} van de maand"
+            when = f"Elke {_WEEK[item.week_of_month]} {item.dag} van de maand"
         elif item.herhaling == "tweewekelijks":
             when = f"Om de week op {item.dag}"
         else:

@@ -16,7 +16,10 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import cast
 
+from wegwijzer.core.model import Activity, Entry, Location
 from wegwijzer.core.problems import Problem
 
 SIMILAR = 0.88  # ratio from which two names in one woonkern look like the same thing
@@ -36,8 +39,8 @@ def _address_key(loc) -> str:
     return normalise(loc.adres.one_line())
 
 
-def _line(entry) -> int | None:
-    return getattr(entry, "_lines", {}).get(("naam",))
+def _line(entry: Entry) -> int | None:
+    return entry.line_of("naam")
 
 
 def _warn(entry, other, why: str) -> Problem:
@@ -52,19 +55,19 @@ def _warn(entry, other, why: str) -> Problem:
     )
 
 
-def _similar_pairs(members: list[tuple[str, object]]) -> list[tuple[object, object, float]]:
+def _similar_pairs(members: list[tuple[str, Entry]]) -> list[tuple[Entry, Entry, float]]:
     """Pairs with a name ratio of at least SIMILAR. members: (normalised name, entry), sorted.
 
     Numbers are masked first ('groep 1' -> 'groep #'); names with the same mask are compared
     only for equality, and each pair of distinct masks is compared once.
     """
-    found = []
-    by_mask: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    found: list[tuple[Entry, Entry, float]] = []
+    by_mask: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
     for name, entry in members:
         by_mask[_DIGITS.sub("#", name)].append((name, entry))
     masks = sorted(by_mask)
     for mask in masks:
-        same_name = defaultdict(list)
+        same_name: defaultdict[str, list[Entry]] = defaultdict(list)
         for name, entry in by_mask[mask]:
             same_name[name].append(entry)
         for entries in same_name.values():
@@ -84,8 +87,8 @@ def _similar_pairs(members: list[tuple[str, object]]) -> list[tuple[object, obje
     return found
 
 
-def _by_group(groups: dict[str, list]) -> list[tuple[object, object, float]]:
-    pairs = {}
+def _by_group(groups: Mapping[str, list[Entry]]) -> list[tuple[Entry, Entry, float]]:
+    pairs: dict[tuple[str, str], tuple[Entry, Entry, float]] = {}
     for key in sorted(groups):
         members = sorted(((normalise(e.naam), e) for e in groups[key]), key=lambda t: (t[0], t[1].id))
         for a, b, ratio in _similar_pairs(members):
@@ -94,54 +97,63 @@ def _by_group(groups: dict[str, list]) -> list[tuple[object, object, float]]:
     return [pairs[k] for k in sorted(pairs)]
 
 
-def find_duplicates(locations: dict, activities: dict) -> list[Problem]:
-    """Warnings for places and offers that look like the same thing twice."""
-    problems: list[Problem] = []
-    reported: set[tuple[str, str]] = set()
+Pair = tuple[Entry, Entry, str]  # first, second, why
 
-    def report(first, second, why):
-        key = (first.source, second.source)
-        if key not in reported:
-            reported.add(key)
-            problems.append(_warn(second, first, why))
 
-    # Places: same name and same street address, anywhere in the region.
-    same = defaultdict(list)
-    for loc in locations.values():
-        address = _address_key(loc)
-        if address:
-            same[(normalise(loc.naam), address)].append(loc)
-    for members in same.values():
-        members = sorted(members, key=lambda e: e.id)
-        for other in members[1:]:
-            report(members[0], other, "zelfde naam en zelfde adres")
-    # Places: similar names in one woonkern.
-    per_kern = defaultdict(list)
+def _same_key(entries: Iterable[Entry], key: Callable[[Entry], object], why: str) -> list[Pair]:
+    """Pairs of entries with the same key (None: no key), the first by id against each other one."""
+    groups: defaultdict[object, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        value = key(entry)
+        if value is not None:
+            groups[value].append(entry)
+    pairs: list[Pair] = []
+    for group in groups.values():
+        ordered = sorted(group, key=lambda e: e.id)
+        pairs += [(ordered[0], other, why) for other in ordered[1:]]
+    return pairs
+
+
+def _similar(groups: Mapping[str, list[Entry]]) -> list[Pair]:
+    same, similar = "zelfde naam in dezelfde woonkern", "bijna dezelfde naam in dezelfde woonkern"
+    return [(a, b, same if ratio == 1.0 else similar) for a, b, ratio in _by_group(groups)]
+
+
+def _place_pairs(locations: Mapping[str, Location]) -> list[Pair]:
+    """Places: the same name and street address anywhere in the region; similar names in one woonkern."""
+
+    def name_and_address(loc: Entry) -> object:
+        address = _address_key(cast(Location, loc))
+        return (normalise(loc.naam), address) if address else None
+
+    per_kern: defaultdict[str, list[Entry]] = defaultdict(list)
     for loc in locations.values():
         per_kern[loc.woonkern].append(loc)
-    for first, second, ratio in _by_group(per_kern):
-        why = "zelfde naam in dezelfde woonkern" if ratio == 1.0 else "bijna dezelfde naam in dezelfde woonkern"
-        report(first, second, why)
+    return _same_key(locations.values(), name_and_address, "zelfde naam en zelfde adres") + _similar(per_kern)
 
-    # Offers: the same name at the same places (or for the same area).
-    same = defaultdict(list)
-    for act in activities.values():
-        where = tuple(sorted(act.plekken)) + tuple(sorted(act.gebied))
-        same[(normalise(act.naam), where)].append(act)
-    for members in same.values():
-        members = sorted(members, key=lambda e: e.id)
-        for other in members[1:]:
-            report(members[0], other, "zelfde naam op dezelfde plek")
-    # Offers: similar names in one woonkern (through their places) or for one area.
-    per_kern = defaultdict(list)
+
+def _offer_pairs(locations: Mapping[str, Location], activities: Mapping[str, Activity]) -> list[Pair]:
+    """Offers: the same name at the same places (or area); similar names in one woonkern or area."""
+
+    def name_and_where(entry: Entry) -> object:
+        act = cast(Activity, entry)
+        return (normalise(act.naam), tuple(sorted(act.plekken)) + tuple(sorted(act.gebied)))
+
+    per_kern: defaultdict[str, list[Entry]] = defaultdict(list)
     for act in activities.values():
         kernen = {locations[p].woonkern for p in act.plekken if p in locations}
         for key in kernen | {f"gebied:{g}" for g in act.gebied}:
             per_kern[key].append(act)
-    for first, second, ratio in _by_group(per_kern):
-        report(
-            first,
-            second,
-            "bijna dezelfde naam in dezelfde woonkern" if ratio < 1.0 else "zelfde naam in dezelfde woonkern",
-        )
+    return _same_key(activities.values(), name_and_where, "zelfde naam op dezelfde plek") + _similar(per_kern)
+
+
+def find_duplicates(locations: Mapping[str, Location], activities: Mapping[str, Activity]) -> list[Problem]:
+    """Warnings for places and offers that look like the same thing twice (each pair once)."""
+    problems: list[Problem] = []
+    reported: set[tuple[str, str]] = set()
+    for first, second, why in _place_pairs(locations) + _offer_pairs(locations, activities):
+        key = (first.source, second.source)
+        if key not in reported:
+            reported.add(key)
+            problems.append(_warn(second, first, why))
     return sorted(problems)

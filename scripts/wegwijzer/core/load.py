@@ -2,146 +2,28 @@
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from wegwijzer.core import vocab, yamlsafe
+from wegwijzer.core import yamlsafe
 from wegwijzer.core.catalog import Catalog, distance_km
 from wegwijzer.core.duplicates import find_duplicates
-from wegwijzer.core.model import ID_RE, Activity, Location
+from wegwijzer.core.messages import field_label, suggest, translate
+from wegwijzer.core.model import ID_RE, Activity, Entry, Location
 from wegwijzer.core.problems import EntryErrors, Problem
 from wegwijzer.core.region import REGION_ID, Region, load_region
 from wegwijzer.core.vocab import slug
 
 FAR_FROM_KERN_KM = 8.0
-FOLDERS = {"locations": Location, "activities": Activity}
+FOLDERS: dict[str, type[Entry]] = {"locations": Location, "activities": Activity}
 SUFFIXES = (".yaml", ".yml")
-
-# Which controlled list belongs to which field, for suggestions in error messages.
-_LIST_OF_FIELD = {
-    ("plek", "soort"): "plek_soorten",
-    ("aanbod", "soort"): "aanbod_soorten",
-    ("aanbod", "themas"): "themas",
-    ("aanbod", "doelgroepen"): "doelgroepen",
-    ("plek", "toegankelijkheid"): "toegankelijkheid",
-    ("aanbod", "talen"): "talen",
-    (None, "dag"): "dagen",
-}
-
-_TYPE_NAMES = {
-    "string_type": "een tekst",
-    "list_type": "een lijst (regels die beginnen met '- ', of [a, b])",
-    "dict_type": "een blok met velden op de regels eronder",
-    "model_type": "een blok met velden op de regels eronder",
-    "model_attributes_type": "een blok met velden op de regels eronder",
-    "float_type": "een getal, bijvoorbeeld 52.95",
-    "float_parsing": "een getal, bijvoorbeeld 52.95",
-    "int_type": "een heel getal",
-    "bool_type": "true of false",
-    "bool_parsing": "true of false",
-}
-
-
-def _field_label(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += ("." if out else "") + ("schema" if part == "schema_" else str(part))
-    return out
-
-
-def _suggest(word: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(str(word).lower(), options, n=1, cutoff=0.6)
-    return f" Bedoelde je '{match[0]}'?" if match else ""
-
-
-def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Field names allowed at the place of loc (walking into nested models)."""
-    current = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get("schema_" if part == "schema" else part)
-        if info is None:
-            return []
-        ann = info.annotation
-        inner = _model_in(ann)
-        if inner is None:
-            return []
-        current = inner
-    names = [("schema" if n == "schema_" else n) for n in current.model_fields]
-    return names
-
-
-def _model_in(annotation):
-    import typing
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
-def translate(error: dict, kind: str, model: type[BaseModel]) -> tuple[tuple, str]:
-    """Turn one pydantic error into (location, Dutch message)."""
-    loc = tuple("schema" if p == "schema_" else p for p in error["loc"])
-    etype = error["type"]
-    value = error.get("input")
-    field = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    if etype == "extra_forbidden":
-        options = _allowed_fields(model, loc)
-        return loc, f"Het veld '{field}' bestaat niet.{_suggest(field, options)} Toegestaan: {', '.join(options)}."
-    if etype == "missing":
-        if field == "coordinaten" and kind == "plek":
-            return loc, (
-                "Het veld 'coordinaten' ontbreekt. Vul coordinaten in of draai wegwijzer geocode "
-                "(dat zoekt ze op bij het adres)."
-            )
-        return loc, f"Het veld '{field}' ontbreekt. Vul het in."
-    if etype in ("literal_error", "enum"):
-        list_name = _LIST_OF_FIELD.get((kind, field)) or _LIST_OF_FIELD.get((None, field))
-        options = (
-            vocab.keys(list_name)
-            if list_name
-            else [
-                str(o).strip(" '")
-                for o in str(error.get("ctx", {}).get("expected", "")).replace(" or ", ",").split(",")
-            ]
-        )
-        shown = ", ".join(options)
-        return loc, f"'{value}' is geen geldige keuze.{_suggest(value, options)} Kies uit: {shown}."
-    if etype == "value_error":
-        return loc, str(error.get("ctx", {}).get("error", error["msg"]))
-    if etype.startswith("date"):
-        return loc, f"'{value}' is geen bestaande datum. Schrijf een datum als 2026-11-23 (jaar-maand-dag)."
-    if etype == "string_too_long":
-        limit = error["ctx"]["max_length"]
-        return loc, f"De tekst is te lang: {len(value)} tekens. Maak hem korter dan {limit + 1} tekens."
-    if etype == "string_too_short":
-        return loc, "Dit veld is leeg. Vul het in of haal het veld weg."
-    if etype == "too_short":
-        if isinstance(value, str):  # an empty text (min_length on an annotated str)
-            return loc, "Dit veld is leeg. Vul het in of haal het veld weg."
-        return loc, "Deze lijst is leeg. Zet er minstens één waarde in."
-    if etype in ("greater_than_equal", "less_than_equal"):
-        return loc, f"'{value}' kan niet. {error['msg']}."
-    if etype in _TYPE_NAMES:
-        if value is None:
-            return loc, "Dit veld is leeg. Vul het in of haal het veld weg."
-        return loc, f"Hier hoort {_TYPE_NAMES[etype]}, maar er staat '{value}'."
-    return loc, f"Deze waarde klopt niet ({error['msg']})."
 
 
 def parse_entry(
-    path: Path, kind_model: type[BaseModel], rel: str, failed: dict | None = None
-) -> tuple[BaseModel | None, list[Problem]]:
+    path: Path, kind_model: type[Entry], rel: str, failed: dict | None = None
+) -> tuple[Entry | None, list[Problem]]:
     """Read one file. Returns the entry or the problems in it.
 
     When the model refuses the file, its parsed document goes into `failed` (by file),
@@ -168,124 +50,89 @@ def parse_entry(
             if key in seen:
                 continue
             seen.add(key)
-            problems.append(Problem(rel, doc.line_of(loc), _field_label(loc), message))
+            problems.append(Problem(rel, doc.line_of(loc), field_label(loc), message))
         if failed is not None:
             failed[rel] = doc
         return None, problems
-    entry.bind(path.stem, rel)
-    entry._lines = doc.lines  # type: ignore[attr-defined]
+    entry.bind(path.stem, rel, doc.lines)
     return entry, []
 
 
-def _line(entry, *path) -> int | None:
-    lines = getattr(entry, "_lines", {})
-    path = tuple(path)
-    while path and path not in lines:
-        path = path[:-1]
-    return lines.get(path)
+def _line(entry: Entry, *path: str | int) -> int | None:
+    return entry.line_of(*path)
 
 
-def check_references(region: Region, locations: dict, activities: dict) -> list[Problem]:
+def _problem(entry: Entry, path: tuple[str | int, ...], label: str, message: str, warning: bool = False) -> Problem:
+    return Problem(entry.source, entry.line_of(*path), label, message, warning)
+
+
+def _check_place(region: Region, loc: Location) -> list[Problem]:
+    """A place's gemeente, woonkern and wijk exist and fit together; its point is near its kern."""
+    gemeenten = [a.id for a in region.gemeenten()]
+    if loc.gemeente not in gemeenten:
+        hint = f"{suggest(loc.gemeente, gemeenten)} Kies uit: {', '.join(gemeenten)}."
+        return [_problem(loc, ("gemeente",), "gemeente", f"'{loc.gemeente}' is geen gemeente in de Kop.{hint}")]
+    kernen = [k.id for k in region.kernen(loc.gemeente)]
+    if loc.woonkern not in kernen:
+        hint = f"{suggest(loc.woonkern, kernen)} Kies uit: {', '.join(kernen)}."
+        gemeente = region.areas[loc.gemeente].naam
+        return [_problem(loc, ("woonkern",), "woonkern", f"'{loc.woonkern}' is geen woonkern in {gemeente}.{hint}")]
+    problems = []
+    kern = region.areas[loc.woonkern]
+    far = distance_km(kern.lat, kern.lon, loc.coordinaten.lat, loc.coordinaten.lon)
+    if far > FAR_FROM_KERN_KM:
+        message = f"De plek ligt {far:.0f} km van het midden van {kern.naam}. Klopt de woonkern? Klopt de plek?"
+        problems.append(_problem(loc, ("coordinaten",), "coordinaten", message, warning=True))
+    wijken = [w.id for w in region.wijken(loc.woonkern)]
+    if loc.wijk is not None and loc.wijk not in wijken:
+        options = (
+            f" Kies uit: {', '.join(wijken)}."
+            if wijken
+            else f" {kern.naam} heeft geen wijken in de lijst; haal 'wijk' weg."
+        )
+        message = f"'{loc.wijk}' is geen wijk van {kern.naam}.{suggest(loc.wijk, wijken)}{options}"
+        problems.append(_problem(loc, ("wijk",), "wijk", message))
+    return problems
+
+
+def _check_offer(act: Activity, locations: Mapping[str, Location], area_ids: list[str]) -> list[Problem]:
+    """An offer's places exist (and are real when it is real), its areas exist, schedule places are its own."""
+    problems = []
+    for i, pid in enumerate(act.plekken):
+        label = f"plekken[{i + 1}]"
+        if pid not in locations:
+            message = (
+                f"Er is geen plek met id '{pid}'.{suggest(pid, sorted(locations))} "
+                "Een id is de naam van een bestand in locations/, zonder .yaml."
+            )
+            problems.append(_problem(act, ("plekken", i), label, message))
+        elif locations[pid].voorbeeld and not act.voorbeeld:
+            message = (
+                f"'{pid}' is een voorbeeld-plek. Echt aanbod mag niet naar een verzonnen plek "
+                "verwijzen. Kies een echte plek of gebruik 'gebied'."
+            )
+            problems.append(_problem(act, ("plekken", i), label, message))
+    for i, gid in enumerate(act.gebied):
+        if gid not in area_ids:
+            message = f"'{gid}' is geen gebied.{suggest(gid, area_ids)} Kies uit: {', '.join(area_ids)}."
+            problems.append(_problem(act, ("gebied", i), f"gebied[{i + 1}]", message))
+    for i, item in enumerate(act.schema):
+        if item.plek is not None and item.plek not in act.plekken:
+            message = f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij."
+            problems.append(_problem(act, ("schema", i, "plek"), f"schema[{i + 1}].plek", message))
+    return problems
+
+
+def check_references(
+    region: Region, locations: Mapping[str, Location], activities: Mapping[str, Activity]
+) -> list[Problem]:
     """Checks across files: areas exist, places exist, coordinates near their kern."""
     problems: list[Problem] = []
-    gemeenten = [a.id for a in region.gemeenten()]
     for loc in locations.values():
-        if loc.gemeente not in gemeenten:
-            problems.append(
-                Problem(
-                    loc.source,
-                    _line(loc, "gemeente"),
-                    "gemeente",
-                    f"'{loc.gemeente}' is geen gemeente in de Kop.{_suggest(loc.gemeente, gemeenten)} "
-                    f"Kies uit: {', '.join(gemeenten)}.",
-                )
-            )
-            continue
-        kernen = [k.id for k in region.kernen(loc.gemeente)]
-        if loc.woonkern not in kernen:
-            problems.append(
-                Problem(
-                    loc.source,
-                    _line(loc, "woonkern"),
-                    "woonkern",
-                    f"'{loc.woonkern}' is geen woonkern in {region.areas[loc.gemeente].naam}."
-                    f"{_suggest(loc.woonkern, kernen)} Kies uit: {', '.join(kernen)}.",
-                )
-            )
-            continue
-        kern = region.areas[loc.woonkern]
-        far = distance_km(kern.lat, kern.lon, loc.coordinaten.lat, loc.coordinaten.lon)
-        if far > FAR_FROM_KERN_KM:
-            problems.append(
-                Problem(
-                    loc.source,
-                    _line(loc, "coordinaten"),
-                    "coordinaten",
-                    f"De plek ligt {far:.0f} km van het midden van {kern.naam}. Klopt de woonkern? Klopt de plek?",
-                    warning=True,
-                )
-            )
-        if loc.wijk is not None:
-            wijken = [w.id for w in region.wijken(loc.woonkern)]
-            if loc.wijk not in wijken:
-                options = (
-                    f" Kies uit: {', '.join(wijken)}."
-                    if wijken
-                    else f" {region.areas[loc.woonkern].naam} heeft geen wijken in de lijst; haal 'wijk' weg."
-                )
-                problems.append(
-                    Problem(
-                        loc.source,
-                        _line(loc, "wijk"),
-                        "wijk",
-                        f"'{loc.wijk}' is geen wijk van {region.areas[loc.woonkern].naam}."
-                        f"{_suggest(loc.wijk, wijken)}{options}",
-                    )
-                )
-    place_ids = sorted(locations)
-    area_ids = gemeenten + [REGION_ID]
+        problems += _check_place(region, loc)
+    area_ids = [a.id for a in region.gemeenten()] + [REGION_ID]
     for act in activities.values():
-        for i, pid in enumerate(act.plekken):
-            if pid in locations and locations[pid].voorbeeld and not act.voorbeeld:
-                problems.append(
-                    Problem(
-                        act.source,
-                        _line(act, "plekken", i),
-                        f"plekken[{i + 1}]",
-                        f"'{pid}' is een voorbeeld-plek. Echt aanbod mag niet naar een verzonnen plek "
-                        "verwijzen. Kies een echte plek of gebruik 'gebied'.",
-                    )
-                )
-            if pid not in locations:
-                problems.append(
-                    Problem(
-                        act.source,
-                        _line(act, "plekken", i),
-                        f"plekken[{i + 1}]",
-                        f"Er is geen plek met id '{pid}'.{_suggest(pid, place_ids)} "
-                        "Een id is de naam van een bestand in locations/, zonder .yaml.",
-                    )
-                )
-        for i, gid in enumerate(act.gebied):
-            if gid not in area_ids:
-                problems.append(
-                    Problem(
-                        act.source,
-                        _line(act, "gebied", i),
-                        f"gebied[{i + 1}]",
-                        f"'{gid}' is geen gebied.{_suggest(gid, area_ids)} Kies uit: {', '.join(area_ids)}.",
-                    )
-                )
-        for i, item in enumerate(act.schema):
-            if item.plek is not None and item.plek not in act.plekken:
-                problems.append(
-                    Problem(
-                        act.source,
-                        _line(act, "schema", i, "plek"),
-                        f"schema[{i + 1}].plek",
-                        f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij.",
-                    )
-                )
+        problems += _check_offer(act, locations, area_ids)
     return problems
 
 
@@ -364,7 +211,7 @@ def _check_failed_references(failed: dict, seen_ids: dict[str, str]) -> list[Pro
                         rel,
                         doc.line_of(("plekken", i)),
                         f"plekken[{i + 1}]",
-                        f"Er is geen plek met id '{pid}'.{_suggest(pid, place_ids)} "
+                        f"Er is geen plek met id '{pid}'.{suggest(pid, place_ids)} "
                         "Een id is de naam van een bestand in locations/, zonder .yaml.",
                     )
                 )

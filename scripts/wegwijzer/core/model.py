@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, TypeAlias
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -25,12 +25,19 @@ from pydantic import (
     model_validator,
 )
 
+from wegwijzer.core import vocab
 from wegwijzer.core.region import REGION_ID, inside_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.core.vocab import ID_RE, choice_type
 
 if TYPE_CHECKING:  # the values come from data/lijsten.yaml; type checkers see plain text
-    PlaceKind = OfferKind = Theme = Audience = Access = Day = Language = str
+    PlaceKind: TypeAlias = str
+    OfferKind: TypeAlias = str
+    Theme: TypeAlias = str
+    Audience: TypeAlias = str
+    Access: TypeAlias = str
+    Day: TypeAlias = str
+    Language: TypeAlias = str
 else:
     PlaceKind = choice_type("plek_soorten")
     OfferKind = choice_type("aanbod_soorten")
@@ -242,11 +249,25 @@ class ScheduleItem(Strict):
     # A field check (not a model check), so it is reported even when other fields are wrong.
     _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
 
+    @property
+    def weekday(self) -> str:
+        """The day of the week: 'dag' for something that comes back, else the weekday of 'datum'."""
+        if self.dag is not None:
+            return self.dag
+        assert self.datum is not None  # _consistent: one of the two is set
+        return vocab.weekday(self.datum)
+
+    @property
+    def week_of_month(self) -> int:
+        """For 'maandelijks': which week (1 to 4, or -1 for the last); 0 otherwise."""
+        return self.week or 0
+
     @model_validator(mode="after")
     def _consistent(self):
         if (self.dag is None) == (self.datum is None):
             raise ValueError(
-                "Vul 'dag' in (iets dat terugkomt) of 'datum' (iets dat één keer is), niet allebei en niet geen van beide."
+                "Vul 'dag' in (iets dat terugkomt) of 'datum' (iets dat één keer is), "
+                "niet allebei en niet geen van beide."
             )
         if self.datum is not None and ("herhaling" in self.model_fields_set or self.week is not None):
             raise ValueError("Bij één datum horen geen 'herhaling' en 'week'. Haal die weg.")
@@ -292,6 +313,8 @@ class Registration(Strict):
 class Entry(Strict):
     """Fields every entry has: where the facts come from and who keeps them."""
 
+    kind: ClassVar[str] = ""  # "plek" or "aanbod"
+
     naam: Text = Field(max_length=90, description="De naam zoals mensen hem kennen.")
     voorbeeld: bool = Field(False, description="true als dit item verzonnen is om de site te laten zien.")
     beschrijving: Text | None = Field(None, description="Uitleg in B1: korte zinnen, gewone woorden.")
@@ -306,23 +329,35 @@ class Entry(Strict):
 
     _id: str = PrivateAttr("")
     _source: str = PrivateAttr("")
+    _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _checked_not_future(self):
         _not_future(self.gecontroleerd_op)
         return self
 
+    # Read the private values straight from pydantic's store: `self._id` goes through
+    # BaseModel.__getattr__ and costs seconds at 10,000 entries (ids are read on every sort).
     @property
     def id(self) -> str:
-        return self.__pydantic_private__["_id"]
+        return self.__pydantic_private__["_id"]  # type: ignore[index]
 
     @property
     def source(self) -> str:
-        return self.__pydantic_private__["_source"]
+        return self.__pydantic_private__["_source"]  # type: ignore[index]
 
-    def bind(self, entry_id: str, source: str):
+    def line_of(self, *path: str | int) -> int | None:
+        """The line in the entry's file of a field (or of the nearest enclosing one that is known)."""
+        key = tuple(path)
+        while key and key not in self._lines:
+            key = key[:-1]
+        return self._lines.get(key)
+
+    def bind(self, entry_id: str, source: str, lines: dict[tuple, int] | None = None):
+        """Give a validated entry its id (the file name), its file and the line of every value in it."""
         self._id = entry_id
         self._source = source
+        self._lines = dict(lines or {})
         return self
 
 
@@ -356,7 +391,9 @@ class Activity(Entry):
     plekken: list[str] = Field(default_factory=list, description="Ids van plekken (bestanden in locations/).")
     gebied: list[str] = Field(
         default_factory=list,
-        description=f"Voor aanbod zonder vaste plek: ids van gemeenten, of '{REGION_ID}' voor de hele Kop van Noord-Holland.",
+        description=(
+            f"Voor aanbod zonder vaste plek: ids van gemeenten, of '{REGION_ID}' voor de hele Kop van Noord-Holland."
+        ),
     )
     schema_: list[ScheduleItem] = Field(default_factory=list, alias="schema", description="Wanneer het is.")
     kosten: Cost | None = Field(None, description="Wat het kost. Laat weg als je het niet weet.")
@@ -370,7 +407,8 @@ class Activity(Entry):
     def _somewhere(self):
         if not self.plekken and not self.gebied:
             raise ValueError(
-                "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), zodat mensen weten waar het is."
+                "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
+                "zodat mensen weten waar het is."
             )
         if "\n" in self.samenvatting:
             raise ValueError("De samenvatting is één zin op één regel.")

@@ -27,8 +27,8 @@ class Area:
     id: str
     naam: str
     level: str  # "gemeente", "kern" or "wijk"
-    lat: float | None = None
-    lon: float | None = None
+    lat: float
+    lon: float
     parent: str | None = None  # gemeente id for a kern, kern id for a wijk
     children: tuple[str, ...] = field(default=())
 
@@ -52,7 +52,7 @@ class Region:
 
     def gemeente_of(self, area_id: str) -> Area:
         area = self.areas[area_id]
-        while area.level != "gemeente":
+        while area.parent is not None:
             area = self.areas[area.parent]
         return area
 
@@ -61,45 +61,35 @@ def inside_region(lat: float, lon: float) -> bool:
     return BOUNDS["lat_min"] <= lat <= BOUNDS["lat_max"] and BOUNDS["lon_min"] <= lon <= BOUNDS["lon_max"]
 
 
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return (round(sum(p[0] for p in points) / len(points), 4), round(sum(p[1] for p in points) / len(points), 4))
+
+
 def _load_areas(doc) -> dict[str, Area]:
     areas: dict[str, Area] = {}
 
-    def add(area: Area):
+    def add(area: Area) -> None:
         if area.id in areas:
             raise ValueError(f"woonkernen.yaml: de id '{area.id}' staat er twee keer in.")
         areas[area.id] = area
 
     for g in doc["gemeenten"]:
         kernen = g.get("kernen") or []
-        add(Area(g["id"], g["naam"], "gemeente", g.get("lat"), g.get("lon"), None, tuple(k["id"] for k in kernen)))
+        if not kernen and g.get("lat") is None:
+            raise ValueError(f"woonkernen.yaml: gemeente '{g['id']}' heeft geen kernen en geen lat en lon.")
+        # A gemeente's centre is the mean of its kernen when not given.
+        lat, lon = (
+            (float(g["lat"]), float(g["lon"]))
+            if g.get("lat") is not None
+            else _centre([(float(k["lat"]), float(k["lon"])) for k in kernen])
+        )
+        add(Area(g["id"], g["naam"], "gemeente", lat, lon, None, tuple(k["id"] for k in kernen)))
         for k in kernen:
             wijken = k.get("wijken") or []
-            add(
-                Area(
-                    k["id"],
-                    k["naam"],
-                    "kern",
-                    float(k["lat"]),
-                    float(k["lon"]),
-                    g["id"],
-                    tuple(w["id"] for w in wijken),
-                )
-            )
+            children = tuple(w["id"] for w in wijken)
+            add(Area(k["id"], k["naam"], "kern", float(k["lat"]), float(k["lon"]), g["id"], children))
             for w in wijken:
                 add(Area(w["id"], w["naam"], "wijk", float(w["lat"]), float(w["lon"]), k["id"]))
-    # A gemeente's centre is the mean of its kernen when not given.
-    for g in [a for a in areas.values() if a.level == "gemeente" and a.lat is None]:
-        ks = [areas[c] for c in g.children]
-        if ks:
-            areas[g.id] = Area(
-                g.id,
-                g.naam,
-                "gemeente",
-                round(sum(k.lat for k in ks) / len(ks), 4),
-                round(sum(k.lon for k in ks) / len(ks), 4),
-                None,
-                g.children,
-            )
     return areas
 
 

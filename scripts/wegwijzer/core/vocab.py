@@ -52,7 +52,7 @@ def explanation(list_name: str, key: str) -> str:
 
 def choice_type(list_name: str) -> Any:
     """A Literal type of the values of one list, for the model (checked when an entry is read)."""
-    return Literal[tuple(keys(list_name))]  # type: ignore[valid-type]
+    return Literal[tuple(keys(list_name))]
 
 
 # --- weekdays -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -27,17 +28,17 @@ class YamlProblem(Exception):
         super().__init__(message)
 
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
 
 
-class _StrictLoader(_Base):
+class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
     """Safe loader without timestamps, sexagesimal numbers and merge keys.
 
     Aliases are refused while walking the node tree (a node seen twice is an alias),
     so an alias bomb can never expand.
     """
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
 
 _StrictLoader.add_implicit_resolver(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog
-from wegwijzer.core.model import Activity, Location, ScheduleItem
+from wegwijzer.core.model import Activity, Cost, Location, ScheduleItem
 from wegwijzer.opendata.ids import area_name, location_uid, org_uid, service_uid, uid
 
 
@@ -20,7 +22,7 @@ def _hsds_time(value: str) -> str:
 
 def hsds_schedule(item: ScheduleItem, schedule_id: str) -> dict:
     """One schedule item as an HSDS schedule (iCal-style fields; local Dutch time)."""
-    out = {
+    out: dict[str, Any] = {
         "id": schedule_id,
         "opens_at": _hsds_time(item.van),
         "closes_at": _hsds_time(item.tot),
@@ -41,9 +43,9 @@ def hsds_schedule(item: ScheduleItem, schedule_id: str) -> dict:
             valid_to=item.datum.isoformat(),
         )
         return out
-    day = vocab.ICAL_DAY[item.dag]
+    day = vocab.ICAL_DAY[item.weekday]
     if item.herhaling == "maandelijks":
-        out.update(freq="MONTHLY", interval=1, byday=f"{item.week}{day}")
+        out.update(freq="MONTHLY", interval=1, byday=f"{item.week_of_month}{day}")
     else:
         out.update(freq="WEEKLY", interval=2 if item.herhaling == "tweewekelijks" else 1, byday=day)
     if item.start:
@@ -56,7 +58,7 @@ def hsds_schedule(item: ScheduleItem, schedule_id: str) -> dict:
 
 
 def _opening_schedule(loc: Location, i: int, hours) -> dict:
-    out = {
+    out: dict[str, Any] = {
         "id": uid("plek", loc.id, "open", str(i)),
         "freq": "WEEKLY",
         "interval": 1,
@@ -93,7 +95,7 @@ def hsds_location(cat: Catalog, loc: Location, base: str = "") -> dict:
     desc = vocab.label("plek_soorten", loc.soort) + " in " + cat.region.areas[loc.woonkern].naam + "."
     if loc.beschrijving:
         desc += "\n\n" + loc.beschrijving
-    out = {
+    out: dict[str, Any] = {
         "id": location_uid(loc),
         "location_type": "physical",
         "name": loc.naam,
@@ -135,6 +137,71 @@ def hsds_location(cat: Catalog, loc: Location, base: str = "") -> dict:
     return out
 
 
+def _cost_options(owner: str, cost: Cost | None) -> list[dict[str, Any]]:
+    if cost is None:
+        return []
+    out: dict[str, Any] = {"id": uid(owner, "kosten"), "currency": "EUR"}
+    if cost.free:
+        out.update(amount=0, option="Gratis")
+    elif cost.bedrag is not None:
+        out["amount"] = cost.bedrag
+    if cost.uitleg:
+        out["amount_description"] = cost.uitleg
+    return [out]
+
+
+def _application_process(act: Activity) -> str:
+    process = []
+    if act.aanmelden:
+        process.append(
+            ("Aanmelden is nodig." if act.aanmelden.nodig else "Aanmelden is niet nodig.")
+            + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
+        )
+    if act.voor_professionals:
+        process.append(f"Voor professionals: {act.voor_professionals}")
+    return "\n\n".join(process)
+
+
+def _service_at_locations(cat: Catalog, act: Activity, base: str, locations: dict) -> list[dict[str, Any]]:
+    owner = f"aanbod/{act.id}"
+    out = []
+    for loc in cat.places_of(act):
+        if loc.id not in locations:
+            locations[loc.id] = hsds_location(cat, loc, base)
+        schedules = [
+            hsds_schedule(item, uid(owner, "schema", str(i)))
+            for i, item in enumerate(act.schema)
+            if item.plek == loc.id
+        ]
+        out.append(
+            {
+                "id": uid(owner, "plek", loc.id),
+                "service_id": service_uid(act),
+                "location_id": location_uid(loc),
+                "location": locations[loc.id],
+                "schedules": schedules,
+            }
+        )
+    return out
+
+
+def _optional_fields(act: Activity) -> dict[str, Any]:
+    """Fields HSDS allows to be absent: only written when known."""
+    out: dict[str, Any] = {}
+    if act.contact and act.contact.email:
+        out["email"] = act.contact.email
+    if act.contact and act.contact.website:
+        out["url"] = act.contact.website
+    if act.gecontroleerd_op:
+        out["assured_date"] = act.gecontroleerd_op.isoformat()
+    if act.kosten:
+        out["fees_description"] = describe.cost_text(act.kosten)
+    process = _application_process(act)
+    if process:
+        out["application_process"] = process
+    return out
+
+
 def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | None = None) -> dict:
     """One offer as a compiled HSDS service. locations: a cache of hsds_location results by place id."""
     locations = {} if locations is None else locations
@@ -145,7 +212,22 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
         "name": act.organisatie,
         "description": f"{act.organisatie}: aanbieder in De Wegwijzer van de Kop.",
     }
-    out = {
+    languages = [
+        {"id": uid(owner, "taal", code), "code": code, "name": vocab.label("talen", code)} for code in act.talen
+    ]
+    areas = [
+        {"id": uid(owner, "gebied", g), "name": area_name(cat, g), "extent_type": "text", "extent": area_name(cat, g)}
+        for g in act.gebied
+    ]
+    attributes = (
+        [_list_attribute(owner, "aanbod_soorten", act.soort)]
+        + [_list_attribute(owner, "themas", t) for t in act.themas]
+        + [_list_attribute(owner, "doelgroepen", d) for d in act.doelgroepen]
+    )
+    schedules = [
+        hsds_schedule(item, uid(owner, "schema", str(i))) for i, item in enumerate(act.schema) if item.plek is None
+    ]
+    return {
         "id": service_uid(act),
         "name": act.naam,
         "description": description,
@@ -153,75 +235,14 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
         "organization_id": org["id"],
         "organization": org,
         "phones": _phones(owner, act.contact),
-        "languages": [
-            {"id": uid(owner, "taal", code), "code": code, "name": vocab.label("talen", code)} for code in act.talen
-        ],
-        "service_areas": [
-            {
-                "id": uid(owner, "gebied", g),
-                "name": area_name(cat, g),
-                "extent_type": "text",
-                "extent": area_name(cat, g),
-            }
-            for g in act.gebied
-        ],
-        "cost_options": [],
-        "schedules": [],
-        "service_at_locations": [],
-        "attributes": (
-            [_list_attribute(owner, "aanbod_soorten", act.soort)]
-            + [_list_attribute(owner, "themas", t) for t in act.themas]
-            + [_list_attribute(owner, "doelgroepen", d) for d in act.doelgroepen]
-        ),
+        "languages": languages,
+        "service_areas": areas,
+        "cost_options": _cost_options(owner, act.kosten),
+        "schedules": schedules,
+        "service_at_locations": _service_at_locations(cat, act, base, locations),
+        "attributes": attributes,
+        **_optional_fields(act),
     }
-    if act.contact and act.contact.email:
-        out["email"] = act.contact.email
-    if act.contact and act.contact.website:
-        out["url"] = act.contact.website
-    if act.gecontroleerd_op:
-        out["assured_date"] = act.gecontroleerd_op.isoformat()
-    if act.kosten:
-        out["fees_description"] = describe.cost_text(act.kosten)
-        cost = {"id": uid(owner, "kosten"), "currency": "EUR"}
-        if act.kosten.free:
-            cost.update(amount=0, option="Gratis")
-        elif act.kosten.bedrag is not None:
-            cost["amount"] = act.kosten.bedrag
-        if act.kosten.uitleg:
-            cost["amount_description"] = act.kosten.uitleg
-        out["cost_options"].append(cost)
-    process = []
-    if act.aanmelden:
-        process.append(
-            ("Aanmelden is nodig." if act.aanmelden.nodig else "Aanmelden is niet nodig.")
-            + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
-        )
-    if act.voor_professionals:
-        process.append(f"Voor professionals: {act.voor_professionals}")
-    if process:
-        out["application_process"] = "\n\n".join(process)
-    places = cat.places_of(act)
-    for i, item in enumerate(act.schema):
-        if item.plek is None:
-            out["schedules"].append(hsds_schedule(item, uid(owner, "schema", str(i))))
-    for loc in places:
-        sal_id = uid(owner, "plek", loc.id)
-        out["service_at_locations"].append(
-            {
-                "id": sal_id,
-                "service_id": out["id"],
-                "location_id": location_uid(loc),
-                "location": locations[loc.id]
-                if loc.id in locations
-                else locations.setdefault(loc.id, hsds_location(cat, loc, base)),
-                "schedules": [
-                    hsds_schedule(item, uid(owner, "schema", str(i)))
-                    for i, item in enumerate(act.schema)
-                    if item.plek == loc.id
-                ],
-            }
-        )
-    return out
 
 
 def hsds_services(cat: Catalog, base: str = "") -> list[dict]:

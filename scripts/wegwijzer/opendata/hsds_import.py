@@ -29,7 +29,8 @@ import yaml
 from pydantic import ValidationError
 
 from wegwijzer.core import model
-from wegwijzer.core.load import check_references, translate
+from wegwijzer.core.load import check_references
+from wegwijzer.core.messages import field_label, translate
 from wegwijzer.core.model import ID_RE, Activity, Location
 from wegwijzer.core.region import REGION_ID, REGION_NAME, Region, inside_region, load_region
 from wegwijzer.core.vocab import DAY_OF_ICAL, LISTS, slug
@@ -609,12 +610,10 @@ def _errors(data: dict, kind_model, kind: str) -> list[str]:
     try:
         kind_model.model_validate(data)
     except ValidationError as exc:
-        from wegwijzer.core.load import _field_label
-
         out = []
         for err in exc.errors(include_url=False):
             loc, message = translate(err, kind, kind_model)
-            out.append(f"{_field_label(loc) or 'item'}: {message}")
+            out.append(f"{field_label(loc) or 'item'}: {message}")
         return out
     return []
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from markupsafe import Markup
 
@@ -14,7 +15,11 @@ from wegwijzer.opendata.ids import TZID, area_name, page_url
 
 
 def _postal_address(cat: Catalog, loc: Location) -> dict:
-    out = {"@type": "PostalAddress", "addressCountry": "NL", "addressRegion": cat.region.areas[loc.gemeente].naam}
+    out: dict[str, Any] = {
+        "@type": "PostalAddress",
+        "addressCountry": "NL",
+        "addressRegion": cat.region.areas[loc.gemeente].naam,
+    }
     if loc.adres:
         street = " ".join(p for p in (loc.adres.straat, loc.adres.huisnummer) if p)
         if street:
@@ -28,7 +33,7 @@ def _postal_address(cat: Catalog, loc: Location) -> dict:
 
 
 def _place_node(cat: Catalog, loc: Location, base: str) -> dict:
-    node = {
+    node: dict[str, Any] = {
         "@type": "Place",
         "name": loc.naam,
         "address": _postal_address(cat, loc),
@@ -41,7 +46,7 @@ def _place_node(cat: Catalog, loc: Location, base: str) -> dict:
 
 
 def jsonld_place(cat: Catalog, loc: Location, base: str = "") -> dict:
-    node = {"@context": "https://schema.org", **_place_node(cat, loc, base)}
+    node: dict[str, Any] = {"@context": "https://schema.org", **_place_node(cat, loc, base)}
     node["additionalType"] = vocab.label("plek_soorten", loc.soort)
     if loc.beschrijving:
         node["description"] = text.plain(loc.beschrijving)
@@ -71,15 +76,15 @@ def jsonld_place(cat: Catalog, loc: Location, base: str = "") -> dict:
 
 
 def _schedule_node(item: ScheduleItem) -> dict:
-    node = {"@type": "Schedule", "scheduleTimezone": TZID, "startTime": item.van, "endTime": item.tot}
+    node: dict[str, Any] = {"@type": "Schedule", "scheduleTimezone": TZID, "startTime": item.van, "endTime": item.tot}
     if item.datum:
         node.update(startDate=item.datum.isoformat(), endDate=item.datum.isoformat(), repeatCount=1)
         return node
-    node["byDay"] = f"https://schema.org/{vocab.SCHEMA_DAY[item.dag]}"
+    node["byDay"] = f"https://schema.org/{vocab.SCHEMA_DAY[item.weekday]}"
     node["repeatFrequency"] = {"wekelijks": "P1W", "tweewekelijks": "P2W", "maandelijks": "P1M"}[item.herhaling]
     if item.herhaling == "maandelijks":
-        if item.week > 0:
-            node["byMonthWeek"] = item.week
+        if item.week_of_month > 0:
+            node["byMonthWeek"] = item.week_of_month
         else:
             node["description"] = describe.schedule_line(item)  # schema.org has no 'last week of the month'
     if item.start:
@@ -89,11 +94,58 @@ def _schedule_node(item: ScheduleItem) -> dict:
     return node
 
 
+def _channel(act: Activity) -> dict[str, Any] | None:
+    """How to reach the service: phone and website (the e-mail goes on the organisation)."""
+    channel: dict[str, Any] = {"@type": "ServiceChannel"}
+    if act.contact and act.contact.telefoon:
+        channel["servicePhone"] = {"@type": "ContactPoint", "telephone": act.contact.telefoon}
+    if act.contact and act.contact.website:
+        channel["serviceUrl"] = act.contact.website
+    return channel if len(channel) > 1 else None
+
+
+def _offer(act: Activity) -> dict[str, Any] | None:
+    if not act.kosten:
+        return None
+    offer: dict[str, Any] = {"@type": "Offer", "priceCurrency": "EUR", "description": describe.cost_text(act.kosten)}
+    if act.kosten.free:
+        offer["price"] = 0
+    elif act.kosten.bedrag is not None:
+        offer["price"] = act.kosten.bedrag
+    return offer
+
+
+def _event(act: Activity, org: dict, where: list[dict], base: str) -> dict[str, Any]:
+    """The offer's schedule as one schema.org Event with an eventSchedule."""
+    online = act.soort == "online"
+    event: dict[str, Any] = {
+        "@type": "Event",
+        "name": act.naam,
+        "description": act.samenvatting,
+        "organizer": org,
+        "eventSchedule": [_schedule_node(i) for i in act.schema],
+        "eventAttendanceMode": f"https://schema.org/{'Online' if online else 'Offline'}EventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    dated = sorted(i.datum for i in act.schema if i.datum)
+    starts = sorted(first_occurrence(i) for i in act.schema)
+    event["startDate"] = (dated or starts)[0].isoformat()
+    if where:
+        event["location"] = where
+    if act.kosten:
+        event["isAccessibleForFree"] = act.kosten.free
+    if base:
+        event["url"] = page_url(base, act.url)
+    return event
+
+
 def jsonld_activity(cat: Catalog, act: Activity, base: str = "") -> dict:
-    org = {"@type": "Organization", "name": act.organisatie}
-    places = cat.places_of(act)
+    org: dict[str, Any] = {"@type": "Organization", "name": act.organisatie}
+    if act.contact and act.contact.email:
+        org["email"] = act.contact.email
+    places = [_place_node(cat, p, base) for p in cat.places_of(act)]
     areas = [{"@type": "AdministrativeArea", "name": area_name(cat, g)} for g in act.gebied]
-    service = {
+    service: dict[str, Any] = {
         "@type": "Service",
         "name": act.naam,
         "description": act.samenvatting,
@@ -101,57 +153,16 @@ def jsonld_activity(cat: Catalog, act: Activity, base: str = "") -> dict:
         "provider": org,
         "category": [vocab.label("themas", t) for t in act.themas],
         "audience": [{"@type": "Audience", "audienceType": vocab.label("doelgroepen", d)} for d in act.doelgroepen],
-        "areaServed": [_place_node(cat, p, base) for p in places] + areas,
+        "areaServed": places + areas,
     }
-    if act.talen:
-        service["availableLanguage"] = list(act.talen)
-    if act.contact:
-        channel = {"@type": "ServiceChannel"}
-        if act.contact.telefoon:
-            channel["servicePhone"] = {"@type": "ContactPoint", "telephone": act.contact.telefoon}
-        if act.contact.website:
-            channel["serviceUrl"] = act.contact.website
-        if act.contact.email:
-            org["email"] = act.contact.email
-        if len(channel) > 1:
-            service["availableChannel"] = channel
-    if act.kosten:
-        offer = {"@type": "Offer", "priceCurrency": "EUR", "description": describe.cost_text(act.kosten)}
-        if act.kosten.free:
-            offer["price"] = 0
-        elif act.kosten.bedrag is not None:
-            offer["price"] = act.kosten.bedrag
-        service["offers"] = offer
+    optional = {"availableLanguage": list(act.talen) or None, "availableChannel": _channel(act), "offers": _offer(act)}
+    service.update({k: v for k, v in optional.items() if v})
     if base:
         service["@id"] = page_url(base, act.url)
         service["url"] = page_url(base, act.url)
     graph = [service]
     if act.schema:
-        event = {
-            "@type": "Event",
-            "name": act.naam,
-            "description": act.samenvatting,
-            "organizer": org,
-            "eventSchedule": [_schedule_node(i) for i in act.schema],
-            "eventAttendanceMode": (
-                "https://schema.org/OnlineEventAttendanceMode"
-                if act.soort == "online"
-                else "https://schema.org/OfflineEventAttendanceMode"
-            ),
-            "eventStatus": "https://schema.org/EventScheduled",
-        }
-        dated = sorted(i.datum for i in act.schema if i.datum)
-        starts = sorted(first_occurrence(i) for i in act.schema)
-        event["startDate"] = (dated or starts)[0].isoformat()
-        if places:
-            event["location"] = [_place_node(cat, p, base) for p in places]
-        elif areas:
-            event["location"] = areas
-        if act.kosten:
-            event["isAccessibleForFree"] = act.kosten.free
-        if base:
-            event["url"] = page_url(base, act.url)
-        graph.append(event)
+        graph.append(_event(act, org, places or areas, base))
     return {"@context": "https://schema.org", "@graph": graph}
 
 

@@ -33,9 +33,9 @@ def all_files(cat: Catalog, today: dt.date, base: str = "") -> dict[str, str | b
         [text for _, _, text in events], "De Wegwijzer van de Kop: activiteiten"
     )
     by_kern: dict[str, list[str]] = {}
-    for kern, _, text in events:
-        if kern:
-            by_kern.setdefault(kern, []).append(text)
+    for kern_id, _, text in events:
+        if kern_id:
+            by_kern.setdefault(kern_id, []).append(text)
     for kern in cat.region.kernen():
         files[f"{FOLDER}/ics/{kern.id}.ics"] = ics_bytes(
             by_kern.get(kern.id, []), f"De Wegwijzer van de Kop: {kern.naam}"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from jinja2 import Environment
 
 from wegwijzer.core.freshness import has_ended, report_href, status
+from wegwijzer.core.model import Entry
 from wegwijzer.site.context import BuildContext
 from wegwijzer.site.pages import Context, Page
 from wegwijzer.site.view import View
@@ -60,12 +61,12 @@ def git_dates(root: Path, folders=("locations", "activities")) -> dict[str, tupl
 
 
 def _day(stamp: int) -> dt.date:
-    return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 
 @dataclass(frozen=True)
 class Change:
-    entry: object
+    entry: Entry
     datum: dt.date
     nieuw: bool  # added in the period (first commit), else changed or checked
     wat: str  # "toegevoegd", "gewijzigd" or "gecontroleerd"

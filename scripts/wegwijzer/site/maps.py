@@ -24,13 +24,13 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from markupsafe import Markup
 
 import folium
 import xyzservices
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.plugins import MarkerCluster
 from jinja2 import Template
 from mkdocs.exceptions import PluginError
@@ -143,26 +143,36 @@ def _tile_provider(url: str, attribution: str) -> xyzservices.TileProvider:
 
 def folium_map(
     settings: Settings,
-    base: str, rows: list | None = None, url: str | None = None,
-               center=CENTER, zoom: int = 10) -> dict:
-    """Render a folium map to the two pieces a page needs: the map div and its script."""
-    if rows and len(rows) == 1 and url is None:
+    base: str,
+    rows: list[list] | None = None,
+    url: str | None = None,
+    center: tuple[float, float] = CENTER,
+    zoom: int = 10,
+) -> dict:
+    """Render a folium map to the two pieces a page needs: the map div and its script.
+
+    Either ``rows`` (compact marker rows, drawn inline) or ``url`` (the shared GeoJSON).
+    """
+    rows = rows or []
+    if len(rows) == 1 and url is None:
         center, zoom = (rows[0][0], rows[0][1]), ENTRY_ZOOM
-    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, scrollWheelZoom=False,
-                   control_scale=False)
-    folium.TileLayer(tiles=_tile_provider(settings.tile_url, settings.tile_attribution), name="kaart",
-                     max_zoom=19, max_native_zoom=19).add_to(m)
-    many = url is not None or len(rows or []) > CLUSTER_FROM
-    target = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 80, "animate": False}).add_to(m) if many else m
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, scrollWheelZoom=False, control_scale=False)
+    tiles = _tile_provider(settings.tile_url, settings.tile_attribution)
+    folium.TileLayer(tiles=tiles, name="kaart", max_zoom=19, max_native_zoom=19).add_to(m)
+    many = url is not None or len(rows) > CLUSTER_FROM
+    target: folium.Map | MarkerCluster = m
+    if many:
+        options = {"showCoverageOnHover": False, "maxClusterRadius": 80, "animate": False}
+        target = MarkerCluster(options=options)
+        target.add_to(m)
     label = "Kaart met alle plekken" if url else ("Kaart met 1 plek" if len(rows) == 1 else f"Kaart met {len(rows)} plekken")
     PlaceMarkers(m, label, rows=rows, url=url, base=base).add_to(target)
-    if rows and url is None:
+    if len(rows) > 1 and url is None:
         lats = [r[0] for r in rows]
         lons = [r[1] for r in rows]
-        if len(rows) > 1:
-            m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=ENTRY_ZOOM, padding=(20, 20))
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=ENTRY_ZOOM, padding=(20, 20))
     _stable_ids(m, [0])
-    root = m.get_root()
+    root = cast(Figure, m.get_root())
     root.render()
     return {
         "id": m.get_name(),
@@ -170,7 +180,7 @@ def folium_map(
         "html": Markup(root.html.render().strip()),
         "script": Markup(root.script.render().strip()),
         "cluster": many,
-        "count": len(rows) if rows is not None else None,
+        "count": len(rows) if url is None else None,
     }
 
 

@@ -6,6 +6,8 @@ import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from wegwijzer.core.problems import EntryErrors, format_report
@@ -156,7 +158,7 @@ def cmd_taal(args) -> int:
 
 
 def cmd_nieuw(args) -> int:
-    from wegwijzer.tools.editor import run
+    from wegwijzer.tools.nieuw.command import run
 
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
@@ -201,19 +203,113 @@ def cmd_folders(args) -> int:
     return 0
 
 
-COMMANDS = {
-    "validate": (cmd_validate, "Controleer alle items en toon alle fouten."),
-    "build": (cmd_build, "Bouw de site in de map site/."),
-    "serve": (cmd_serve, "Bouw de site en bekijk hem op http://127.0.0.1:8000."),
-    "schema": (cmd_schema, "Schrijf het JSON Schema voor editors (map schema/)."),
-    "bench": (cmd_bench, "Meet bouwtijd, geheugen en grootte met synthetische items."),
-    "import-hsds": (cmd_import_hsds, "Lees aanbod in uit een HSDS 3.0-bestand van een partner (JSON)."),
-    "nieuw": (cmd_nieuw, "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld."),
-    "geocode": (cmd_geocode, "Vul ontbrekende coördinaten van plekken in vanuit het adres (OpenStreetMap)."),
-    "verouderd": (cmd_verouderd, "Lijst van items die lang niet zijn nagekeken (voor de maandelijkse ronde)."),
-    "folders": (cmd_folders, "Maak PDF-folders (A4) van elke gemeente, kern en wijk, om te printen."),
-    "taal": (cmd_taal, "Controleer of alle teksten op taalniveau B1 zijn (korte zinnen, gewone woorden)."),
-}
+@dataclass(frozen=True)
+class Command:
+    """One subcommand of `wegwijzer`: its name, a line of help (Dutch), what it runs and its arguments."""
+
+    name: str
+    help: str
+    run: Callable[[argparse.Namespace], int]
+    arguments: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+
+
+def _root_argument(p: argparse.ArgumentParser, what: str = "locations/ en activities/") -> None:
+    p.add_argument("--root", help=f"Map met {what} (standaard: deze map).")
+
+
+def _args_build(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg (voor de echte site).")
+    p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
+
+
+def _args_serve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg (voor de echte site).")
+    p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
+
+
+def _args_import_hsds(p: argparse.ArgumentParser) -> None:
+    p.add_argument("bestand", help="HSDS 3.0 JSON: een lijst services, of één service.")
+    _root_argument(p)
+    p.add_argument("--locations", help="Schrijf plekken naar deze map (standaard: ROOT/locations).")
+    p.add_argument("--activities", help="Schrijf aanbod naar deze map (standaard: ROOT/activities).")
+    p.add_argument("--proef", action="store_true", help="Toon alleen het verslag; schrijf niets.")
+
+
+def _args_bench(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-n", type=int, action="append", help="Aantal items (mag vaker; standaard 1000 en 10000).")
+    p.add_argument("--uit", help="Schrijf de uitkomst als JSON naar dit bestand.")
+
+
+def _args_taal(p: argparse.ArgumentParser) -> None:
+    p.add_argument("bestanden", nargs="*", help="Alleen deze bestanden (standaard: alle items en pagina's).")
+    _root_argument(p, "locations/, activities/ en content/")
+    p.add_argument("--alleen-fouten", action="store_true", help="Toon alleen fouten, geen tips.")
+    p.add_argument("--json", action="store_true", help="Geef de uitkomst als JSON.")
+    p.add_argument("--instellingen", help="Ander bestand met instellingen (standaard: data/taal.yaml).")
+
+
+def _args_nieuw(p: argparse.ArgumentParser) -> None:
+    from wegwijzer.tools.nieuw.command import add_arguments
+
+    add_arguments(p)
+
+
+def _args_verouderd(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--formaat", choices=["md", "csv"], default="md", help="md (standaard) of csv.")
+    p.add_argument("--uit", help="Schrijf de lijst naar dit bestand (standaard: op het scherm).")
+    p.add_argument("--maanden", type=int, help="Verouderd na zoveel maanden (standaard uit mkdocs.yml).")
+    p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items mee.")
+    _root_argument(p)
+
+
+def _args_geocode(p: argparse.ArgumentParser) -> None:
+    _root_argument(p, "locations/")
+    p.add_argument("--cache", help="Bestand met eerder gevonden adressen (standaard: data/geocode-cache.json).")
+    p.add_argument("--alleen-kijken", action="store_true", help="Zoek op, maar verander geen bestanden.")
+
+
+def _args_folders(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ids", nargs="*", help="Alleen deze gebieden, bijvoorbeeld julianadorp (standaard: alle).")
+    p.add_argument("--site-dir", help="Map met de gebouwde site (standaard: site/).")
+    p.add_argument("--uit", help="Map voor de PDF's (standaard: SITE/folders).")
+    p.add_argument("--bouw", action="store_true", help="Bouw de site eerst opnieuw.")
+    p.add_argument(
+        "--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg als de site gebouwd wordt."
+    )
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("validate", "Controleer alle items en toon alle fouten.", cmd_validate, _root_argument),
+    Command("build", "Bouw de site in de map site/.", cmd_build, _args_build),
+    Command("serve", "Bouw de site en bekijk hem op http://127.0.0.1:8000.", cmd_serve, _args_serve),
+    Command("schema", "Schrijf het JSON Schema voor editors (map schema/).", cmd_schema),
+    Command("bench", "Meet bouwtijd, geheugen en grootte met synthetische items.", cmd_bench, _args_bench),
+    Command(
+        "import-hsds",
+        "Lees aanbod in uit een HSDS 3.0-bestand van een partner (JSON).",
+        cmd_import_hsds,
+        _args_import_hsds,
+    ),
+    Command("nieuw", "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld.", cmd_nieuw, _args_nieuw),
+    Command(
+        "geocode",
+        "Vul ontbrekende coördinaten van plekken in vanuit het adres (OpenStreetMap).",
+        cmd_geocode,
+        _args_geocode,
+    ),
+    Command(
+        "verouderd",
+        "Lijst van items die lang niet zijn nagekeken (voor de maandelijkse ronde).",
+        cmd_verouderd,
+        _args_verouderd,
+    ),
+    Command(
+        "folders", "Maak PDF-folders (A4) van elke gemeente, kern en wijk, om te printen.", cmd_folders, _args_folders
+    ),
+    Command(
+        "taal", "Controleer of alle teksten op taalniveau B1 zijn (korte zinnen, gewone woorden).", cmd_taal, _args_taal
+    ),
+)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -221,56 +317,10 @@ def make_parser() -> argparse.ArgumentParser:
         prog="wegwijzer", description="De Wegwijzer van de Kop: items controleren en de site bouwen."
     )
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
-    for name, (func, help_text) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(func=func)
-        if name == "validate":
-            p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
-        if name in ("build", "serve"):
-            p.add_argument(
-                "--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg (voor de echte site)."
-            )
-        if name == "build":
-            p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
-        if name == "import-hsds":
-            p.add_argument("bestand", help="HSDS 3.0 JSON: een lijst services, of één service.")
-            p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
-            p.add_argument("--locations", help="Schrijf plekken naar deze map (standaard: ROOT/locations).")
-            p.add_argument("--activities", help="Schrijf aanbod naar deze map (standaard: ROOT/activities).")
-            p.add_argument("--proef", action="store_true", help="Toon alleen het verslag; schrijf niets.")
-        if name == "bench":
-            p.add_argument("-n", type=int, action="append", help="Aantal items (mag vaker; standaard 1000 en 10000).")
-            p.add_argument("--uit", help="Schrijf de uitkomst als JSON naar dit bestand.")
-        if name == "taal":
-            p.add_argument("bestanden", nargs="*", help="Alleen deze bestanden (standaard: alle items en pagina's).")
-            p.add_argument("--root", help="Map met locations/, activities/ en content/ (standaard: deze map).")
-            p.add_argument("--alleen-fouten", action="store_true", help="Toon alleen fouten, geen tips.")
-            p.add_argument("--json", action="store_true", help="Geef de uitkomst als JSON.")
-            p.add_argument("--instellingen", help="Ander bestand met instellingen (standaard: data/taal.yaml).")
-        if name == "nieuw":
-            from wegwijzer.tools.editor import add_arguments
-
-            add_arguments(p)
-        if name == "verouderd":
-            p.add_argument("--formaat", choices=["md", "csv"], default="md", help="md (standaard) of csv.")
-            p.add_argument("--uit", help="Schrijf de lijst naar dit bestand (standaard: op het scherm).")
-            p.add_argument("--maanden", type=int, help="Verouderd na zoveel maanden (standaard uit mkdocs.yml).")
-            p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items mee.")
-            p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
-        if name == "geocode":
-            p.add_argument("--root", help="Map met locations/ (standaard: deze map).")
-            p.add_argument("--cache", help="Bestand met eerder gevonden adressen (standaard: data/geocode-cache.json).")
-            p.add_argument("--alleen-kijken", action="store_true", help="Zoek op, maar verander geen bestanden.")
-        if name == "folders":
-            p.add_argument("ids", nargs="*", help="Alleen deze gebieden, bijvoorbeeld julianadorp (standaard: alle).")
-            p.add_argument("--site-dir", help="Map met de gebouwde site (standaard: site/).")
-            p.add_argument("--uit", help="Map voor de PDF's (standaard: SITE/folders).")
-            p.add_argument("--bouw", action="store_true", help="Bouw de site eerst opnieuw.")
-            p.add_argument(
-                "--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg als de site gebouwd wordt."
-            )
-        if name == "serve":
-            p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, help=command.help, description=command.help)
+        p.set_defaults(func=command.run)
+        command.arguments(p)
     return parser
 
 

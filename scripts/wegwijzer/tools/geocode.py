@@ -50,10 +50,29 @@ def address_query(adres: dict) -> str | None:
     return ", ".join(p for p in (street, town, "Nederland") if p)
 
 
+def has_coordinates(data: dict) -> bool:
+    """True when the entry has both numbers: an empty 'coordinaten: {lat: , lon: }' (from nieuw) has not."""
+    coords = data.get("coordinaten")
+    if not isinstance(coords, dict):
+        return False
+    return all(isinstance(coords.get(k), int | float) and not isinstance(coords.get(k), bool) for k in ("lat", "lon"))
+
+
+_EMPTY_COORDINATES = re.compile(r"^coordinaten\s*:.*$")
+
+
 def insert_coordinates(text: str, lat: float, lon: float) -> str:
-    """Add a coordinaten line after woonkern/wijk (or at the end), changing nothing else."""
+    """Fill in the coordinaten line: replace an empty one, else add it after woonkern/wijk (or at the end).
+
+    Nothing else in the file changes.
+    """
     line = f"coordinaten: {{lat: {lat:.5f}, lon: {lon:.5f}}}"
     lines = text.splitlines(keepends=True)
+    for i, current in enumerate(lines):
+        if _EMPTY_COORDINATES.match(current):  # the entry has no numbers here (has_coordinates said so)
+            ending = current[len(current.rstrip("\r\n")) :]
+            lines[i] = line + ending
+            return "".join(lines)
     after = None
     for i, current in enumerate(lines):
         if re.match(r"^(woonkern|wijk)\s*:", current):
@@ -79,11 +98,15 @@ def load_cache(path: Path) -> dict:
         return {}
 
 
-def geocode_missing(root: Path, lookup: Lookup, cache_path: Path = DEFAULT_CACHE, write: bool = True) -> Result:
-    """Look up every place without coordinates. Raises Unreachable before writing anything."""
-    cache = load_cache(cache_path)
-    result = Result()
-    todo: list[tuple[Path, str, str]] = []  # path, text, query
+NO_ADDRESS = (
+    "Er staat geen straat of postcode bij 'adres'. Vul het adres aan, "
+    "of zoek de plek zelf op een kaart en vul 'coordinaten' in."
+)
+
+
+def _places_to_look_up(root: Path, result: Result) -> list[tuple[Path, str, str]]:
+    """(path, text, address query) of every place without coordinates; problems go into result."""
+    todo: list[tuple[Path, str, str]] = []
     folder = root / "locations"
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         rel = f"locations/{path.name}"
@@ -93,20 +116,48 @@ def geocode_missing(root: Path, lookup: Lookup, cache_path: Path = DEFAULT_CACHE
             result.problems.append((rel, f"Het bestand kan niet worden gelezen: {exc.message}"))
             continue
         data = doc.data if isinstance(doc.data, dict) else {}
-        if data.get("coordinaten"):
+        if has_coordinates(data):
             result.already += 1
             continue
-        query = address_query(data.get("adres"))
+        adres = data.get("adres")
+        query = address_query(adres) if isinstance(adres, dict) else None
         if query is None:
-            result.problems.append(
-                (
-                    rel,
-                    "Er staat geen straat of postcode bij 'adres'. Vul het adres aan, "
-                    "of zoek de plek zelf op een kaart en vul 'coordinaten' in.",
-                )
-            )
+            result.problems.append((rel, NO_ADDRESS))
             continue
         todo.append((path, path.read_text(encoding="utf-8"), query))
+    return todo
+
+
+def _answer_problem(query: str, answer: list[float] | None) -> str:
+    if not answer:
+        return (
+            f"Het adres '{query}' is niet gevonden. Controleer het adres, "
+            "of zoek de plek zelf op een kaart en vul 'coordinaten' in."
+        )
+    if not inside_region(answer[0], answer[1]):
+        return (
+            f"Het adres '{query}' ligt volgens de geocoder buiten de Kop van "
+            f"Noord-Holland ({answer[0]}, {answer[1]}). Controleer het adres."
+        )
+    return ""
+
+
+def _write(changed: dict[Path, str], cache_path: Path, cache: dict, answers: dict) -> None:
+    for path, text in changed.items():
+        path.write_text(text, encoding="utf-8")
+    new_cache = {**cache, **{q: a for q, a in answers.items() if a is not None}}
+    if new_cache != cache:
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        cache_path.write_text(
+            json.dumps(new_cache, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+
+
+def geocode_missing(root: Path, lookup: Lookup, cache_path: Path = DEFAULT_CACHE, write: bool = True) -> Result:
+    """Look up every place without coordinates. Raises Unreachable before writing anything."""
+    cache = load_cache(cache_path)
+    result = Result()
+    todo = _places_to_look_up(root, result)
     answers: dict[str, list[float] | None] = {}
     for _, _, query in todo:
         if query in cache:
@@ -117,37 +168,16 @@ def geocode_missing(root: Path, lookup: Lookup, cache_path: Path = DEFAULT_CACHE
     changed: dict[Path, str] = {}
     for path, text, query in todo:
         rel = f"locations/{path.name}"
-        found = answers[query]
-        if not found:
-            result.problems.append(
-                (
-                    rel,
-                    f"Het adres '{query}' is niet gevonden. Controleer het adres, "
-                    "of zoek de plek zelf op een kaart en vul 'coordinaten' in.",
-                )
-            )
+        answer = answers[query]
+        problem = _answer_problem(query, answer)
+        if problem or answer is None:
+            result.problems.append((rel, problem))
             continue
-        lat, lon = found
-        if not inside_region(lat, lon):
-            result.problems.append(
-                (
-                    rel,
-                    f"Het adres '{query}' ligt volgens de geocoder buiten de Kop van "
-                    f"Noord-Holland ({lat}, {lon}). Controleer het adres.",
-                )
-            )
-            continue
+        lat, lon = answer
         changed[path] = insert_coordinates(text, lat, lon)
         result.filled.append((rel, lat, lon, query))
     if write:
-        for path, text in changed.items():
-            path.write_text(text, encoding="utf-8")
-        new_cache = {**cache, **{q: a for q, a in answers.items() if a is not None}}
-        if new_cache != cache:
-            cache_path.parent.mkdir(parents=True, exist_ok=True)
-            cache_path.write_text(
-                json.dumps(new_cache, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-            )
+        _write(changed, cache_path, cache, answers)
     return result
 
 

@@ -1,0 +1,160 @@
+"""Pydantic's validation errors in plain Dutch for editors: where, what is wrong, what to write instead."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from wegwijzer.core import vocab
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    loc: tuple
+    field: str
+    kind: str
+    model: type[BaseModel]
+    value: Any
+
+
+# Which controlled list belongs to which field, for suggestions in error messages.
+_LIST_OF_FIELD = {
+    ("plek", "soort"): "plek_soorten",
+    ("aanbod", "soort"): "aanbod_soorten",
+    ("aanbod", "themas"): "themas",
+    ("aanbod", "doelgroepen"): "doelgroepen",
+    ("plek", "toegankelijkheid"): "toegankelijkheid",
+    ("aanbod", "talen"): "talen",
+    (None, "dag"): "dagen",
+}
+
+_TYPE_NAMES = {
+    "string_type": "een tekst",
+    "list_type": "een lijst (regels die beginnen met '- ', of [a, b])",
+    "dict_type": "een blok met velden op de regels eronder",
+    "model_type": "een blok met velden op de regels eronder",
+    "model_attributes_type": "een blok met velden op de regels eronder",
+    "float_type": "een getal, bijvoorbeeld 52.95",
+    "float_parsing": "een getal, bijvoorbeeld 52.95",
+    "int_type": "een heel getal",
+    "bool_type": "true of false",
+    "bool_parsing": "true of false",
+}
+
+
+def field_label(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + ("schema" if part == "schema_" else str(part))
+    return out
+
+
+def suggest(word: str, options: list[str]) -> str:
+    match = difflib.get_close_matches(str(word).lower(), options, n=1, cutoff=0.6)
+    return f" Bedoelde je '{match[0]}'?" if match else ""
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names allowed at the place of loc (walking into nested models)."""
+    current = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get("schema_" if part == "schema" else part)
+        if info is None:
+            return []
+        ann = info.annotation
+        inner = _model_in(ann)
+        if inner is None:
+            return []
+        current = inner
+    names = [("schema" if n == "schema_" else n) for n in current.model_fields]
+    return names
+
+
+def _model_in(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _unknown_field(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    options = _allowed_fields(ctx.model, ctx.loc)
+    return f"Het veld '{ctx.field}' bestaat niet.{suggest(ctx.field, options)} Toegestaan: {', '.join(options)}."
+
+
+def _missing(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    if ctx.field == "coordinaten" and ctx.kind == "plek":
+        return (
+            "Het veld 'coordinaten' ontbreekt. Vul coordinaten in of draai wegwijzer geocode "
+            "(dat zoekt ze op bij het adres)."
+        )
+    return f"Het veld '{ctx.field}' ontbreekt. Vul het in."
+
+
+def _not_a_choice(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    list_name = _LIST_OF_FIELD.get((ctx.kind, ctx.field)) or _LIST_OF_FIELD.get((None, ctx.field))
+    if list_name:
+        options = vocab.keys(list_name)
+    else:
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        options = [str(o).strip(" '") for o in expected.replace(" or ", ",").split(",")]
+    return f"'{ctx.value}' is geen geldige keuze.{suggest(ctx.value, options)} Kies uit: {', '.join(options)}."
+
+
+def _too_long(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    limit = error["ctx"]["max_length"]
+    return f"De tekst is te lang: {len(ctx.value)} tekens. Maak hem korter dan {limit + 1} tekens."
+
+
+def _too_short(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    if isinstance(ctx.value, str):  # an empty text (min_length on an annotated str)
+        return EMPTY
+    return "Deze lijst is leeg. Zet er minstens één waarde in."
+
+
+def _wrong_type(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    if ctx.value is None:
+        return EMPTY
+    return f"Hier hoort {_TYPE_NAMES[error['type']]}, maar er staat '{ctx.value}'."
+
+
+EMPTY = "Dit veld is leeg. Vul het in of haal het veld weg."
+_MESSAGES: dict[str, Callable[[Mapping[str, Any], _Ctx], str]] = {
+    "extra_forbidden": _unknown_field,
+    "missing": _missing,
+    "literal_error": _not_a_choice,
+    "enum": _not_a_choice,
+    "value_error": lambda error, ctx: str(error.get("ctx", {}).get("error", error["msg"])),
+    "string_too_long": _too_long,
+    "string_too_short": lambda error, ctx: EMPTY,
+    "too_short": _too_short,
+    "greater_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. {error['msg']}.",
+    "less_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. {error['msg']}.",
+    **{etype: _wrong_type for etype in _TYPE_NAMES},
+}
+
+
+def translate(error: Mapping[str, Any], kind: str, model: type[BaseModel]) -> tuple[tuple, str]:
+    """Turn one pydantic error into (location, Dutch message)."""
+    loc = tuple("schema" if p == "schema_" else p for p in error["loc"])
+    etype = error["type"]
+    field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    ctx = _Ctx(loc, field, kind, model, error.get("input"))
+    if etype in _MESSAGES:
+        return loc, _MESSAGES[etype](error, ctx)
+    if etype.startswith("date"):
+        return loc, f"'{ctx.value}' is geen bestaande datum. Schrijf een datum als 2026-11-23 (jaar-maand-dag)."
+    return loc, f"Deze waarde klopt niet ({error['msg']})."
