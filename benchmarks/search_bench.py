@@ -128,12 +128,12 @@ def first_result(browser, site: Path, url: str, ready_js: str) -> dict:
 
 
 def query_times(page) -> dict:
-    # Load what every query needs, one warm-up search (not counted), then every query three times
-    # with an empty cache: the median.
+    # Load what every query needs, run every query once (warm-up, not counted), then every query
+    # three times with an empty cache: the median.
     page.evaluate("(queries) => Promise.all(queries.map(q => wwZoeken.prepare(q, {})))", QUERIES)
     times = page.evaluate(
         """(queries) => {
-      wwZoeken.clearCache(); wwZoeken.search('opwarmen', {});
+      for (const q of queries) { wwZoeken.clearCache(); wwZoeken.search(q, {}); }  // warm-up, not counted
       const out = {};
       for (const q of queries) {
         const runs = [];
