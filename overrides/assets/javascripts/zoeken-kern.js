@@ -439,9 +439,9 @@
       // Words for an audience only rank, filler words ('we', 'graag') are not needed, unless nothing else is asked.
       var soft = cs.some(function (c) { return !c.audience && !c.filler; });
       cs.forEach(function (c) {
+        if (soft && (c.audience || c.filler)) { return; }  // not needed to match: no scores to compute
         var hits = conceptScores(c);
         perConcept.push({ label: c.label, size: hits.size });
-        if (soft && (c.audience || c.filler)) { return; }
         if (hits.size) { used.push(hits.match); } else { ignored.push(c.label); }
       });
       var mask = passMask(f);
