@@ -57,6 +57,9 @@ BUDGETS: dict[str, dict[str, int]] = {
     "nieuw": {**BASE, "html": 56, "html_gz": 10},
     "redactie": {**BASE, "html": 48, "html_gz": 12},
     "404": BASE,
+    "privacy": BASE,
+    "toegankelijkheid": BASE,
+    "over": BASE,
 }
 
 

@@ -152,7 +152,7 @@ def _page(page: dict) -> Doc:
 def documents(cat: Catalog, today: dt.date, pages: list[dict]) -> list[Doc]:
     """Every offer, place and page as a search result, in a stable order (linear in their number)."""
     wide_kernen: dict[str, list[str]] = {g.id: [k.id for k in cat.region.kernen(g.id)] for g in cat.region.gemeenten()}
-    acts = sorted(cat.activities.values(), key=lambda e: (e.naam.casefold(), e.id))
+    acts = sorted(cat.listed(), key=lambda e: (e.naam.casefold(), e.id))  # ended offers leave search too
     docs = [_offer(cat, act, today, wide_kernen) for act in acts]
     docs += [_place(cat, loc) for loc in _place_order(cat)]
     docs += [_page(page) for page in sorted(pages, key=lambda p: p["url"])]
