@@ -12,7 +12,7 @@ module.exports = [
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
-      globals: { ...globals.browser, lunr: "readonly", L: "readonly", module: "writable" },
+      globals: { ...globals.browser, lunr: "readonly", L: "readonly", protomapsL: "readonly", module: "writable" },
     },
     rules: {
       "no-var": "off",
