@@ -90,9 +90,6 @@
     });
   };
 
-  if (typeof module === "object" && module.exports) {
-    module.exports = D;  // node: the tests in tests/js/
-  } else {
-    window.WegwijzerDichtbij = D;
-  }
+  if (typeof window !== "undefined") { window.WegwijzerDichtbij = D; }
+  if (typeof module === "object" && module.exports) { module.exports = D; }  // node: the tests in tests/js/
 })();
