@@ -57,6 +57,15 @@ def site(tmp_path_factory) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> Path:
+    """The real site: built from the shipped data without the example entries (once per test session)."""
+    dest = tmp_path_factory.mktemp("productie") / "site"
+    result = build_site(dest, {"WEGWIJZER_VOORBEELDEN": "0"})
+    assert result.returncode == 0, result.stderr
+    return dest
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -35,6 +35,8 @@ ROUTES: dict[str, str] = {
     "open-data": "open-data/",
     "plan": "plan/",
     "redactie-hulp": "redactie/zo-voeg-je-iets-toe/",
+    # pages for editors and the programme team
+    "gereed": "redactie/gereed/",
 }
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from wegwijzer.core import describe, vocab
+from wegwijzer.core import contact, describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import Area
@@ -96,6 +96,8 @@ def entry_context(cat: Catalog, entry: Location | Activity) -> Context:
         nearby = cat.nearby_places(origin.lat, origin.lon, NEARBY_KM, exclude=exclude, limit=NEARBY_PLACES)
     return {
         "entry": entry,
+        "route": contact.route_of(cat, entry),
+        "bel_112": contact.shows_112(entry),
         "activities_here": cat.activities_at.get(entry.id, []) if isinstance(entry, Location) else [],
         "nearby": nearby,
         "nearby_offers": _nearby_offers(cat, entry, nearby),
@@ -254,8 +256,12 @@ class ThemePage(Page):
 
     def context(self, ctx: BuildContext) -> Context:
         acts = ctx.catalog.by_theme.get(self.key, [])
-        return {"theme": vocab.LISTS["themas"][self.key], "theme_id": self.key,
-                "groups": group_by_gemeente(ctx.catalog, acts)}
+        return {
+            "theme": vocab.LISTS["themas"][self.key],
+            "theme_id": self.key,
+            "groups": group_by_gemeente(ctx.catalog, acts),
+            "bel_112": contact.theme_shows_112(self.key),
+        }
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from wegwijzer.site.freshness import FreshnessView
 from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
+from wegwijzer.site.readiness import ReadinessView
 from wegwijzer.site.search.view import SearchView
 from wegwijzer.site.trust import TrustView
 from wegwijzer.site.view import View
@@ -47,6 +48,7 @@ VIEWS: tuple[type[View], ...] = (
     SearchView,
     EditorsView,
     CmsView,
+    ReadinessView,
     OpenDataView,
     MapView,
     TrustView,
@@ -61,12 +63,38 @@ def _include_examples(default: bool) -> bool:
     return value.strip().lower() not in {"0", "nee", "false", "no", "uit"}
 
 
-def _site_url(configured: str | None) -> str:
+def public_site_url(configured: str | None) -> str:
     """The public address, ending in '/': WEGWIJZER_SITE_URL wins over mkdocs.yml; '' when unknown."""
     url = os.environ.get("WEGWIJZER_SITE_URL")
     url = (configured or "") if url is None else url
     url = url.strip()
     return url + "/" if url and not url.endswith("/") else url
+
+
+def settings_of(config, plugin_config: WegwijzerConfig) -> Settings:
+    """The deployment's settings from mkdocs.yml (MkDocs' own and this plugin's), after the environment had its say.
+
+    The plugin uses it for every build; commands such as `wegwijzer gereed` read mkdocs.yml with it too.
+    """
+    project = Path(config.config_file_path).parent
+    return Settings(
+        project_dir=project,
+        data_dir=(project / plugin_config.data_dir).resolve(),
+        include_examples=_include_examples(plugin_config.voorbeelden),
+        site_url=public_site_url(config.site_url),
+        melden_url=plugin_config.melden_url,
+        melden_email=plugin_config.melden_email,
+        verouderd_na_maanden=plugin_config.verouderd_na_maanden,
+        tile_url=plugin_config.tile_url,
+        tile_attribution=plugin_config.tile_attribution,
+        # WEGWIJZER_TILES and WEGWIJZER_PMTILES_FILE win over mkdocs.yml (deployments and tests)
+        tiles=os.environ.get("WEGWIJZER_TILES") or plugin_config.tiles,
+        pmtiles_file=os.environ.get("WEGWIJZER_PMTILES_FILE") or plugin_config.pmtiles_file,
+        pmtiles_url=plugin_config.pmtiles_url,
+        repo_url=plugin_config.beheer_repo or str(config.repo_url or ""),
+        edit_branch=plugin_config.beheer_branch,
+        edit_auth_url=plugin_config.beheer_auth_url,
+    )
 
 
 class WegwijzerConfig(Config):
@@ -103,25 +131,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_config(self, config):
         load_region.cache_clear()  # serve rebuilds in one process: read woonkernen.yaml again
-        project = Path(config.config_file_path).parent
-        settings = Settings(
-            project_dir=project,
-            data_dir=(project / self.config.data_dir).resolve(),
-            include_examples=_include_examples(self.config.voorbeelden),
-            site_url=_site_url(config.site_url),
-            melden_url=self.config.melden_url,
-            melden_email=self.config.melden_email,
-            verouderd_na_maanden=self.config.verouderd_na_maanden,
-            tile_url=self.config.tile_url,
-            tile_attribution=self.config.tile_attribution,
-            # WEGWIJZER_TILES and WEGWIJZER_PMTILES_FILE win over mkdocs.yml (deployments and tests)
-            tiles=os.environ.get("WEGWIJZER_TILES") or self.config.tiles,
-            pmtiles_file=os.environ.get("WEGWIJZER_PMTILES_FILE") or self.config.pmtiles_file,
-            pmtiles_url=self.config.pmtiles_url,
-            repo_url=self.config.beheer_repo or config.repo_url or "",
-            edit_branch=self.config.beheer_branch,
-            edit_auth_url=self.config.beheer_auth_url,
-        )
+        settings = settings_of(config, self.config)
         today = build_date()
         try:
             catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples, today=today)
