@@ -11,14 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.exceptions import PluginError
 
+from conftest import BLANK_PNG
 from wegwijzer.site import maps
 from wegwijzer.site.context import Settings
 
-# A 1x1 transparent PNG: tiles are served from here, never from the real tile host.
-BLANK_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d49444154789c6360000000000200010be2f1ce0000000049454e44ae426082"
-)
 TILE_HOST = "tile.openstreetmap.org"
 CDN_HINTS = ("cdn.jsdelivr", "cdnjs.", "code.jquery", "bootstrapcdn", "unpkg.com", "fontawesome", "googleapis")
 
