@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-snel lint validate bench chromium java clean
+.PHONY: install serve build test test-snel mutatie verwacht lint validate bench chromium java clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ test: install chromium java
 test-snel: install
 	$(PY) -m pytest -q -m "not browser and not build"
 
+# Mutation testing of the core modules (slow: not part of `make test`). README: "Hoe goed zijn de tests?".
+mutatie: install
+	$(PY) tests/mutatie/run.py
+
 # Lint, format and type checks (also in pre-commit).
 lint: install
 	$(VENV)/bin/ruff check scripts tests benchmarks
@@ -58,4 +62,4 @@ bench: install
 	$(VENV)/bin/wegwijzer bench --uit benchmarks/resultaten.json
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mutatie
