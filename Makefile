@@ -48,6 +48,11 @@ test: install chromium java
 test-snel: install
 	$(PY) -m pytest -q -m "not browser and not build"
 
+# The golden fixture site: write its pages as the new expected output (after a change on purpose).
+verwacht: install
+	$(PY) -m pytest -q tests/test_gouden.py --verwacht-bijwerken
+	@git status --short tests/fixtures/gouden/verwacht
+
 # Mutation testing of the core modules (slow: not part of `make test`). README: "Hoe goed zijn de tests?".
 mutatie: install
 	$(PY) tests/mutatie/run.py

@@ -17,6 +17,7 @@ import http.server
 import inspect
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -168,6 +169,36 @@ def once_per_run(name: str, tmp_path_factory, make: Callable[[Path], object]) ->
     if not state["ok"]:
         pytest.fail(f"{name} could not be made (in another worker): {state['error']}")
     return folder
+
+
+GOLDEN = ROOT / "tests" / "fixtures" / "gouden"  # the golden fixture project (see tests/test_gouden.py)
+
+
+def copy_golden_project(folder: Path) -> Path:
+    """The golden fixture project in a fresh folder, with the theme and front-end packages linked."""
+    shutil.copytree(GOLDEN, folder, ignore=shutil.ignore_patterns("verwacht", "site"))
+    for name in ("overrides", "node_modules"):
+        (folder / name).symlink_to(ROOT / name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def gouden_site(tmp_path_factory) -> Path:
+    """The golden fixture site: a tiny project whose data every test may count on (once per test run)."""
+
+    def make(folder: Path) -> None:
+        project = copy_golden_project(folder / "project")
+        build_in_process(project / "site", project)
+
+    return once_per_run("gouden", tmp_path_factory, make) / "project" / "site"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--verwacht-bijwerken",
+        action="store_true",
+        help="write the pages of the golden fixture site as the new expected output (make verwacht)",
+    )
 
 
 @pytest.fixture(scope="session")
