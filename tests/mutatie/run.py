@@ -44,14 +44,15 @@ def stage() -> None:
     for name in LINKED:
         if (ROOT / name).exists():
             (STAGE / name).symlink_to(ROOT / name)
-    (STAGE / "mutants" / "src").mkdir(parents=True)  # exists before Python starts: see PYTHONPATH below
+    (STAGE / "mutants").mkdir()
     (STAGE / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
 
 
 def run_mutmut(children: int) -> int:
     mutmut = Path(sys.executable).with_name("mutmut")
-    # Tests that start `python -m wegwijzer` must get the mutated code too, not scripts/.
-    env = dict(os.environ, PYTHONPATH=str(STAGE / "mutants" / "src"), HYPOTHESIS_PROFILE="mutatie")
+    # Only tests that call the code in their own process count: a test that starts `python -m wegwijzer`
+    # runs the code of scripts/ (mutated code cannot run outside mutmut's process).
+    env = dict(os.environ, HYPOTHESIS_PROFILE="mutatie")
     return subprocess.run([str(mutmut), "run", "--max-children", str(children)], cwd=STAGE, env=env).returncode
 
 
@@ -143,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
         print("No results: run 'make mutatie' first.", file=sys.stderr)
         return 1
     codes = {name: code for module in by_module.values() for name, code in module.items()}
+    unchecked = [name for name, code in codes.items() if code is None]
+    if unchecked:
+        print(f"{len(unchecked)} of {len(codes)} mutants were not checked: mutmut stopped early.", file=sys.stderr)
+        return 1
     equivalent, problems = check_equivalents(codes)
     total, survivors = report(by_module, equivalent)
     if survivors:
