@@ -193,6 +193,14 @@ def gouden_site(tmp_path_factory) -> Path:
     return once_per_run("gouden", tmp_path_factory, make) / "project" / "site"
 
 
+@pytest.fixture(scope="session")
+def golden_catalog():
+    """The catalogue of the golden fixture project (no build: for fast tests with known data)."""
+    from wegwijzer.core.load import load_catalog
+
+    return load_catalog(GOLDEN)
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--verwacht-bijwerken",

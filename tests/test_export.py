@@ -16,7 +16,7 @@ import pytest
 
 from conftest import FIXED_EPOCH, ROOT
 from wegwijzer.core import describe, vocab
-from wegwijzer.opendata import ical, ids, jsonld, table
+from wegwijzer.opendata import hsds, ical, ids, jsonld, table
 
 HSDS_SCHEMA = ROOT / "schema" / "hsds-3.0" / "service_with_definitions.json"  # vendored, see its README
 BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()
@@ -299,3 +299,79 @@ def test_ics_text_is_escaped_and_folded_safely():
     (parsed,) = Calendar.from_ical(raw).walk("VEVENT")
     assert str(parsed["SUMMARY"]) == summary
     assert str(parsed["DESCRIPTION"]) == "regel 1\nregel 2"
+
+
+# --- values written out by hand (the golden fixture project, no build) -------------------------
+
+
+def test_schedule_lines_in_words():
+    from wegwijzer.core.model import ScheduleItem
+
+    def line(**fields) -> str:
+        return describe.schedule_line(ScheduleItem(van="10:00", tot="11:30", **fields))
+
+    assert line(dag="dinsdag") == "Elke dinsdag, 10:00 tot 11:30 uur"
+    assert line(dag="zaterdag", herhaling="maandelijks", week=-1) == (
+        "Elke laatste zaterdag van de maand, 10:00 tot 11:30 uur"
+    )
+    assert (
+        line(dag="maandag", herhaling="maandelijks", week=2) == "Elke tweede maandag van de maand, 10:00 tot 11:30 uur"
+    )
+    assert line(dag="woensdag", herhaling="tweewekelijks", start=dt.date(2026, 9, 2), eind=dt.date(2027, 6, 30)) == (
+        "Om de week op woensdag, 10:00 tot 11:30 uur (van 2 september 2026 tot en met 30 juni 2027)"
+    )
+    assert line(dag="vrijdag", start=dt.date(2027, 1, 8)) == "Elke vrijdag, 10:00 tot 11:30 uur (vanaf 8 januari 2027)"
+    assert line(dag="vrijdag", eind=dt.date(2026, 6, 1)) == "Elke vrijdag, 10:00 tot 11:30 uur (tot en met 1 juni 2026)"
+    assert line(datum=dt.date(2026, 12, 24), opmerking="Kerstsoep.") == (
+        "Donderdag 24 december 2026, 10:00 tot 11:30 uur. Kerstsoep."
+    )
+
+
+def test_uuids_that_partners_store_never_change(golden_catalog):
+    act = golden_catalog.activities["taalcafe-proef"]
+    place = golden_catalog.locations["dorpshuis-t-proefje"]
+    assert ids.service_uid(act) == "3b11d66a-1d30-5d82-96ab-c89091f6e6e7"
+    assert ids.location_uid(place) == "cbd45872-746f-5d7b-9e3c-228aa80aadfe"
+    assert (
+        ids.org_uid("Bibliotheek Proef")
+        == ids.org_uid(" bibliotheek proef ")
+        == ("d834e06c-5217-5e81-962c-aee0532d4996")
+    )
+
+
+def test_area_names(golden_catalog):
+    names = {
+        a: ids.area_name(golden_catalog, a) for a in ("den-helder", "texel", "regio", "julianadorp", "willemsoord")
+    }
+    assert names == {
+        "den-helder": "Gemeente Den Helder",
+        "texel": "Gemeente Texel",
+        "regio": "Kop van Noord-Holland",
+        "julianadorp": "Julianadorp",
+        "willemsoord": "Willemsoord",
+    }
+
+
+def test_ical_day_codes():
+    assert vocab.ICAL_DAY == {
+        "maandag": "MO",
+        "dinsdag": "TU",
+        "woensdag": "WE",
+        "donderdag": "TH",
+        "vrijdag": "FR",
+        "zaterdag": "SA",
+        "zondag": "SU",
+    }
+    assert vocab.DAY_OF_ICAL["SU"] == "zondag"
+
+
+def test_golden_hsds_services_validate_against_the_hsds_schema(golden_catalog):
+    """The same check as on the shipped site, in the fast tier: every kind of schedule, cost and area."""
+    import jsonschema
+
+    schema = json.loads(HSDS_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker())
+    services = json.loads(json.dumps(hsds.hsds_services(golden_catalog)))
+    assert [(s["name"], e.message) for s in services for e in validator.iter_errors(s)] == []
+    broken = dict(services[0], schedules=[{"id": "x", "freq": "YEARLY"}])
+    assert list(validator.iter_errors(broken)), "the schema check itself must find a broken service"

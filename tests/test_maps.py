@@ -38,10 +38,17 @@ def test_marker_titles_are_unique_even_for_equal_names():
         place("d", "Buurtkamer", "x", "Kerkstraat 1"),
         place("e", "Buurtkamer", "x", "Kerkstraat 1"),
     ]
-    titles = maps.marker_titles(places)
-    assert titles["c"] == "Bibliotheek"
-    assert titles["a"] != titles["b"] and "oosterend" in titles["a"]
-    assert len(set(titles.values())) == len(places)
+    assert maps.marker_titles(places) == {
+        "a": "Dorpshuis, oosterend",  # same name: the kern (no address)
+        "b": "Dorpshuis, den-hoorn",
+        "c": "Bibliotheek",  # a unique name stays as it is
+        "d": "Buurtkamer, Kerkstraat 1, x (d)",  # same name and address: the id makes it unique
+        "e": "Buurtkamer, Kerkstraat 1, x (e)",
+    }
+    assert maps.marker_titles([place("f", "Dorpshuis", "x"), place("g", "DORPSHUIS", "y")]) == {
+        "f": "Dorpshuis, x",  # names that differ only in capitals are the same name to a reader
+        "g": "DORPSHUIS, y",
+    }
 
 
 def test_overview_geojson_has_every_place_compactly(site, catalog):
