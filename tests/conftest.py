@@ -11,6 +11,7 @@ Markers (see pyproject.toml) are applied here, so `make test-snel` can leave out
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import functools
 import http.server
@@ -27,6 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from wegwijzer.tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
@@ -35,6 +37,16 @@ FIXED_EPOCH = "1795000000"  # 2026-11-18: builds in tests are reproducible
 BUILDERS = ("build_site", "build_in_process")  # names whose call makes a test a 'build' test
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# Hypothesis: few examples, the same ones on every run (CI must not fail by chance); a deadline far
+# above what one example needs, so a busy machine does not fail a test. Explore more with
+# HYPOTHESIS_PROFILE=verkennen; `make mutatie` uses the 'mutatie' profile (fewer examples).
+hypothesis_settings.register_profile(
+    "standaard", max_examples=40, deadline=dt.timedelta(seconds=20), derandomize=True, print_blob=True
+)
+hypothesis_settings.register_profile("verkennen", max_examples=500, deadline=None)
+hypothesis_settings.register_profile("mutatie", max_examples=20, deadline=None, derandomize=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "standaard"))
 
 
 # --- markers ------------------------------------------------------------------------------
@@ -71,8 +83,10 @@ def _fixture_funcs(item) -> Iterator:
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        funcs = list(_fixture_funcs(item))
-        if _calls_a_builder(getattr(item, "function", None)) or any(_calls_a_builder(f) for _, f in funcs):
+        func = getattr(item, "function", None)
+        inner = getattr(getattr(func, "hypothesis", None), "inner_test", None)  # a Hypothesis test's own body
+        funcs = [func, inner] + [f for _, f in _fixture_funcs(item)]
+        if any(_calls_a_builder(f) for f in funcs):
             item.add_marker(pytest.mark.build)
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
