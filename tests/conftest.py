@@ -45,7 +45,7 @@ hypothesis_settings.register_profile(
     "standaard", max_examples=40, deadline=dt.timedelta(seconds=20), derandomize=True, print_blob=True
 )
 hypothesis_settings.register_profile("verkennen", max_examples=500, deadline=None)
-hypothesis_settings.register_profile("mutatie", max_examples=20, deadline=None, derandomize=True, database=None)
+hypothesis_settings.register_profile("mutatie", max_examples=10, deadline=None, derandomize=True, database=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "standaard"))
 
 

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import FIXED_EPOCH, ROOT, build_site
+from conftest import FIXED_EPOCH, ROOT, build_in_process
 from wegwijzer.core.freshness import has_ended, months_before, report_href, status
 from wegwijzer.core.load import load_catalog
 from wegwijzer.site import freshness as pages_freshness
@@ -86,8 +86,7 @@ def small(tmp_path_factory):
     config, n = re.subn(r'melden_url: *""', f'melden_url: "{ISSUES}"', config)
     assert n == 1
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = build_site(root / "site", root=root)
-    assert result.returncode == 0, result.stderr
+    build_in_process(root / "site", root)
     return root
 
 

@@ -90,8 +90,9 @@ def test_map_code_only_on_pages_with_a_map(site, catalog):
     assert "leaflet.js" in page and "data-ww-kaart=" in page
     assert "leaflet.markercluster.js" not in page, "an entry page does not need the cluster plugin"
     no_place = [a for a in catalog.activities.values() if not a.plekken]
-    if no_place:
-        assert "leaflet.js" not in _html(site, f"aanbod/{no_place[0].id}")
+    assert no_place, "the shipped data has offers for an area, without a place"
+    for act in no_place:
+        assert "leaflet.js" not in _html(site, f"aanbod/{act.id}"), act.id
 
 
 def test_every_area_with_places_has_a_map_listing_the_same_places(site, catalog):
@@ -117,21 +118,17 @@ def test_overview_page_lists_every_place(site, catalog):
     assert "plekken.geojson" in html
 
 
-def test_nearby_lists_places_and_offers_with_distance(site, catalog):
-    from wegwijzer.site.pages import NEARBY_KM
-
-    for loc in catalog.locations.values():
-        near = catalog.nearby_places(loc.coordinaten.lat, loc.coordinaten.lon, NEARBY_KM, exclude={loc.id}, limit=6)
-        offers = [a for _, p in near for a in catalog.activities_at.get(p.id, [])]
-        if offers:
-            break
-    else:
-        pytest.skip("no place with offers nearby in the shipped data")
-    html = _html(site, f"plek/{loc.id}")
+def test_nearby_lists_places_and_offers_with_distance(gouden_site):
+    """The golden site has Wijkcentrum Proef (with an offer) 0.6 km from Buurtkamer Proef; the rest is farther."""
+    html = _html(gouden_site, "plek/buurtkamer-proef")
     section = html.split('id="in-de-buurt"', 1)[1].split("</section>", 1)[0]
-    assert near[0][1].naam in section and " km)" in section
-    assert 'id="aanbod-in-de-buurt"' in section
-    assert offers[0].naam in section
+    places, offers = section.split('id="aanbod-in-de-buurt"')
+    assert re.findall(r">([^<]+)</a> <span class=\"ww-muted\">\(([^)]+)\)", places) == [
+        ("Wijkcentrum Proef", "Den Helder, 0,6 km")
+    ]
+    assert re.findall(r">([^<]+)</a> <span class=\"ww-muted\">\(([^)]+)\)", offers) == [
+        ("Spreekuur Proef", "bij Wijkcentrum Proef, 0,6 km")
+    ]
 
 
 def test_missing_node_modules_gives_a_plain_dutch_error(tmp_path):
