@@ -236,6 +236,16 @@ def site(tmp_path_factory) -> Path:
     return once_per_run("site", tmp_path_factory, lambda folder: build_in_process(folder / "site")) / "site"
 
 
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> Path:
+    """The real site: the shipped data without the example entries (once per test run, like `site`)."""
+
+    def make(folder: Path) -> None:
+        build_in_process(folder / "site", ROOT, None, "--zonder-voorbeelden")
+
+    return once_per_run("productie", tmp_path_factory, make) / "site"
+
+
 # --- serving and Chromium -------------------------------------------------------------------
 
 
@@ -245,9 +255,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(directory: Path):
+def serving(directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler):
     """Serve a folder on a free localhost port. Yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -49,14 +49,24 @@ def choices(list_name: str, min_size: int = 0):
     return st.lists(st.sampled_from(list(LISTS[list_name])), min_size=min_size, max_size=3, unique=True)
 
 
-contact = st.fixed_dictionaries(
+_ways = st.fixed_dictionaries(
     {},
     optional={
-        "telefoon": st.sampled_from(["0223 123 456", "06-12345678", "0800 1234", "14 0223", "+31 223 123456"]),
+        "telefoon": st.sampled_from(["0223 123 456", "06-12345678", "0800 1234", "14 0223", "+31 223 123456", "112"]),
         "email": st.sampled_from(["info@voorbeeld.nl", "mailto:a.b@c.nl"]),
         "website": st.sampled_from(["https://voorbeeld.nl/a?b=c&d=e", "http://x.nl"]),
     },
 )
+
+
+@st.composite
+def contact(draw) -> dict:
+    out = draw(_ways)
+    if out and draw(st.booleans()):  # when you can call or write: only with a way to do it
+        out["bereikbaar"] = draw(text)
+    return out
+
+
 address = st.one_of(
     st.fixed_dictionaries({"plaats": text}, optional={"postcode": st.sampled_from(["1781 AB", "1791ab"])}),
     st.fixed_dictionaries(
@@ -69,7 +79,7 @@ ENTRY_FIELDS = {  # fields every entry has (model.Entry); naam, bron and beheerd
     "voorbeeld": st.booleans(),
     "beschrijving": description,
     "organisatie": text,
-    "contact": contact,
+    "contact": contact(),
     "bron": text,
     "gecontroleerd_op": st.dates(dt.date(2024, 1, 1), CHECKED_BEFORE),
     "beheerder": text,
@@ -153,7 +163,9 @@ def offer(draw, places: dict[str, dict]) -> dict:
         plekken=plekken,
         gebied=sorted(set(gebied)),
         schema=draw(st.lists(schedule_item(plekken), max_size=3)),
+        inloop=draw(st.lists(schedule_item(plekken), max_size=2)),
         talen=draw(choices("talen")),
+        bel_112=draw(st.sampled_from([False, True, "ja", "nee"])),
     )
     if any(places[p].get("voorbeeld") for p in plekken):
         data["voorbeeld"] = True  # a real offer may not be at an example place
@@ -210,6 +222,12 @@ NEAR_MISSES: dict[str, Callable[[Project], None]] = {
     "gebied is een woonkern": lambda p: _first_offer(p).update(gebied=["julianadorp"]),
     "plek bestaat niet": lambda p: _first_offer(p).update(plekken=[*_first_offer(p)["plekken"], "bestaat-niet"]),
     "schema-plek staat niet bij plekken": lambda p: _item(p).update(plek="elders"),
+    "inloop-plek staat niet bij plekken": lambda p: _first_offer(p).update(
+        inloop=[{"dag": "woensdag", "van": "09:00", "tot": "10:00", "plek": "elders"}]
+    ),
+    "bereikbaar zonder telefoon, e-mail of website": lambda p: _first_place(p).update(
+        contact={"bereikbaar": "Elke ochtend."}
+    ),
     "week zonder maandelijks": lambda p: _recurring(p).update(herhaling="wekelijks", week=2),
     "maandelijks zonder week": lambda p: (_recurring(p).update(herhaling="maandelijks"), _item(p).pop("week", None)),
     "datum met herhaling": lambda p: (
@@ -242,5 +260,5 @@ NEAR_MISSES: dict[str, Callable[[Project], None]] = {
 PLACE_FIELDS = set(ENTRY_FIELDS) | {"soort", "gemeente", "woonkern", "coordinaten", "adres", "wijk"}
 PLACE_FIELDS |= {"toegankelijkheid", "openingstijden"}
 OFFER_FIELDS = set(ENTRY_FIELDS) | {"soort", "samenvatting", "organisatie", "themas", "doelgroepen", "plekken"}
-OFFER_FIELDS |= {"gebied", "schema", "talen", "kosten", "aanmelden", "voor_professionals"}
+OFFER_FIELDS |= {"gebied", "schema", "inloop", "talen", "bel_112", "kosten", "aanmelden", "voor_professionals"}
 SCHEDULE_FIELDS = {"dag", "datum", "van", "tot", "herhaling", "week", "start", "eind", "opmerking", "plek"}

@@ -50,7 +50,7 @@ def test_validate_exit_status_and_report(tmp_path, capsys):
     assert cli.main(["validate", "--root", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "activities/kapot.yaml, regel 6, veld 'themas[1]': fout: 'koken' is geen geldige keuze." in captured.err
+    assert "activities/kapot.yaml, regel 6, veld 'themas, regel 1': fout: 'koken' is geen geldige keuze." in captured.err
     assert captured.err.rstrip().endswith("1 fout gevonden. Verbeter ze en probeer het opnieuw.")
 
 
@@ -134,17 +134,17 @@ def test_build_zonder_voorbeelden_flag_leaves_examples_out(tmp_path):
     assert "Wandelen om de week" not in every_page and "Dit item is verzonnen" not in every_page
 
 
-def test_build_with_errors_exits_1_in_dutch(tmp_path, capsys, caplog, monkeypatch):
-    """MkDocs logs the plugin's report (stderr for an editor) and stops; the command says so and exits 1."""
+def test_build_with_errors_exits_1_in_dutch(tmp_path, capsys, monkeypatch):
     project = copy_golden_project(tmp_path / "project")
     write_project(project, {}, {"kapot": offer(plekken=["bestaat-niet"])})
     monkeypatch.chdir(project)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
     assert cli.main(["build", "--site-dir", str(tmp_path / "site")]) == 1
-    assert capsys.readouterr().err.startswith("De site is niet gebouwd: ")
-    (report,) = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
-    assert report.startswith("Er zijn fouten in de items:\n")
-    assert "activities/kapot.yaml, regel 10, veld 'plekken[1]': fout: Er is geen plek met id 'bestaat-niet'." in report
+    err = capsys.readouterr().err
+    assert err.startswith("fout: Er zijn fouten in de items:\n")
+    assert "activities/kapot.yaml, regel 10, veld 'plekken, regel 1': fout: Er is geen plek met id 'bestaat-niet'." in err
+    assert err.endswith("De site is niet gebouwd. Lees de fout hierboven, verbeter hem en probeer het opnieuw.\n")
+    assert "Traceback" not in err
     assert not (tmp_path / "site" / "index.html").exists()
 
 

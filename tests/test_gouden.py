@@ -32,7 +32,8 @@ PAGES = [  # built by MkDocs (marked 'build')
     "aanbod/taalcafe-proef/index.html",  # weekly, free, two languages, a link in the description
     "aanbod/soep-op-zaterdag/index.html",  # monthly (last week) and one date, a price, sign-up
     "aanbod/wandelen-om-de-week/index.html",  # every two weeks with start and end, two places, example
-    "aanbod/hulplijn-proef/index.html",  # no place: two municipalities; for professionals
+    "aanbod/hulplijn-proef/index.html",  # no place: two municipalities; for professionals; phone hours
+    "aanbod/spreekuur-proef/index.html",  # walk-in times next to the schedule; costs not known
     "plek/dorpshuis-t-proefje/index.html",  # address with 't and &, opening hours, access, contact
     "kern/julianadorp/index.html",
     "gemeente/den-helder/index.html",
@@ -48,6 +49,7 @@ OPEN_DATA = [  # made in this process from the catalogue (fast); the build write
 JSONLD = ["jsonld/plek/dorpshuis-t-proefje.json", "jsonld/plek/buurtkamer-proef.json"] + [
     f"jsonld/aanbod/{a}.json"
     for a in ("taalcafe-proef", "soep-op-zaterdag", "wandelen-om-de-week", "hulplijn-proef", "advies-in-de-regio")
+    + ("spreekuur-proef",)
 ]
 LONG = 160  # lines longer than this are split after each '>' in the diff, so the change stands out
 

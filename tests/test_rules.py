@@ -56,7 +56,7 @@ RULES = [
             (
                 ACT,
                 21,
-                "gebied[1]",
+                "gebied, regel 1",
                 "'den-heldr' is geen gebied. Bedoelde je 'den-helder'? "
                 "Kies uit: den-helder, hollands-kroon, schagen, texel, regio.",
             )
@@ -66,7 +66,32 @@ RULES = [
         "schema[].plek staat niet bij plekken",
         with_offer(schema=[when(plek="elders")]),
         with_offer(schema=[when(plek=P)]),
-        [(ACT, 15, "schema[1].plek", "De plek 'elders' staat niet bij 'plekken'. Zet hem daar ook bij.")],
+        [(ACT, 15, "schema, regel 1, plek", "De plek 'elders' staat niet bij 'plekken'. Zet hem daar ook bij.")],
+    ),
+    Rule(
+        "inloop-plek staat niet bij plekken",
+        with_offer(inloop=[{"dag": "woensdag", "van": "09:00", "tot": "10:00", "plek": "elders"}]),
+        with_offer(inloop=[{"dag": "woensdag", "van": "09:00", "tot": "10:00", "plek": P}]),
+        [(ACT, 25, "inloop, regel 1, plek", "De plek 'elders' staat niet bij 'plekken'. Zet hem daar ook bij.")],
+    ),
+    Rule(
+        "aanbod op een plek met fouten",
+        ({P: place(soort="kasteel")}, {"x": offer()}),
+        ({P: place(soort="buurthuis")}, {"x": offer()}),
+        [
+            (
+                LOC,
+                2,
+                "soort",
+                "'kasteel' is geen geldige keuze. Kies uit: buurtkamer, buurthuis, wijksteunpunt, dorpshuis, "
+                "bibliotheek, kindcentrum, school, jongerenpunt, sportclub, zorgpost, huisartsenpraktijk, "
+                "gemeentehuis, kantoor, kerk, anders.",
+            )
+        ],
+        warnings=[
+            "De plek 'buurtkamer-test' heeft zelf fouten. Verbeter eerst de fouten in locations/buurtkamer-test.yaml "
+            "(zie hierboven)."
+        ],
     ),
     Rule(
         "plek bestaat niet",
@@ -76,7 +101,7 @@ RULES = [
             (
                 ACT,
                 10,
-                "plekken[1]",
+                "plekken, regel 1",
                 "Er is geen plek met id 'buurtkamer-tset'. Bedoelde je 'buurtkamer-test'? "
                 "Een id is de naam van een bestand in locations/, zonder .yaml.",
             )
@@ -90,7 +115,7 @@ RULES = [
             (
                 ACT,
                 10,
-                "plekken[1]",
+                "plekken, regel 1",
                 "'buurtkamer-test' is een voorbeeld-plek. Echt aanbod mag niet naar een verzonnen plek "
                 "verwijzen. Kies een echte plek of gebruik 'gebied'.",
             )
@@ -159,7 +184,7 @@ RULES = [
             (
                 ACT,
                 12,
-                "schema[1]",
+                "schema, regel 1",
                 "'week' hoort alleen bij herhaling: maandelijks. Haal 'week' weg of zet herhaling op maandelijks.",
             )
         ],
@@ -168,13 +193,20 @@ RULES = [
         "maandelijks zonder week",
         with_offer(schema=[when(herhaling="maandelijks")]),
         with_offer(schema=[when(herhaling="maandelijks", week=-1)]),
-        [(ACT, 12, "schema[1]", "Bij maandelijks hoort 'week': 1, 2, 3, 4 of -1 (de laatste week van de maand).")],
+        [
+            (
+                ACT,
+                12,
+                "schema, regel 1",
+                "Bij maandelijks hoort 'week': 1, 2, 3, 4 of -1 (de laatste week van de maand).",
+            )
+        ],
     ),
     Rule(
         "datum met herhaling",
         with_offer(schema=[{"datum": "2027-01-05", "van": "10:00", "tot": "12:00", "herhaling": "wekelijks"}]),
         with_offer(schema=[{"datum": "2027-01-05", "van": "10:00", "tot": "12:00"}]),
-        [(ACT, 12, "schema[1]", "Bij één datum horen geen 'herhaling' en 'week'. Haal die weg.")],
+        [(ACT, 12, "schema, regel 1", "Bij één datum horen geen 'herhaling' en 'week'. Haal die weg.")],
     ),
     Rule(
         "dag en datum allebei",
@@ -184,7 +216,7 @@ RULES = [
             (
                 ACT,
                 12,
-                "schema[1]",
+                "schema, regel 1",
                 "Vul 'dag' in (iets dat terugkomt) of 'datum' (iets dat één keer is), "
                 "niet allebei en niet geen van beide.",
             )
@@ -194,7 +226,7 @@ RULES = [
         "einddatum voor startdatum",
         with_offer(schema=[when(start="2027-02-01", eind="2027-01-01")]),
         with_offer(schema=[when(start="2027-01-01", eind="2027-01-01")]),
-        [(ACT, 12, "schema[1]", "De einddatum (2027-01-01) ligt voor de startdatum (2027-02-01). Draai ze om.")],
+        [(ACT, 12, "schema, regel 1", "De einddatum (2027-01-01) ligt voor de startdatum (2027-02-01). Draai ze om.")],
     ),
     Rule(
         "eindtijd niet na begintijd",
@@ -204,7 +236,7 @@ RULES = [
             (
                 ACT,
                 14,
-                "schema[1].tot",
+                "schema, regel 1, tot",
                 "De eindtijd (12:00) ligt niet na de begintijd (12:00). Zet 'tot' later dan 'van'.",
             )
         ],
@@ -217,7 +249,7 @@ RULES = [
             (
                 LOC,
                 15,
-                "openingstijden[1].van",
+                "openingstijden, regel 1, van",
                 "'24:01' is geen bestaande tijd. Schrijf een tijd als \"09:30\" (tussen aanhalingstekens).",
             )
         ],
@@ -230,7 +262,7 @@ RULES = [
             (
                 ACT,
                 12,
-                "schema[1].datum",
+                "schema, regel 1, datum",
                 "'2027-02-29' is geen bestaande datum. Schrijf een datum als 2026-11-23 (jaar-maand-dag).",
             )
         ],
@@ -241,6 +273,33 @@ RULES = [
         only_place(adres={"huisnummer": "12", "plaats": "Den Helder"}),
         only_place(adres={"straat": "Keizerstraat", "huisnummer": 12, "plaats": "Den Helder"}),
         [(LOC, 3, "adres", "Je schreef een huisnummer zonder straat. Vul ook 'straat' in.")],
+    ),
+    Rule(
+        "bereikbaar zonder telefoon, e-mail of website",
+        only_place(contact={"bereikbaar": "Elke ochtend."}),
+        only_place(contact={"telefoon": "112", "bereikbaar": "Dag en nacht."}),
+        [
+            (
+                LOC,
+                17,
+                "contact",
+                "Je schreef wanneer iemand bereikbaar is, maar niet hoe. Vul telefoon, email of website in.",
+            )
+        ],
+    ),
+    Rule(
+        "telefoonnummer bestaat niet",
+        only_place(contact={"telefoon": "12345"}),
+        only_place(contact={"telefoon": "0800 1234"}),
+        [
+            (
+                LOC,
+                18,
+                "contact, telefoon",
+                "'12345' is geen geldig telefoonnummer. Schrijf het hele nummer met netnummer, "
+                "bijvoorbeeld 0223 123 456, 06 12345678, 0800 1234, 14 0223 of 112.",
+            )
+        ],
     ),
     Rule(
         "kosten leeg",
@@ -258,7 +317,7 @@ RULES = [
         "bedrag onder nul",
         with_offer(kosten={"bedrag": -1, "uitleg": "per keer"}),
         with_offer(kosten={"bedrag": 0, "uitleg": "per keer"}),
-        [(ACT, 16, "kosten.bedrag", "'-1' kan niet. Schrijf 0 of meer.")],
+        [(ACT, 16, "kosten, bedrag", "'-1' kan niet. Schrijf 0 of meer.")],
     ),
     Rule(
         "samenvatting op twee regels",
@@ -353,7 +412,7 @@ RULES = [
             (
                 ACT,
                 15,
-                "schema[1].herhaling",
+                "schema, regel 1, herhaling",
                 "'dagelijks' is geen geldige keuze. Bedoelde je 'maandelijks'? "
                 "Kies uit: wekelijks, tweewekelijks, maandelijks.",
             )

@@ -2,16 +2,23 @@
 
 Views (pages, search, maps, leaflets, exports) read only from here; none of
 them reads YAML.
+
+Offers that have ended (``freshness.has_ended`` on the catalogue's ``today``) stay in
+``activities`` (their page stays and says "Afgelopen"), but leave every derived list:
+``listed()``, ``activities_at``, ``activities_in``, ``by_theme`` and ``by_audience``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from wegwijzer.core.freshness import has_ended
+from wegwijzer.core.gemeenten import Gemeente
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import REGION_ID, Area, Region
 
@@ -21,6 +28,11 @@ GRID = 0.05  # degrees; a cell is about 5 by 3.5 km here
 
 def sort_key(entry) -> tuple:
     return (entry.naam.casefold(), entry.id)
+
+
+def organisation_key(name: str) -> str:
+    """The same organisation however it is written: 'Veilig  thuis' and 'Veilig Thuis' match."""
+    return " ".join(name.casefold().split())
 
 
 def _ordered(index: Mapping[str, list[E]]) -> dict[str, list[E]]:
@@ -36,29 +48,51 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0088 * 2 * math.asin(math.sqrt(a))
 
 
+def _by_organisation(entries: list[Location | Activity]) -> dict[str, list[Location | Activity]]:
+    index: defaultdict[str, list[Location | Activity]] = defaultdict(list)
+    for entry in entries:
+        if entry.organisatie:
+            index[organisation_key(entry.organisatie)].append(entry)
+    return {k: sorted(v, key=sort_key) for k, v in sorted(index.items())}
+
+
 @dataclass
 class Catalog:
     region: Region
     locations: dict[str, Location]
     activities: dict[str, Activity]
     problems: list = field(default_factory=list)
+    today: dt.date | None = None  # the date the site describes; None: no offer has ended
+    gemeenten: Mapping[str, Gemeente] = field(default_factory=dict)  # how to reach each gemeente and its loket
+    examples_left_out: int = 0  # example entries in the data that this catalogue leaves out
     # derived indexes
     activities_at: dict[str, list[Activity]] = field(default_factory=dict)
     places_in: dict[str, list[Location]] = field(default_factory=dict)
     activities_in: dict[str, list[Activity]] = field(default_factory=dict)
     by_theme: dict[str, list[Activity]] = field(default_factory=dict)
     by_audience: dict[str, list[Activity]] = field(default_factory=dict)
+    by_organisation: dict[str, list[Location | Activity]] = field(default_factory=dict)  # key: organisation_key()
     _grid: dict = field(default_factory=dict)
     _nearby_memo: dict = field(default_factory=dict)
 
     @classmethod
-    def build(cls, region: Region, locations: dict, activities: dict, include_examples: bool = True) -> Catalog:
+    def build(
+        cls,
+        region: Region,
+        locations: dict,
+        activities: dict,
+        include_examples: bool = True,
+        today: dt.date | None = None,
+        gemeenten: Mapping[str, Gemeente] | None = None,
+    ) -> Catalog:
+        total = len(locations) + len(activities)
         if not include_examples:
             locations = {k: v for k, v in locations.items() if not v.voorbeeld}
             activities = {k: v for k, v in activities.items() if not v.voorbeeld}
         locations = dict(sorted(locations.items()))
         activities = dict(sorted(activities.items()))
-        cat = cls(region, locations, activities)
+        cat = cls(region, locations, activities, today=today, gemeenten=dict(gemeenten or {}))
+        cat.examples_left_out = total - len(locations) - len(activities)
         cat._index()
         return cat
 
@@ -73,7 +107,7 @@ class Catalog:
         acts_in: defaultdict[str, list[Activity]] = defaultdict(list)
         by_theme: defaultdict[str, list[Activity]] = defaultdict(list)
         by_audience: defaultdict[str, list[Activity]] = defaultdict(list)
-        for act in self.activities.values():
+        for act in self.listed():
             for pid in act.plekken:
                 if pid in self.locations:
                     at[pid].append(act)
@@ -83,6 +117,7 @@ class Catalog:
                 by_theme[t].append(act)
             for d in act.doelgroepen:
                 by_audience[d].append(act)
+        self.by_organisation = _by_organisation(self.entries())
         self.activities_at = _ordered(at)
         self.places_in = _ordered(places_in)
         self.activities_in = _ordered(acts_in)
@@ -102,6 +137,12 @@ class Catalog:
         return areas
 
     # --- lookups ---------------------------------------------------------------------
+
+    def listed(self) -> list[Activity]:
+        """The offers that lists show: every offer except those that have ended (by id)."""
+        if self.today is None:
+            return list(self.activities.values())
+        return [a for a in self.activities.values() if not has_ended(a, self.today)]
 
     def areas_of_location(self, loc: Location) -> list[str]:
         areas = [loc.gemeente, loc.woonkern]

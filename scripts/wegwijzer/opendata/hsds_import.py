@@ -683,7 +683,7 @@ def import_services(
             problems = [
                 f"{p.field}: {p.message}"
                 for p in check_references(region, {}, acts)
-                if not (p.field.startswith("plekken") and data["plekken"][int(p.field[8:-1]) - 1] in known)
+                if not (p.field.startswith("plekken") and data["plekken"][int(p.field.rsplit(" ", 1)[-1]) - 1] in known)
             ]
         if problems:
             item.skipped = True

@@ -1,9 +1,14 @@
-"""``aanbod.csv``: one row per offer, UTF-8 with BOM and ';' so Dutch Excel opens it."""
+"""``aanbod.csv``: one row per offer, UTF-8 with BOM and ';' so Dutch Excel opens it.
+
+``csv_document`` is the project's one CSV dialect: every CSV file the project writes
+(the open data, ``wegwijzer verouderd --formaat csv``) goes through it.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 
 from wegwijzer.core import describe
 from wegwijzer.core.catalog import Catalog
@@ -34,6 +39,8 @@ CSV_COLUMNS = [
     "telefoon",
     "email",
     "website",
+    "bereikbaar",
+    "inloop",
     "pagina",
     "bron",
     "gecontroleerd_op",
@@ -84,6 +91,8 @@ def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
                 "telefoon": contact.telefoon or "" if contact else "",
                 "email": contact.email or "" if contact else "",
                 "website": contact.website or "" if contact else "",
+                "bereikbaar": contact.bereikbaar or "" if contact else "",
+                "inloop": " | ".join(describe.schedule_line(i) for i in act.inloop),
                 "pagina": page_url(base, act.url),
                 "bron": act.bron,
                 "gecontroleerd_op": act.gecontroleerd_op.isoformat() if act.gecontroleerd_op else "",
@@ -93,12 +102,15 @@ def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
     return rows
 
 
-def csv_text(cat: Catalog, base: str = "") -> str:
+def csv_document(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A CSV file as Dutch Excel opens it: UTF-8 with BOM, ';' between cells, CRLF, no formulas in cells."""
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
-    )
-    writer.writeheader()
-    for row in csv_rows(cat, base):
-        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_safe_cell(str(cell)) for cell in row])
     return "\ufeff" + out.getvalue()
+
+
+def csv_text(cat: Catalog, base: str = "") -> str:
+    return csv_document(CSV_COLUMNS, ([row[k] for k in CSV_COLUMNS] for row in csv_rows(cat, base)))

@@ -22,8 +22,10 @@ from markupsafe import Markup
 from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
+from wegwijzer.core.region import load_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.opendata.view import OpenDataView
+from wegwijzer.site.cms import CmsView
 from wegwijzer.site.conform import ConformView
 from wegwijzer.site.context import BuildContext, Settings, build_date
 from wegwijzer.site.editors import EditorsView
@@ -31,7 +33,9 @@ from wegwijzer.site.freshness import FreshnessView
 from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
+from wegwijzer.site.readiness import ReadinessView
 from wegwijzer.site.search.view import SearchView
+from wegwijzer.site.trust import TrustView
 from wegwijzer.site.view import View
 
 # The views, in the order their hooks run. The order matters in two places:
@@ -43,8 +47,11 @@ VIEWS: tuple[type[View], ...] = (
     LeafletView,
     SearchView,
     EditorsView,
+    CmsView,
+    ReadinessView,
     OpenDataView,
     MapView,
+    TrustView,
     ConformView,
 )
 
@@ -56,12 +63,38 @@ def _include_examples(default: bool) -> bool:
     return value.strip().lower() not in {"0", "nee", "false", "no", "uit"}
 
 
-def _site_url(configured: str | None) -> str:
+def public_site_url(configured: str | None) -> str:
     """The public address, ending in '/': WEGWIJZER_SITE_URL wins over mkdocs.yml; '' when unknown."""
     url = os.environ.get("WEGWIJZER_SITE_URL")
     url = (configured or "") if url is None else url
     url = url.strip()
     return url + "/" if url and not url.endswith("/") else url
+
+
+def settings_of(config, plugin_config: WegwijzerConfig) -> Settings:
+    """The deployment's settings from mkdocs.yml (MkDocs' own and this plugin's), after the environment had its say.
+
+    The plugin uses it for every build; commands such as `wegwijzer gereed` read mkdocs.yml with it too.
+    """
+    project = Path(config.config_file_path).parent
+    return Settings(
+        project_dir=project,
+        data_dir=(project / plugin_config.data_dir).resolve(),
+        include_examples=_include_examples(plugin_config.voorbeelden),
+        site_url=public_site_url(config.site_url),
+        melden_url=plugin_config.melden_url,
+        melden_email=plugin_config.melden_email,
+        verouderd_na_maanden=plugin_config.verouderd_na_maanden,
+        tile_url=plugin_config.tile_url,
+        tile_attribution=plugin_config.tile_attribution,
+        # WEGWIJZER_TILES and WEGWIJZER_PMTILES_FILE win over mkdocs.yml (deployments and tests)
+        tiles=os.environ.get("WEGWIJZER_TILES") or plugin_config.tiles,
+        pmtiles_file=os.environ.get("WEGWIJZER_PMTILES_FILE") or plugin_config.pmtiles_file,
+        pmtiles_url=plugin_config.pmtiles_url,
+        repo_url=plugin_config.beheer_repo or str(config.repo_url or ""),
+        edit_branch=plugin_config.beheer_branch,
+        edit_auth_url=plugin_config.beheer_auth_url,
+    )
 
 
 class WegwijzerConfig(Config):
@@ -72,6 +105,13 @@ class WegwijzerConfig(Config):
     verouderd_na_maanden = c.Type(int, default=12)
     tile_url = c.Type(str, default=Settings.tile_url)
     tile_attribution = c.Type(str, default=Settings.tile_attribution)
+    tiles = c.Type(str, default=Settings.tiles)
+    pmtiles_file = c.Type(str, default=Settings.pmtiles_file)
+    pmtiles_url = c.Type(str, default=Settings.pmtiles_url)
+    # The web editor (/redactie/beheer/): the GitHub repository (falls back to repo_url), branch, sign-in service.
+    beheer_repo = c.Type(str, default="")
+    beheer_branch = c.Type(str, default="main")
+    beheer_auth_url = c.Type(str, default="")
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -90,24 +130,15 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     # -- load -------------------------------------------------------------------------
 
     def on_config(self, config):
-        project = Path(config.config_file_path).parent
-        settings = Settings(
-            project_dir=project,
-            data_dir=(project / self.config.data_dir).resolve(),
-            include_examples=_include_examples(self.config.voorbeelden),
-            site_url=_site_url(config.site_url),
-            melden_url=self.config.melden_url,
-            melden_email=self.config.melden_email,
-            verouderd_na_maanden=self.config.verouderd_na_maanden,
-            tile_url=self.config.tile_url,
-            tile_attribution=self.config.tile_attribution,
-        )
+        load_region.cache_clear()  # serve rebuilds in one process: read woonkernen.yaml again
+        settings = settings_of(config, self.config)
+        today = build_date()
         try:
-            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples)
+            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples, today=today)
         except EntryErrors as exc:
             raise PluginError("Er zijn fouten in de items:\n" + str(exc)) from None
         config.site_url = settings.site_url
-        self.ctx = BuildContext(catalog=catalog, today=build_date(), settings=settings)
+        self.ctx = BuildContext(catalog=catalog, today=today, settings=settings)
         self.views = [view() for view in VIEWS]  # new state for every build (serve rebuilds)
         for view in self.views:
             view.start(self.ctx)
@@ -184,6 +215,16 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_post_build(self, config):
         for view in self.views:
             view.finish(self.context, Path(config.site_dir))
+
+    def on_serve(self, server, config, builder):
+        """`wegwijzer serve`: rebuild when an entry or a data file changes, and say where the site is."""
+        settings = self.context.settings
+        for folder in (settings.data_dir / "locations", settings.data_dir / "activities", vocab.DATA_DIR):
+            if folder.is_dir():
+                server.watch(str(folder))
+        host, port = config.dev_addr
+        print(f"Open http://{host}:{port}/ — stoppen met Ctrl+C", flush=True)
+        return server
 
 
 def _once_cache() -> Callable[[str, Callable[[], Markup]], Markup]:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import os
 import sys
 from pathlib import Path
 
@@ -13,17 +10,30 @@ from wegwijzer.core import describe
 from wegwijzer.core.freshness import StaleRow, stale_entries
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors, format_report
+from wegwijzer.opendata.table import csv_document
 from wegwijzer.site.context import build_date
+from wegwijzer.tools.deployment import load_settings
+
+STALE_COLUMNS = ["beheerder", "naam", "soort", "id", "bestand", "laatst_gecontroleerd", "link"]
 
 
 def stale_csv(rows: list[StaleRow]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["beheerder", "naam", "soort", "id", "bestand", "laatst_gecontroleerd", "link"])
-    for r in rows:
-        checked = r.laatst_gecontroleerd.isoformat() if r.laatst_gecontroleerd else ""
-        writer.writerow([r.beheerder, r.naam, r.soort, r.id, r.bestand, checked, r.link])
-    return out.getvalue()
+    """The list as CSV in the same dialect as aanbod.csv (BOM, ';'), so Dutch Excel shows columns."""
+    return csv_document(
+        STALE_COLUMNS,
+        (
+            [
+                r.beheerder,
+                r.naam,
+                r.soort,
+                r.id,
+                r.bestand,
+                r.laatst_gecontroleerd.isoformat() if r.laatst_gecontroleerd else "",
+                r.link,
+            ]
+            for r in rows
+        ),
+    )
 
 
 def _md_cell(text: str) -> str:
@@ -58,38 +68,18 @@ def stale_markdown(rows: list[StaleRow], today: dt.date, months: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def deployment_settings(root: Path) -> dict:
-    """verouderd_na_maanden and site_url, read the way MkDocs reads mkdocs.yml (defaults when missing)."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    settings = {"verouderd_na_maanden": 12, "site_url": ""}
-    try:
-        config = load_config(str(root / "mkdocs.yml"))
-    except (OSError, ConfigurationError):
-        config = None
-    if config is not None:
-        settings["site_url"] = str(config.site_url or "")
-        plugin = config.plugins.get("wegwijzer")
-        if plugin is not None:
-            settings["verouderd_na_maanden"] = plugin.config.verouderd_na_maanden
-    if os.environ.get("WEGWIJZER_SITE_URL") is not None:
-        settings["site_url"] = os.environ["WEGWIJZER_SITE_URL"].strip()
-    return settings
-
-
 def run(root: Path, args, out=None) -> int:
     """`wegwijzer verouderd`: the list for the monthly round, as Markdown or CSV."""
     out = out or sys.stdout
-    settings = deployment_settings(root)
-    months = args.maanden if args.maanden is not None else settings["verouderd_na_maanden"]
+    settings = load_settings(root)
+    months = args.maanden if args.maanden is not None else settings.verouderd_na_maanden
     try:
         cat = load_catalog(root, include_examples=args.met_voorbeelden)
     except EntryErrors as exc:
         print(format_report(exc.problems), file=sys.stderr)
         return 1
     today = build_date()
-    rows = stale_entries(cat, today, months, settings["site_url"])
+    rows = stale_entries(cat, today, months, settings.site_url)
     text = stale_csv(rows) if args.formaat == "csv" else stale_markdown(rows, today, months)
     if args.uit:
         Path(args.uit).write_text(text, encoding="utf-8")
