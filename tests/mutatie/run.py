@@ -9,7 +9,7 @@ mutmut only understands a ``src/`` layout, so this script runs it in ``.mutatie/
 Survivors that cannot be noticed (equivalent mutants: the program does exactly the same) are
 listed with a reason in ``gelijkwaardig.yaml`` next to this file; they do not count.
 
-Usage: python tests/mutatie/run.py [--kinderen N] [--alleen-score]
+Usage: python tests/mutatie/run.py [--kinderen N] [--alleen-score] [scripts/wegwijzer/core/text.py ...]
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,8 +36,11 @@ KILLED = {1, 3, 36, 24, -24, 152, 255, 37, -11, -9}  # a failing test, a timeout
 SURVIVED = {0, 5, 33}  # tests passed, or no test reached the code
 
 
-def stage() -> None:
-    """A fresh .mutatie/ folder: src/ is a copy of scripts/, the rest are links."""
+def stage(only: list[str]) -> None:
+    """A fresh .mutatie/ folder: src/ is a copy of scripts/, the rest are links.
+
+    only: measure these modules (paths under scripts/) instead of only_mutate in pyproject.toml.
+    """
     if STAGE.exists():
         shutil.rmtree(STAGE)
     STAGE.mkdir()
@@ -45,6 +49,12 @@ def stage() -> None:
         if (ROOT / name).exists():
             (STAGE / name).symlink_to(ROOT / name)
     (STAGE / "mutants").mkdir()
+    if only:
+        config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+        listed = ", ".join(f'"src/{Path(m).relative_to("scripts").as_posix()}"' for m in only)
+        config = re.sub(r"only_mutate = \[[^\]]*\]", f"only_mutate = [{listed}]", config)
+        (STAGE / "pyproject.toml").unlink()
+        (STAGE / "pyproject.toml").write_text(config, encoding="utf-8")
     (STAGE / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
 
 
@@ -132,9 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kinderen", type=int, default=os.cpu_count() or 2, help="mutants tested at once")
     parser.add_argument("--alleen-score", action="store_true", help="only the score of the last run")
+    parser.add_argument("modules", nargs="*", help="only these modules, e.g. scripts/wegwijzer/core/text.py")
     args = parser.parse_args(argv)
     if not args.alleen_score:
-        stage()
+        stage(args.modules)
         status = run_mutmut(args.kinderen)
         if status not in (0, 1):  # 1: some mutants survived; anything else: mutmut itself failed
             print(f"mutmut stopped with exit status {status}", file=sys.stderr)
