@@ -54,8 +54,9 @@ verwacht: install
 	@git status --short tests/fixtures/gouden/verwacht
 
 # Mutation testing of the core modules (slow: not part of `make test`). README: "Hoe goed zijn de tests?".
+# Only some modules: make mutatie MODULES="scripts/wegwijzer/core/text.py scripts/wegwijzer/opendata/ids.py"
 mutatie: install
-	$(PY) tests/mutatie/run.py
+	$(PY) tests/mutatie/run.py $(MODULES)
 
 # Lint, format and type checks (also in pre-commit).
 lint: install
