@@ -124,10 +124,10 @@ def test_nearby_lists_places_and_offers_with_distance(gouden_site):
     section = html.split('id="in-de-buurt"', 1)[1].split("</section>", 1)[0]
     places, offers = section.split('id="aanbod-in-de-buurt"')
     assert re.findall(r">([^<]+)</a> <span class=\"ww-muted\">\(([^)]+)\)", places) == [
-        ("Wijkcentrum Proef", "Den Helder, 0,6 km")
+        ("Wijkcentrum Proef", "Den Helder, 600 m")
     ]
     assert re.findall(r">([^<]+)</a> <span class=\"ww-muted\">\(([^)]+)\)", offers) == [
-        ("Spreekuur Proef", "bij Wijkcentrum Proef, 0,6 km")
+        ("Spreekuur Proef", "bij Wijkcentrum Proef, 600 m")
     ]
 
 

@@ -99,7 +99,7 @@ def test_a_near_miss_is_refused(near_miss, data):
     assert _load_and_make_pages(project) is None, f"validate accepted a near miss: {near_miss}"
 
 
-@settings(max_examples=min(settings().max_examples, 6))
+@settings(max_examples=min(settings().max_examples, 6), deadline=None)  # a build takes seconds, more when busy
 @given(strategies.project())
 def test_what_validate_accepts_builds(project):
     """The real build (MkDocs and the templates) of valid projects; few examples, as each takes seconds."""
