@@ -191,8 +191,8 @@ _MESSAGES: dict[str, Callable[[Mapping[str, Any], _Ctx], str]] = {
     "string_too_long": _too_long,
     "string_too_short": lambda error, ctx: EMPTY,
     "too_short": _too_short,
-    "greater_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. {error['msg']}.",
-    "less_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. {error['msg']}.",
+    "greater_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. Schrijf {error['ctx']['ge']:g} of meer.",
+    "less_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. Schrijf {error['ctx']['le']:g} of minder.",
     **{etype: _wrong_type for etype in _TYPE_NAMES},
 }
 

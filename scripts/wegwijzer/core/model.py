@@ -352,10 +352,8 @@ class Entry(Strict):
     _source: str = PrivateAttr("")
     _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _checked_not_future(self):
-        _not_future(self.gecontroleerd_op)
-        return self
+    # A field check, so the editor sees the field and its line.
+    _checked_not_future = field_validator("gecontroleerd_op")(classmethod(lambda cls, value: _not_future(value)))
 
     # Read the private values straight from pydantic's store: `self._id` goes through
     # BaseModel.__getattr__ and costs seconds at 10,000 entries (ids are read on every sort).
@@ -437,9 +435,14 @@ class Activity(Entry):
                 "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
                 "zodat mensen weten waar het is."
             )
-        if "\n" in self.samenvatting:
-            raise ValueError("De samenvatting is één zin op één regel.")
         return self
+
+    @field_validator("samenvatting")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if "\n" in value:
+            raise ValueError("De samenvatting is één zin op één regel.")
+        return value
 
     @property
     def schema(self) -> list[ScheduleItem]:  # type: ignore[override]
