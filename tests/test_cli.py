@@ -65,7 +65,7 @@ def test_validate_shows_warnings_but_exits_0(tmp_path, capsys):
 def test_schema_writes_the_json_schemas_for_editors(in_folder, capsys):
     assert cli.main(["schema"]) == 0
     assert capsys.readouterr().out == "Geschreven: schema/plek.schema.json\nGeschreven: schema/aanbod.schema.json\n"
-    for name, schema in schemas().items():
+    for name, schema in schemas(in_folder).items():
         written = json.loads((in_folder / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert written == json.loads(json.dumps(schema))
 
