@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wegwijzer.core import vocab
+from wegwijzer.core.guard import shown
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,10 @@ def field_label(loc: tuple) -> str:
 
 
 def suggest(word: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(str(word).lower(), options, n=1, cutoff=0.6)
+    word = str(word)
+    if len(word) > 100:  # no option is that long; difflib would take long on a huge value
+        return ""
+    match = difflib.get_close_matches(word.lower(), options, n=1, cutoff=0.6)
     return f" Bedoelde je '{match[0]}'?" if match else ""
 
 
@@ -111,12 +115,19 @@ def _not_a_choice(error: Mapping[str, Any], ctx: _Ctx) -> str:
     else:
         expected = str(error.get("ctx", {}).get("expected", ""))
         options = [str(o).strip(" '") for o in expected.replace(" or ", ",").split(",")]
-    return f"'{ctx.value}' is geen geldige keuze.{suggest(ctx.value, options)} Kies uit: {', '.join(options)}."
+    value = shown(ctx.value)
+    return f"'{value}' is geen geldige keuze.{suggest(ctx.value, options)} Kies uit: {', '.join(options)}."
 
 
 def _too_long(error: Mapping[str, Any], ctx: _Ctx) -> str:
     limit = error["ctx"]["max_length"]
     return f"De tekst is te lang: {len(ctx.value)} tekens. Maak hem korter dan {limit + 1} tekens."
+
+
+def _list_too_long(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    limit = error["ctx"]["max_length"]
+    count = len(ctx.value) if isinstance(ctx.value, list) else error["ctx"].get("actual_length")
+    return f"Deze lijst is te lang: {count} regels. Er mogen hoogstens {limit} in staan. Maak er meer items van."
 
 
 def _too_short(error: Mapping[str, Any], ctx: _Ctx) -> str:
@@ -126,9 +137,11 @@ def _too_short(error: Mapping[str, Any], ctx: _Ctx) -> str:
 
 
 def _wrong_type(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    if ctx.value is None and ctx.loc[:1] == ("coordinaten",):  # 'coordinaten: {lat: , lon: }' from nieuw
+        return "De coördinaten zijn nog leeg. Vul ze in, of draai wegwijzer geocode (dat zoekt ze op bij het adres)."
     if ctx.value is None:
         return EMPTY
-    return f"Hier hoort {_TYPE_NAMES[error['type']]}, maar er staat '{ctx.value}'."
+    return f"Hier hoort {_TYPE_NAMES[error['type']]}, maar er staat '{shown(ctx.value)}'."
 
 
 EMPTY = "Dit veld is leeg. Vul het in of haal het veld weg."
@@ -141,8 +154,16 @@ _MESSAGES: dict[str, Callable[[Mapping[str, Any], _Ctx], str]] = {
     "string_too_long": _too_long,
     "string_too_short": lambda error, ctx: EMPTY,
     "too_short": _too_short,
-    "greater_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. {error['msg']}.",
-    "less_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. {error['msg']}.",
+    "too_long": _list_too_long,
+    "finite_number": lambda error, ctx: (
+        f"'{shown(ctx.value)}' is geen gewoon getal. Schrijf een getal, bijvoorbeeld 2.50."
+    ),
+    "greater_than_equal": lambda error, ctx: (
+        f"'{shown(ctx.value)}' kan niet. Het getal moet minstens {error['ctx']['ge']} zijn."
+    ),
+    "less_than_equal": lambda error, ctx: (
+        f"'{shown(ctx.value)}' kan niet. Het getal mag hoogstens {error['ctx']['le']} zijn."
+    ),
     **{etype: _wrong_type for etype in _TYPE_NAMES},
 }
 
@@ -156,5 +177,5 @@ def translate(error: Mapping[str, Any], kind: str, model: type[BaseModel]) -> tu
     if etype in _MESSAGES:
         return loc, _MESSAGES[etype](error, ctx)
     if etype.startswith("date"):
-        return loc, f"'{ctx.value}' is geen bestaande datum. Schrijf een datum als 2026-11-23 (jaar-maand-dag)."
+        return loc, f"'{shown(ctx.value)}' is geen bestaande datum. Schrijf een datum als 2026-11-23 (jaar-maand-dag)."
     return loc, f"Deze waarde klopt niet ({error['msg']})."

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from wegwijzer.core import vocab
+from wegwijzer.core import guard, vocab
 from wegwijzer.core.region import REGION_ID, inside_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.core.vocab import ID_RE, choice_type
@@ -48,7 +48,6 @@ else:
     Language = choice_type("talen")
 
 __all__ = ["ID_RE", "Activity", "Entry", "Location"]
-_HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 _TIME_RE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$|^24:00$")
 _POSTCODE_RE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$")
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -65,15 +64,32 @@ _PHONE_PATTERNS = [
 
 
 def _plain_text(value: str) -> str:
+    """Plain text: no control characters, no markup, no huge lines or words (see core.guard)."""
     value = value.strip()
-    match = _HTML_RE.search(value)
-    if match:
+    problem = (
+        guard.control_problem(value, multiline=True)
+        or guard.markup_problem(value)
+        or guard.link_problem(value)
+        or guard.length_problem(value)
+    )
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _one_line(value: str) -> str:
+    problem = guard.control_problem(value, multiline=False)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _id_like(value: str) -> str:
+    if not ID_RE.match(value) or len(value) > vocab.ID_MAX:
         raise ValueError(
-            f"Gebruik geen HTML in een tekst (gevonden: '{match.group(0)[:40]}'). "
-            "Schrijf gewone tekst. Voor vet gebruik **woord**, voor een link [tekst](https://...)."
+            f"'{guard.shown(value)}' is geen id. Een id heeft alleen kleine letters, cijfers en streepjes, "
+            "zoals de naam van een bestand zonder .yaml."
         )
-    if re.search(r"\]\(\s*(?!https?:|mailto:|tel:)[a-zA-Z][a-zA-Z0-9+.-]*:", value):
-        raise ValueError("Een link mag alleen beginnen met https://, http://, mailto: of tel:.")
     return value
 
 
@@ -82,7 +98,9 @@ def _time(value: str) -> str:
     if re.fullmatch(r"[0-9]:[0-5][0-9]", value):
         value = "0" + value
     if not _TIME_RE.match(value):
-        raise ValueError(f"'{value}' is geen bestaande tijd. Schrijf een tijd als \"09:30\" (tussen aanhalingstekens).")
+        raise ValueError(
+            f"'{guard.shown(value)}' is geen bestaande tijd. Schrijf een tijd als \"09:30\" (tussen aanhalingstekens)."
+        )
     return value
 
 
@@ -91,7 +109,8 @@ def _postcode(value: str) -> str:
     match = _POSTCODE_RE.match(clean)
     if not match or match.group(2) in {"SA", "SD", "SS"}:
         raise ValueError(
-            f"'{value}' is geen geldige postcode. Schrijf vier cijfers en twee letters, bijvoorbeeld 1781 AB."
+            f"'{guard.shown(value)}' is geen geldige postcode. "
+            "Schrijf vier cijfers en twee letters, bijvoorbeeld 1781 AB."
         )
     return f"{match.group(1)} {match.group(2)}"
 
@@ -103,7 +122,7 @@ def _phone(value: str) -> str:
         digits = "+31" + digits[4:]
     if not any(p.match(digits) for p in _PHONE_PATTERNS):
         raise ValueError(
-            f"'{value}' is geen geldig telefoonnummer. Schrijf het hele nummer met netnummer, "
+            f"'{guard.shown(value)}' is geen geldig telefoonnummer. Schrijf het hele nummer met netnummer, "
             "bijvoorbeeld 0223 123 456, 06 12345678 of 0800 1234."
         )
     return value
@@ -114,16 +133,20 @@ def _email(value: str) -> str:
     if value.lower().startswith("mailto:"):
         value = value[7:]
     if not _EMAIL_RE.match(value):
-        raise ValueError(f"'{value}' is geen geldig e-mailadres. Schrijf het zo: naam@voorbeeld.nl.")
+        raise ValueError(f"'{guard.shown(value)}' is geen geldig e-mailadres. Schrijf het zo: naam@voorbeeld.nl.")
     return value
+
+
+MAX_URL_CHARS = 500
 
 
 def _website(value: str) -> str:
     value = str(value).strip()
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>\\`]", value):
+    bad = parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>\\`]", value)
+    if bad or len(value) > MAX_URL_CHARS:
         raise ValueError(
-            f"'{value}' is geen geldig webadres. Begin met https://, bijvoorbeeld https://www.voorbeeld.nl."
+            f"'{guard.shown(value)}' is geen geldig webadres. Begin met https://, bijvoorbeeld https://www.voorbeeld.nl."
         )
     return value
 
@@ -149,7 +172,9 @@ def _not_future(value: dt.date | None) -> dt.date | None:
     return value
 
 
-Text = Annotated[str, AfterValidator(_plain_text), Field(min_length=1)]
+Text = Annotated[str, AfterValidator(_plain_text), Field(min_length=1)]  # may have more lines
+Line = Annotated[str, AfterValidator(_plain_text), AfterValidator(_one_line), Field(min_length=1)]
+Id = Annotated[str, AfterValidator(_id_like)]
 Time = Annotated[str, AfterValidator(_time)]
 Postcode = Annotated[str, AfterValidator(_postcode)]
 Phone = Annotated[str, AfterValidator(_phone)]
@@ -159,7 +184,8 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # allow_inf_nan: 'inf' and 'nan' are no amounts or coordinates (and no valid JSON either).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
 
 
 # --- parts ----------------------------------------------------------------------------
@@ -168,10 +194,10 @@ class Strict(BaseModel):
 class Address(Strict):
     """HSDS address (physical)."""
 
-    straat: Text | None = Field(None, description="Straatnaam, zonder huisnummer.", examples=["Keizerstraat"])
-    huisnummer: str | None = Field(None, description="Huisnummer met toevoeging.", examples=["12a"])
+    straat: Line | None = Field(None, description="Straatnaam, zonder huisnummer.", examples=["Keizerstraat"])
+    huisnummer: Line | None = Field(None, max_length=12, description="Huisnummer met toevoeging.", examples=["12a"])
     postcode: Postcode | None = Field(None, description="Postcode: vier cijfers en twee letters.", examples=["1781 AB"])
-    plaats: Text = Field(description="De plaats zoals op een brief.", examples=["Den Helder"])
+    plaats: Line = Field(description="De plaats zoals op een brief.", examples=["Den Helder"])
 
     @model_validator(mode="before")
     @classmethod
@@ -223,7 +249,7 @@ class OpeningHours(Strict):
     dag: Day = Field(description="Dag van de week, bijvoorbeeld maandag.")
     van: Time = Field(description='Begintijd, bijvoorbeeld "09:00".')
     tot: Time = Field(description='Eindtijd, bijvoorbeeld "12:00".')
-    opmerking: Text | None = None
+    opmerking: Line | None = None
 
     _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
 
@@ -243,8 +269,8 @@ class ScheduleItem(Strict):
     )
     start: dt.date | None = Field(None, description="Eerste datum (JJJJ-MM-DD). Leeg als het al loopt.")
     eind: dt.date | None = Field(None, description="Laatste datum (JJJJ-MM-DD). Leeg als het doorloopt.")
-    plek: str | None = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
-    opmerking: Text | None = None
+    plek: Id | None = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
+    opmerking: Line | None = None
 
     # A field check (not a model check), so it is reported even when other fields are wrong.
     _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
@@ -286,8 +312,8 @@ class Cost(Strict):
     """HSDS cost_options: free, or an amount with an explanation."""
 
     gratis: YesNo | None = Field(None, description="true als het niets kost.")
-    bedrag: float | None = Field(None, ge=0, description="Bedrag in euro, bijvoorbeeld 2.50.")
-    uitleg: Text | None = Field(None, description="Uitleg, bijvoorbeeld: per keer, koffie is gratis.")
+    bedrag: float | None = Field(None, ge=0, le=guard.MAX_AMOUNT, description="Bedrag in euro, bijvoorbeeld 2.50.")
+    uitleg: Line | None = Field(None, description="Uitleg, bijvoorbeeld: per keer, koffie is gratis.")
 
     @model_validator(mode="after")
     def _one_of(self):
@@ -304,7 +330,7 @@ class Cost(Strict):
 
 class Registration(Strict):
     nodig: YesNo = Field(description="true als je je moet aanmelden, false als je gewoon kunt komen.")
-    hoe: Text | None = Field(None, description="Hoe je je aanmeldt, in één of twee zinnen.")
+    hoe: Line | None = Field(None, description="Hoe je je aanmeldt, in één of twee zinnen.")
 
 
 # --- entries ---------------------------------------------------------------------------
@@ -315,16 +341,18 @@ class Entry(Strict):
 
     kind: ClassVar[str] = ""  # "plek" or "aanbod"
 
-    naam: Text = Field(max_length=90, description="De naam zoals mensen hem kennen.")
+    naam: Line = Field(max_length=90, description="De naam zoals mensen hem kennen.")
     voorbeeld: bool = Field(False, description="true als dit item verzonnen is om de site te laten zien.")
     beschrijving: Text | None = Field(None, description="Uitleg in B1: korte zinnen, gewone woorden.")
-    organisatie: Text | None = Field(None, description="Wie het aanbiedt of wie de plek beheert.")
+    organisatie: Line | None = Field(None, max_length=120, description="Wie het aanbiedt of wie de plek beheert.")
     contact: Contact | None = None
-    bron: Text = Field(description="Waar de gegevens vandaan komen, bijvoorbeeld een website of een gesprek.")
+    bron: Line = Field(
+        max_length=500, description="Waar de gegevens vandaan komen, bijvoorbeeld een website of een gesprek."
+    )
     gecontroleerd_op: dt.date | None = Field(
         None, description="Datum (JJJJ-MM-DD) waarop iemand de gegevens controleerde. Leeg als dat nog niet is gebeurd."
     )
-    beheerder: Text = Field(description="Wie dit item bijhoudt (organisatie of naam).")
+    beheerder: Line = Field(max_length=120, description="Wie dit item bijhoudt (organisatie of naam).")
     beheerder_email: Email | None = Field(None, description="E-mailadres voor meldingen over dit item.")
 
     _id: str = PrivateAttr("")
@@ -364,12 +392,12 @@ class Location(Entry):
 
     soort: PlaceKind = Field(description="Wat voor plek het is.")
     adres: Address | None = None
-    gemeente: str = Field(description="Id van de gemeente: den-helder, hollands-kroon, schagen of texel.")
-    woonkern: str = Field(description="Id van de woonkern, bijvoorbeeld julianadorp.")
-    wijk: str | None = Field(None, description="Id van de wijk (alleen in Den Helder).")
+    gemeente: Id = Field(description="Id van de gemeente: den-helder, hollands-kroon, schagen of texel.")
+    woonkern: Id = Field(description="Id van de woonkern, bijvoorbeeld julianadorp.")
+    wijk: Id | None = Field(None, description="Id van de wijk (alleen in Den Helder).")
     coordinaten: Coordinates
     toegankelijkheid: list[Access] = Field(default_factory=list, description="Wat er is voor mensen met een beperking.")
-    openingstijden: list[OpeningHours] = Field(default_factory=list)
+    openingstijden: list[OpeningHours] = Field(default_factory=list, max_length=guard.MAX_OPENING_HOURS)
 
     kind: ClassVar[str] = "plek"
 
@@ -382,18 +410,22 @@ class Activity(Entry):
     """An offer or initiative (HSDS service with its organization)."""
 
     soort: OfferKind = Field(description="Wat voor aanbod het is.")
-    samenvatting: Text = Field(max_length=160, description="Eén zin in B1 over wat het is (hoogstens 160 tekens).")
-    organisatie: Text = Field(description="Wie het aanbiedt.")
+    samenvatting: Line = Field(max_length=160, description="Eén zin in B1 over wat het is (hoogstens 160 tekens).")
+    organisatie: Line = Field(max_length=120, description="Wie het aanbiedt.")
     themas: list[Theme] = Field(min_length=1, description="Een of meer thema's.")
     doelgroepen: list[Audience] = Field(min_length=1, description="Voor wie het is.")
-    plekken: list[str] = Field(default_factory=list, description="Ids van plekken (bestanden in locations/).")
-    gebied: list[str] = Field(
+    plekken: list[Id] = Field(
+        default_factory=list, max_length=guard.MAX_PLACES, description="Ids van plekken (bestanden in locations/)."
+    )
+    gebied: list[Id] = Field(
         default_factory=list,
         description=(
             f"Voor aanbod zonder vaste plek: ids van gemeenten, of '{REGION_ID}' voor de hele Kop van Noord-Holland."
         ),
     )
-    schema_: list[ScheduleItem] = Field(default_factory=list, alias="schema", description="Wanneer het is.")
+    schema_: list[ScheduleItem] = Field(
+        default_factory=list, alias="schema", max_length=guard.MAX_SCHEDULE_ITEMS, description="Wanneer het is."
+    )
     kosten: Cost | None = Field(None, description="Wat het kost. Laat weg als je het niet weet.")
     aanmelden: Registration | None = None
     talen: list[Language] = Field(default_factory=list, description="Talen die je er kunt spreken.")
@@ -408,8 +440,17 @@ class Activity(Entry):
                 "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
                 "zodat mensen weten waar het is."
             )
-        if "\n" in self.samenvatting:
-            raise ValueError("De samenvatting is één zin op één regel.")
+        return self
+
+    @model_validator(mode="after")
+    def _not_too_many_times(self):
+        # Every time is shown (and exported) at every place it is held at: cap the product.
+        shown = sum(1 if item.plek else max(len(self.plekken), 1) for item in self.schema_)
+        if shown > guard.MAX_SCHEDULE_X_PLACES:
+            raise ValueError(
+                f"Er staan te veel tijden op te veel plekken: {shown} (tijden keer plekken). Dat kan hoogstens "
+                f"{guard.MAX_SCHEDULE_X_PLACES} zijn. Zet bij elke tijd 'plek', of maak er meer items van."
+            )
         return self
 
     @property

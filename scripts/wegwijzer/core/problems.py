@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wegwijzer.core.guard import one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,13 +18,14 @@ class Problem:
     warning: bool = False
 
     def format(self) -> str:
-        where = self.file
+        """One line for a terminal: control characters in a file name, field or value are shown as codes."""
+        where = one_line(self.file)
         if self.line:
             where += f", regel {self.line}"
         if self.field:
-            where += f", veld '{self.field}'"
+            where += f", veld '{one_line(self.field)}'"
         kind = "let op" if self.warning else "fout"
-        return f"{where}: {kind}: {self.message}"
+        return f"{where}: {kind}: {one_line(self.message)}"
 
 
 class EntryErrors(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog
@@ -78,11 +79,15 @@ VTIMEZONE = [
 ]
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def ical_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 3.3.11)."""
-    return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-    )
+    """Escape a TEXT value (RFC 5545 3.3.11). Every line break (also a bare CR) becomes \\n, so no
+    text can start a new property line; other control characters are dropped (the model refuses them)."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROL.sub("", _LINE_BREAK.sub("\\\\n", value))
 
 
 def fold(line: str) -> str:

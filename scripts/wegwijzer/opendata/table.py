@@ -7,6 +7,7 @@ import io
 
 from wegwijzer.core import describe
 from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.guard import safe_cell
 from wegwijzer.opendata.ids import page_url, service_uid
 
 CSV_COLUMNS = [
@@ -39,13 +40,6 @@ CSV_COLUMNS = [
     "gecontroleerd_op",
     "voorbeeld",
 ]
-
-
-def _safe_cell(value: str) -> str:
-    """Stop spreadsheet formulas: a cell starting with =, @ or +/- followed by a non-digit gets a quote."""
-    if value[:1] in ("=", "@") or (value[:1] in ("+", "-") and not value[1:2].isdigit()):
-        return "'" + value
-    return value
 
 
 def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
@@ -100,5 +94,6 @@ def csv_text(cat: Catalog, base: str = "") -> str:
     )
     writer.writeheader()
     for row in csv_rows(cat, base):
-        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+        # No cell starts a spreadsheet formula; checked phone numbers stay as they are.
+        writer.writerow({k: safe_cell(v, phone=k == "telefoon") for k, v in row.items()})
     return "\ufeff" + out.getvalue()

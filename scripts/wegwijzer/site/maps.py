@@ -10,6 +10,10 @@ Which map where, and why (measured on this machine, folium 0.20):
 - Entry pages (plek and aanbod) get a ``<div data-ww-kaart>`` with the coordinates in
   a data attribute; the shared, cached ``kaart.js`` draws the map. Cost: microseconds.
 
+Each folium map's script is written to its own file (``assets/kaarten/<hash>.js``), named
+after its content, so pages have no inline script and the Content-Security-Policy can
+forbid them (``site.security``).
+
 Only folium's JavaScript (the ``L.map`` setup) is used, never its page header: that
 header loads Leaflet, jQuery, Bootstrap and Font Awesome from CDNs and sets a viewport
 that blocks pinch-zoom. Leaflet and Leaflet.markercluster are copied from
@@ -22,17 +26,18 @@ box stays hidden until JavaScript draws it, so each page works without it.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
-
-from markupsafe import Markup
 
 import folium
 import xyzservices
 from branca.element import Element, Figure, MacroElement
 from folium.plugins import MarkerCluster
 from jinja2 import Template
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from wegwijzer.core.catalog import Catalog
@@ -61,6 +66,7 @@ VENDOR_FILES = [
     ("leaflet.markercluster/MIT-LICENCE.txt", "leaflet.markercluster/MIT-LICENCE.txt"),
 ]
 GEOJSON_PATH = "kaart/plekken.geojson"
+SCRIPT_DIR = "assets/kaarten"  # the script of each folium map, as a file: no inline script (CSP)
 OVERVIEW_PAGE = "kaart.md"
 CLUSTER_FROM = 1  # more markers than this: cluster them. Markers that overlap are too small to tap
 # (WCAG 2.2, 2.5.8), so every map with more than one marker merges close ones into a cluster button.
@@ -95,11 +101,15 @@ def places_geojson(catalog, titles: dict[str, str]) -> str:
     """All places as compact GeoJSON (RFC 7946: lon before lat), one feature per line."""
     lines = []
     for loc in catalog.locations.values():
-        feature = {"type": "Feature",
-                   "geometry": {"type": "Point",
-                                "coordinates": [round(loc.coordinaten.lon, 5), round(loc.coordinaten.lat, 5)]},
-                   "properties": {"titel": titles[loc.id], "url": loc.url}}
-        lines.append(json.dumps(feature, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+        feature = {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [round(loc.coordinaten.lon, 5), round(loc.coordinaten.lat, 5)],
+            },
+            "properties": {"titel": titles[loc.id], "url": loc.url},
+        }
+        lines.append(json.dumps(feature, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False))
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
 
 
@@ -113,7 +123,8 @@ class PlaceMarkers(MacroElement):
 {% macro script(this, kwargs) %}
 WegwijzerKaart.label({{ this.map_ref.get_name() }}, {{ this.label | tojson }});
 WegwijzerKaart.nameClusters({{ this.map_ref.get_name() }});
-WegwijzerKaart.{{ "addGeoJSON" if this.url else "addRows" }}({{ this._parent.get_name() }}, {{ (this.url or this.rows) | tojson }}, {{ this.base | tojson }});
+WegwijzerKaart.{{ "addGeoJSON" if this.url else "addRows" -}}
+({{ this._parent.get_name() }}, {{ (this.url or this.rows) | tojson }}, {{ this.base | tojson }});
 {% endmacro %}
 """)
 
@@ -165,7 +176,11 @@ def folium_map(
         options = {"showCoverageOnHover": False, "maxClusterRadius": 80, "animate": False}
         target = MarkerCluster(options=options)
         target.add_to(m)
-    label = "Kaart met alle plekken" if url else ("Kaart met 1 plek" if len(rows) == 1 else f"Kaart met {len(rows)} plekken")
+    label = (
+        "Kaart met alle plekken"
+        if url
+        else ("Kaart met 1 plek" if len(rows) == 1 else f"Kaart met {len(rows)} plekken")
+    )
     PlaceMarkers(m, label, rows=rows, url=url, base=base).add_to(target)
     if len(rows) > 1 and url is None:
         lats = [r[0] for r in rows]
@@ -194,6 +209,7 @@ class MapView(View):
 
     def __init__(self) -> None:
         self.titles: dict[str, str] = {}
+        self.scripts: dict[str, str] = {}  # path in the site -> the script of one or more folium maps
 
     def start(self, ctx: BuildContext) -> None:
         self.titles = marker_titles(ctx.catalog.locations.values())
@@ -217,7 +233,7 @@ class MapView(View):
         context["ww_base"] = base
         if page is None:
             if doc.url == url_for("kaart"):
-                context["ww_kaart"] = folium_map(ctx.settings, base, url=base + GEOJSON_PATH)
+                context["ww_kaart"] = self._script_file(folium_map(ctx.settings, base, url=base + GEOJSON_PATH), base)
                 context["ww_kaart_groups"] = overview_groups(ctx.catalog)
                 context["ww_kaart_titles"] = self.titles
         elif isinstance(page, AreaPage):
@@ -237,7 +253,26 @@ class MapView(View):
             return
         rows = [_row(p, self.titles[p.id]) for p in places]
         center = (area.lat or CENTER[0], area.lon or CENTER[1])
-        context["ww_kaart"] = folium_map(ctx.settings, base, rows=rows, center=center)
+        context["ww_kaart"] = self._script_file(folium_map(ctx.settings, base, rows=rows, center=center), base)
+
+    def _script_file(self, kaart: dict, base: str) -> dict:
+        """Put the map's script in a file named after its content; the page loads it with 'src'."""
+        body = (
+            "(function () {\n"
+            "  if (!window.L || !window.WegwijzerKaart) return;\n"
+            f"  WegwijzerKaart.show({json.dumps(kaart['id'])});\n"
+            f"{kaart['script']}\n"
+            "})();\n"
+        )
+        path = f"{SCRIPT_DIR}/{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
+        self.scripts[path] = body
+        return {**kaart, "src": base + path}
+
+    def finish(self, ctx: BuildContext, site_dir: Path) -> None:
+        for path, body in sorted(self.scripts.items()):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
 
     def _entry_map(self, ctx: BuildContext, context: Context, base: str) -> None:
         entry = context["entry"]
@@ -251,7 +286,9 @@ class MapView(View):
             "tiles": ctx.settings.tile_url,
             "attribution": ctx.settings.tile_attribution,
         }
-        context["ww_kaart_entry"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        context["ww_kaart_entry"] = json.dumps(
+            data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+        )
         context["ww_kaart_count"] = len(places)
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from markupsafe import Markup
 
 from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.load import load_catalog
@@ -32,6 +32,7 @@ from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
 from wegwijzer.site.search.view import SearchView
+from wegwijzer.site.security import SecurityView, site_file_problems
 from wegwijzer.site.view import View
 
 # The views, in the order their hooks run. The order matters in two places:
@@ -46,6 +47,7 @@ VIEWS: tuple[type[View], ...] = (
     OpenDataView,
     MapView,
     ConformView,
+    SecurityView,
 )
 
 
@@ -91,6 +93,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_config(self, config):
         project = Path(config.config_file_path).parent
+        sources = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+        refused = site_file_problems(project, sources)
+        if refused:
+            raise PluginError("Deze bestanden kunnen niet op de site:\n" + "\n".join(refused))
         settings = Settings(
             project_dir=project,
             data_dir=(project / self.config.data_dir).resolve(),
@@ -134,11 +140,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_env(self, env, config, files):
         ctx = self.context
-        # Our own templates escape every value; Material's templates keep their own rules.
-        previous = env.autoescape
-        env.autoescape = lambda name: bool(name and name.startswith("wegwijzer/")) or (
-            previous(name) if callable(previous) else bool(previous)
-        )
+        # Every template escapes every value, Material's too (entry names reach its <title>, meta
+        # description and header). HTML made by code is Markup: page content (on_page_content), maps.
+        env.autoescape = True
         env.globals["ww_once"] = _once_cache()
         env.globals["url_for"] = url_for
         env.filters["md"] = text.render
@@ -158,6 +162,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         for view in self.views:
             view.jinja(ctx, env, ww)
         return env
+
+    def on_page_content(self, html, page, config, files):
+        """The page's HTML, made by Markdown from content/ (or our front matter): Markup, so it is not escaped."""
+        return Markup(html)
 
     def on_page_context(self, context, page, config, nav):
         ctx = self.context

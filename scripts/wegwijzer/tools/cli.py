@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from wegwijzer.core.guard import one_line
 from wegwijzer.core.problems import EntryErrors, format_report
 
 
@@ -111,7 +112,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_import_hsds(args) -> int:
-    from wegwijzer.opendata.hsds_import import import_file
+    from wegwijzer.opendata.hsds_import import UNREADABLE, FeedProblem, WriteProblem, import_file
 
     root = Path(args.root).resolve() if args.root else project_root()
     try:
@@ -122,13 +123,11 @@ def cmd_import_hsds(args) -> int:
             Path(args.activities).resolve() if args.activities else None,
             write=not args.proef,
         )
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
+    except (FeedProblem, WriteProblem) as exc:
+        print(one_line(exc.message), file=sys.stderr)
+        return UNREADABLE
     print(result.report())
-    if args.proef:
-        print("Proef: er is niets geschreven.")
-    return 0
+    return result.exit_code
 
 
 def cmd_bench(args) -> int:
@@ -211,6 +210,7 @@ class Command:
     help: str
     run: Callable[[argparse.Namespace], int]
     arguments: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+    epilog: str = ""
 
 
 def _root_argument(p: argparse.ArgumentParser, what: str = "locations/ en activities/") -> None:
@@ -257,6 +257,7 @@ def _args_nieuw(p: argparse.ArgumentParser) -> None:
 def _args_verouderd(p: argparse.ArgumentParser) -> None:
     p.add_argument("--formaat", choices=["md", "csv"], default="md", help="md (standaard) of csv.")
     p.add_argument("--uit", help="Schrijf de lijst naar dit bestand (standaard: op het scherm).")
+    p.add_argument("--overschrijven", action="store_true", help="Vervang het bestand van --uit als het al bestaat.")
     p.add_argument("--maanden", type=int, help="Verouderd na zoveel maanden (standaard uit mkdocs.yml).")
     p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items mee.")
     _root_argument(p)
@@ -289,6 +290,8 @@ COMMANDS: tuple[Command, ...] = (
         "Lees aanbod in uit een HSDS 3.0-bestand van een partner (JSON).",
         cmd_import_hsds,
         _args_import_hsds,
+        "Afsluitcode: 0 = alles ingelezen; 1 = het bestand is niet te lezen of schrijven lukte niet "
+        "(er is niets geschreven); 3 = een of meer diensten zijn overgeslagen (de reden staat in het verslag).",
     ),
     Command("nieuw", "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld.", cmd_nieuw, _args_nieuw),
     Command(
@@ -318,7 +321,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
     for command in COMMANDS:
-        p = sub.add_parser(command.name, help=command.help, description=command.help)
+        p = sub.add_parser(command.name, help=command.help, description=command.help, epilog=command.epilog or None)
         p.set_defaults(func=command.run)
         command.arguments(p)
     return parser

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from wegwijzer.core import describe
 from wegwijzer.core.freshness import StaleRow, stale_entries
+from wegwijzer.core.guard import one_line, safe_cell
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors, format_report
 from wegwijzer.site.context import build_date
@@ -22,7 +23,7 @@ def stale_csv(rows: list[StaleRow]) -> str:
     writer.writerow(["beheerder", "naam", "soort", "id", "bestand", "laatst_gecontroleerd", "link"])
     for r in rows:
         checked = r.laatst_gecontroleerd.isoformat() if r.laatst_gecontroleerd else ""
-        writer.writerow([r.beheerder, r.naam, r.soort, r.id, r.bestand, checked, r.link])
+        writer.writerow([safe_cell(v) for v in (r.beheerder, r.naam, r.soort, r.id, r.bestand, checked, r.link)])
     return out.getvalue()
 
 
@@ -78,6 +79,27 @@ def deployment_settings(root: Path) -> dict:
     return settings
 
 
+PROTECTED = ("activities", "locations", "content")  # the list is never written into these folders
+
+
+def output_problem(target: Path, root: Path, overwrite: bool) -> str | None:
+    """Why the list may not be written to this file (Dutch), or None when it may."""
+    real = target.resolve()
+    for folder in PROTECTED:
+        if real.is_relative_to((root / folder).resolve()):
+            return f"De lijst mag niet in de map {folder}/ komen: daar staan items of pagina's. Kies een andere plek."
+    if not real.parent.is_dir():
+        return f"De map {one_line(str(target.parent))} bestaat niet. Maak hem eerst, of kies een andere plek."
+    if real.is_dir():
+        return f"{one_line(str(target))} is een map. Geef een bestandsnaam, bijvoorbeeld {one_line(str(target))}/lijst.md."
+    if real.exists() and not overwrite:
+        return (
+            f"Het bestand {one_line(str(target))} bestaat al. Kies een andere naam, "
+            "of zet --overschrijven erbij als je het echt wilt vervangen."
+        )
+    return None
+
+
 def run(root: Path, args, out=None) -> int:
     """`wegwijzer verouderd`: the list for the monthly round, as Markdown or CSV."""
     out = out or sys.stdout
@@ -92,8 +114,17 @@ def run(root: Path, args, out=None) -> int:
     rows = stale_entries(cat, today, months, settings["site_url"])
     text = stale_csv(rows) if args.formaat == "csv" else stale_markdown(rows, today, months)
     if args.uit:
-        Path(args.uit).write_text(text, encoding="utf-8")
-        print(f"{len(rows)} {'item' if len(rows) == 1 else 'items'} om na te kijken. Geschreven: {args.uit}")
+        target = Path(args.uit)
+        problem = output_problem(target, root, getattr(args, "overschrijven", False))
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"Schrijven naar {one_line(str(target))} lukte niet ({exc.strerror}).", file=sys.stderr)
+            return 1
+        print(f"{len(rows)} {'item' if len(rows) == 1 else 'items'} om na te kijken. Geschreven: {one_line(args.uit)}")
     else:
         out.write(text)
     return 0
