@@ -104,6 +104,16 @@ def markup_problem(value: str) -> str | None:
     )
 
 
+_BAD_LINK = re.compile(r"\]\(\s*(?!https?:|mailto:|tel:)[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def link_problem(value: str) -> str | None:
+    """A Dutch message when a Markdown link [tekst](...) goes to another scheme than http(s), mailto or tel."""
+    if _BAD_LINK.search(value):
+        return "Een link mag alleen beginnen met https://, http://, mailto: of tel:."
+    return None
+
+
 def length_problem(value: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
     """A Dutch message when a text, one of its lines or one of its words is too long."""
     if len(value) > max_chars:
