@@ -122,7 +122,7 @@ def test_csv_cells_cannot_start_a_formula():
     assert guard.safe_cell("@SUM(A1)") == "'@SUM(A1)"
     assert guard.safe_cell("-cmd") == "'-cmd"
     assert guard.safe_cell("+1+cmd|' /C calc'!A0") == "'+1+cmd|' /C calc'!A0"
-    assert guard.safe_cell("-1+HYPERLINK(\"http://x\")") == "'-1+HYPERLINK(\"http://x\")"
+    assert guard.safe_cell('-1+HYPERLINK("http://x")') == '\'-1+HYPERLINK("http://x")'
     assert guard.safe_cell("\t=1") == "'\t=1" and guard.safe_cell("\r=1") == "'\r=1"
     assert guard.safe_cell("+31 223 123 456", phone=True) == "+31 223 123 456"  # a phone number stays readable
     assert guard.safe_cell("+1+cmd|x", phone=True) == "'+1+cmd|x"  # but not a formula in the phone column
