@@ -47,9 +47,9 @@ def model_fields(cls, validator) -> list[tuple[str, tuple, int | None]]:
         for sub, in_list in _models_in(info.annotation):
             for sub_label, sub_path, limit in model_fields(sub, validator):
                 if in_list:
-                    out.append((f"{key}[1].{sub_label}", (key, 0) + sub_path, limit))
+                    out.append((f"{key}, regel 1, {sub_label}", (key, 0) + sub_path, limit))
                 else:
-                    out.append((f"{key}.{sub_label}", (key,) + sub_path, limit))
+                    out.append((f"{key}, {sub_label}", (key,) + sub_path, limit))
     return sorted(set(out), key=lambda f: f[0])
 
 

@@ -172,3 +172,22 @@ def test_fast_for_ten_thousand_entries():
 
 def test_shipped_data_has_no_errors_from_duplicate_detection(catalog):
     assert all(p.warning for p in catalog.problems if "dubbel" in p.message)
+
+
+def test_two_places_at_the_same_address_with_different_names_are_flagged(tmp_path):
+    from entries import place, write_project
+    from wegwijzer.core.load import load_catalog
+
+    address = {"straat": "Keizerstraat", "huisnummer": "1", "postcode": "1781 AB", "plaats": "Den Helder"}
+    write_project(
+        tmp_path,
+        {
+            "buurtkamer-keizer": place(naam="Buurtkamer De Keizer", adres=address),
+            "het-trefpunt": place(naam="Het Trefpunt", adres=dict(address, postcode="1781AB")),
+            "elders": place(naam="Elders", adres=dict(address, huisnummer="3")),
+        },
+        {},
+    )
+    warnings = [p for p in load_catalog(tmp_path).problems if p.warning]
+    assert len(warnings) == 1, warnings
+    assert "zelfde adres, andere naam" in warnings[0].message and "Buurtkamer De Keizer" in warnings[0].message

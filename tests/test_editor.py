@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -105,9 +106,9 @@ def test_missing_facts_stay_empty_and_validate_points_at_them(tmp_path):
     check = validate(tmp_path)
     assert check.returncode == 1
     fields = sorted(set(re.findall(r"veld '([^']+)': fout", check.stderr)))
-    assert fields == ["beheerder", "bron", "coordinaten.lat", "coordinaten.lon"]
+    assert fields == ["beheerder", "bron", "coordinaten, lat", "coordinaten, lon"]
     # The command itself already lists what is left to do.
-    assert "Nog te doen in dit bestand" in result.stdout and "coordinaten.lat" in result.stdout
+    assert "Nog te doen in dit bestand" in result.stdout and "coordinaten, lat" in result.stdout
 
 
 def test_new_offer_at_an_existing_place(tmp_path):
@@ -182,6 +183,8 @@ def test_questions_ask_only_for_what_is_missing_and_repeat_on_a_wrong_answer():
             "hulp",
             "schagen",
             "schagen-stad",
+            "",
+            "schagen",
             "Elke week koffie en een praatje.",
             "Welzijn Schagen",
             "ontmoetn",
@@ -206,6 +209,7 @@ def test_questions_ask_only_for_what_is_missing_and_repeat_on_a_wrong_answer():
         "schagen-stad",
     )
     assert a.themas == ["ontmoeten"] and a.doelgroepen == ["ouderen", "iedereen"]
+    assert a.plekken == [] and a.gebied == ["schagen"]  # asked where it is: no place, so which area
     assert sum("thema" in p for p in asked) == 2  # asked again after 'ontmoetn'
     a2 = interview(
         Answers(
@@ -269,3 +273,106 @@ def test_pull_request_checks():
     assert not re.search(hook["files"], "content/index.md")
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 8 and "wegwijzer validate" in template
+
+
+# --- issue #22: Ctrl-D, where an offer is, the README example, the address -------------------------
+
+
+def _args(*flags: str):
+    from wegwijzer.tools.cli import make_parser
+
+    return make_parser().parse_args(["nieuw", *flags])
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ctrl_d_stops_without_a_traceback_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    from wegwijzer.tools.nieuw.command import run as nieuw
+
+    def eof(prompt=""):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", eof)
+    assert nieuw(tmp_path, _args(), stdin=_Terminal()) == 1
+    assert "Gestopt. Er is niets geschreven." in capsys.readouterr().err
+    assert not list(tmp_path.rglob("*.yaml"))
+
+
+def test_the_readme_example_without_questions_asks_nothing():
+    import shlex
+
+    from wegwijzer.tools.nieuw.answers import answers_from_args
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"\.venv/bin/wegwijzer (nieuw --soort plek [^`]*?)\n```", readme, re.S).group(1)
+    args = _args(*shlex.split(command.replace("\\\n", " "))[1:])
+    a = interview(answers_from_args(args), load_region(), ask=lambda p: (_ for _ in ()).throw(AssertionError(p)))
+    assert a.gemeente == "den-helder"  # from the woonkern
+
+
+def test_an_offer_is_asked_where_it_takes_place():
+    replies = iter(
+        [
+            "aanbod",
+            "Koffie",
+            "activiteit",
+            "texel",
+            "den-burg",
+            "bibliotheek-den-burg",
+            "Koffie drinken.",
+            "Bieb",
+            "ontmoeten",
+            "iedereen",
+            "Gesprek",
+            "Bieb",
+        ]
+    )
+    a = interview(Answers(), load_region(), ask=lambda p: next(replies))
+    assert a.plekken == ["bibliotheek-den-burg"] and a.bron == "Gesprek"
+
+
+def test_a_new_place_gets_coordinates_from_its_address(tmp_path, capsys):
+    from wegwijzer.tools.nieuw.command import run as nieuw
+
+    asked = []
+
+    def lookup(query):
+        asked.append(query)
+        return (52.92531, 4.75123)
+
+    flags = [
+        *PLACE_FLAGS[1:],
+        "--straat",
+        "Zuidstraat",
+        "--huisnummer",
+        "3",
+        "--postcode",
+        "1787 AA",
+        "--root",
+        str(tmp_path),
+    ]
+    assert nieuw(tmp_path, _args(*flags), stdin=io.StringIO(), lookup=lookup) == 0
+    assert asked == ["Zuidstraat 3, 1787 AA Julianadorp, Nederland"]
+    text = (tmp_path / "locations" / "dorpshuis-de-zeemeeuw.yaml").read_text(encoding="utf-8")
+    assert "coordinaten: {lat: 52.92531, lon: 4.75123}" in text
+    assert validate(tmp_path).returncode == 0
+
+
+def test_the_sign_up_example_does_not_say_two_things():
+    from wegwijzer.tools.nieuw.template import render
+
+    text = render(Answers(soort="aanbod", naam="X"), load_region())
+    assert "# aanmelden: {nodig: false}\n" in text and "binnenlopen" not in text
+
+
+def test_every_pull_request_gets_a_preview_of_its_site():
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    steps = ci["jobs"]["controle"]["steps"]
+    build = next(i for i, s in enumerate(steps) if "wegwijzer build --zonder-voorbeelden" in s.get("run", ""))
+    upload = next(s for s in steps[build:] if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "site-echt" and "voorvertoning" in upload["with"]["name"]
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "## Voorvertoning" in template and "voorvertoning-" in template

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -263,25 +264,31 @@ def test_open_data_page_links_to_every_file(site, catalog):
         assert (site / "open-data" / link).is_file(), link
 
 
-def test_ics_text_is_escaped_and_folded_safely():
+def test_ics_text_is_escaped_and_folded_safely(tmp_path):
     from icalendar import Calendar
 
-    summary = "Koffie, thee; en \\ meer: één café " * 6
-    event = "\r\n".join(
-        ical.fold(line)
-        for line in [
-            "BEGIN:VEVENT",
-            "UID:x@y",
-            "DTSTAMP:20261118T000000Z",
-            "DTSTART;TZID=Europe/Amsterdam:20270104T100000",
-            f"SUMMARY:{ical.ical_text(summary)}",
-            "DESCRIPTION:" + ical.ical_text("regel 1\nregel 2"),
-            "END:VEVENT",
-        ]
-    )
-    raw = ical.ics_bytes([event], "Test, agenda")
+    from entries import offer, place, write_project
+    from wegwijzer.core.load import load_catalog
+
+    name = "Koffie, thee; en \\ meer: één café in Den Helder met een hele lange naam voor de kalender"
+    summary = "Praat mee, drink koffie; één keer per week \\ gezellig."
+    write_project(tmp_path, {"buurtkamer-test": place()}, {"koffie": offer(naam=name, samenvatting=summary)})
+    events = ical.calendar_events(load_catalog(tmp_path), dt.date(2026, 11, 18))
+    raw = ical.ics_bytes([event for _, _, event in events], "Test, agenda")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     raw.decode("utf-8")  # folding never cut a character in half
-    (parsed,) = Calendar.from_ical(raw).walk("VEVENT")
-    assert str(parsed["SUMMARY"]) == summary
-    assert str(parsed["DESCRIPTION"]) == "regel 1\nregel 2"
+    cal = Calendar.from_ical(raw)
+    assert b"\r\nX-WR-CALNAME:Test\\, agenda\r\n" in raw  # a TEXT value: the comma is escaped
+    (parsed,) = cal.walk("VEVENT")
+    assert str(parsed["SUMMARY"]) == name
+    assert str(parsed["DESCRIPTION"]).split("\n") == [summary, "Elke dinsdag, 10:00 tot 12:00 uur"]
+    assert parsed["RRULE"].to_ical() == b"FREQ=WEEKLY;BYDAY=TU"
+    assert parsed.decoded("DTSTART") == dt.datetime(2026, 1, 6, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+def test_ics_text_cannot_start_a_new_line():
+    """A lone CR (or NEL, LS, PS, ESC) in a text must not let line-based readers see an injected property."""
+    for sep in ("\r", "\n", "\r\n", "\x85", "\u2028", "\u2029", "\x1b"):
+        escaped = ical.ical_text(f"Koffie{sep}URL:https://kwaad.example")
+        assert not any(c in escaped for c in "\r\n\x85\u2028\u2029\x1b"), repr(escaped)
+    assert ical.ical_text("a\rb") == "a\\nb"

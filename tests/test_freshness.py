@@ -271,7 +271,11 @@ def test_verouderd_csv_for_the_monthly_round(tmp_path):
     result = _verouderd(tmp_path, "--formaat", "csv", "--uit", str(out))
     assert result.returncode == 0, result.stderr
     assert "2 items om na te kijken" in result.stdout
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    raw = out.read_bytes()
+    # The same dialect as open-data/aanbod.csv, so Dutch Excel shows columns: UTF-8 with BOM, ';'.
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.splitlines()[0].count(b";") == 6
+    assert b"," not in raw.splitlines()[0]
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert [(r["beheerder"], r["id"], r["laatst_gecontroleerd"], r["link"]) for r in rows] == [
         ("Bibliotheek Test", "buurthuis-oud", "2025-10-01", "/plek/buurthuis-oud/"),
         ("Welzijn Test", "cursus-voorbij", "", "/aanbod/cursus-voorbij/"),

@@ -45,10 +45,10 @@ def test_all_errors_in_one_run_with_line_and_field(tmp_path):
     problems = problems_for(tmp_path, {"buurtkamer-test": place(contact={"telefoon": "123"})}, {"taalcafe": bad_offer})
     found = {(p.file, p.line, p.field) for p in problems}
     assert ("activities/taalcafe.yaml", 6, "doelgroep") in found
-    assert ("activities/taalcafe.yaml", 10, "schema[1].van") in found
-    assert ("locations/buurtkamer-test.yaml", None, "contact.telefoon") not in found  # has a line
+    assert ("activities/taalcafe.yaml", 10, "schema, regel 1, van") in found
+    assert ("locations/buurtkamer-test.yaml", None, "contact, telefoon") not in found  # has a line
     assert any(
-        p.file == "locations/buurtkamer-test.yaml" and p.field == "contact.telefoon" and p.line for p in problems
+        p.file == "locations/buurtkamer-test.yaml" and p.field == "contact, telefoon" and p.line for p in problems
     )
     messages = " ".join(p.message for p in problems)
     assert "Bedoelde je 'doelgroepen'?" in messages
@@ -58,7 +58,7 @@ def test_all_errors_in_one_run_with_line_and_field(tmp_path):
 def test_unknown_place_reference_with_suggestion(tmp_path):
     problems = problems_for(tmp_path, {"buurtkamer-test": place()}, {"x": offer(plekken=["buurtkamer-tset"])})
     assert len(problems) == 1
-    assert problems[0].field == "plekken[1]"
+    assert problems[0].field == "plekken, regel 1"
     assert "Bedoelde je 'buurtkamer-test'?" in problems[0].message
 
 
@@ -191,7 +191,7 @@ def test_unknown_place_is_reported_even_when_the_offer_has_other_errors(tmp_path
         tmp_path, {"buurtkamer-test": place()}, {"x": offer(plekken=["buurtkamer-tst"], themas=["koken"])}
     )
     fields = {p.field for p in problems}
-    assert {"plekken[1]", "themas[1]"} <= fields
+    assert {"plekken, regel 1", "themas, regel 1"} <= fields
     assert any("Bedoelde je 'buurtkamer-test'?" in p.message for p in problems)
 
 
@@ -202,4 +202,4 @@ def test_end_time_before_start_is_reported_with_other_errors(tmp_path):
         {"x": offer(schema=[{"dag": "woensdg", "van": "10:00", "tot": "09:00"}])},
     )
     fields = {p.field for p in problems}
-    assert {"schema[1].dag", "schema[1].tot"} <= fields
+    assert {"schema, regel 1, dag", "schema, regel 1, tot"} <= fields

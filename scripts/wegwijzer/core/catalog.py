@@ -2,16 +2,22 @@
 
 Views (pages, search, maps, leaflets, exports) read only from here; none of
 them reads YAML.
+
+Offers that have ended (``freshness.has_ended`` on the catalogue's ``today``) stay in
+``activities`` (their page stays and says "Afgelopen"), but leave every derived list:
+``listed()``, ``activities_at``, ``activities_in``, ``by_theme`` and ``by_audience``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from wegwijzer.core.freshness import has_ended
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import REGION_ID, Area, Region
 
@@ -42,6 +48,7 @@ class Catalog:
     locations: dict[str, Location]
     activities: dict[str, Activity]
     problems: list = field(default_factory=list)
+    today: dt.date | None = None  # the date the site describes; None: no offer has ended
     # derived indexes
     activities_at: dict[str, list[Activity]] = field(default_factory=dict)
     places_in: dict[str, list[Location]] = field(default_factory=dict)
@@ -52,13 +59,20 @@ class Catalog:
     _nearby_memo: dict = field(default_factory=dict)
 
     @classmethod
-    def build(cls, region: Region, locations: dict, activities: dict, include_examples: bool = True) -> Catalog:
+    def build(
+        cls,
+        region: Region,
+        locations: dict,
+        activities: dict,
+        include_examples: bool = True,
+        today: dt.date | None = None,
+    ) -> Catalog:
         if not include_examples:
             locations = {k: v for k, v in locations.items() if not v.voorbeeld}
             activities = {k: v for k, v in activities.items() if not v.voorbeeld}
         locations = dict(sorted(locations.items()))
         activities = dict(sorted(activities.items()))
-        cat = cls(region, locations, activities)
+        cat = cls(region, locations, activities, today=today)
         cat._index()
         return cat
 
@@ -73,7 +87,7 @@ class Catalog:
         acts_in: defaultdict[str, list[Activity]] = defaultdict(list)
         by_theme: defaultdict[str, list[Activity]] = defaultdict(list)
         by_audience: defaultdict[str, list[Activity]] = defaultdict(list)
-        for act in self.activities.values():
+        for act in self.listed():
             for pid in act.plekken:
                 if pid in self.locations:
                     at[pid].append(act)
@@ -102,6 +116,12 @@ class Catalog:
         return areas
 
     # --- lookups ---------------------------------------------------------------------
+
+    def listed(self) -> list[Activity]:
+        """The offers that lists show: every offer except those that have ended (by id)."""
+        if self.today is None:
+            return list(self.activities.values())
+        return [a for a in self.activities.values() if not has_ended(a, self.today)]
 
     def areas_of_location(self, loc: Location) -> list[str]:
         areas = [loc.gemeente, loc.woonkern]

@@ -126,10 +126,21 @@ def _place_pairs(locations: Mapping[str, Location]) -> list[Pair]:
         address = _address_key(cast(Location, loc))
         return (normalise(loc.naam), address) if address else None
 
+    def address_only(loc: Entry) -> object:
+        place = cast(Location, loc)
+        return _address_key(place) if place.adres is not None and place.adres.huisnummer else None
+
+    same_both = _same_key(locations.values(), name_and_address, "zelfde naam en zelfde adres")
+    named = {(a.id, b.id) for a, b, _ in same_both}
+    same_address = [
+        pair
+        for pair in _same_key(locations.values(), address_only, "zelfde adres, andere naam")
+        if (pair[0].id, pair[1].id) not in named
+    ]
     per_kern: defaultdict[str, list[Entry]] = defaultdict(list)
     for loc in locations.values():
         per_kern[loc.woonkern].append(loc)
-    return _same_key(locations.values(), name_and_address, "zelfde naam en zelfde adres") + _similar(per_kern)
+    return same_both + same_address + _similar(per_kern)
 
 
 def _offer_pairs(locations: Mapping[str, Location], activities: Mapping[str, Activity]) -> list[Pair]:

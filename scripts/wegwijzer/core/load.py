@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -96,12 +97,20 @@ def _check_place(region: Region, loc: Location) -> list[Problem]:
     return problems
 
 
-def _check_offer(act: Activity, locations: Mapping[str, Location], area_ids: list[str]) -> list[Problem]:
+def _broken_place(pid: str, rel: str) -> str:
+    return f"De plek '{pid}' heeft zelf fouten. Verbeter eerst de fouten in {rel} (zie hierboven)."
+
+
+def _check_offer(
+    act: Activity, locations: Mapping[str, Location], area_ids: list[str], broken: Mapping[str, str]
+) -> list[Problem]:
     """An offer's places exist (and are real when it is real), its areas exist, schedule places are its own."""
     problems = []
     for i, pid in enumerate(act.plekken):
-        label = f"plekken[{i + 1}]"
-        if pid not in locations:
+        label = field_label(("plekken", i))
+        if pid in broken:  # the place file exists but has errors itself: point there, once per offer
+            problems.append(_problem(act, ("plekken", i), label, _broken_place(pid, broken[pid]), warning=True))
+        elif pid not in locations:
             message = (
                 f"Er is geen plek met id '{pid}'.{suggest(pid, sorted(locations))} "
                 "Een id is de naam van een bestand in locations/, zonder .yaml."
@@ -116,24 +125,31 @@ def _check_offer(act: Activity, locations: Mapping[str, Location], area_ids: lis
     for i, gid in enumerate(act.gebied):
         if gid not in area_ids:
             message = f"'{gid}' is geen gebied.{suggest(gid, area_ids)} Kies uit: {', '.join(area_ids)}."
-            problems.append(_problem(act, ("gebied", i), f"gebied[{i + 1}]", message))
+            problems.append(_problem(act, ("gebied", i), field_label(("gebied", i)), message))
     for i, item in enumerate(act.schema):
         if item.plek is not None and item.plek not in act.plekken:
             message = f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij."
-            problems.append(_problem(act, ("schema", i, "plek"), f"schema[{i + 1}].plek", message))
+            problems.append(_problem(act, ("schema", i, "plek"), field_label(("schema", i, "plek")), message))
     return problems
 
 
 def check_references(
-    region: Region, locations: Mapping[str, Location], activities: Mapping[str, Activity]
+    region: Region,
+    locations: Mapping[str, Location],
+    activities: Mapping[str, Activity],
+    broken: Mapping[str, str] | None = None,
 ) -> list[Problem]:
-    """Checks across files: areas exist, places exist, coordinates near their kern."""
+    """Checks across files: areas exist, places exist, coordinates near their kern.
+
+    ``broken``: ids of place files that exist but have errors (id -> file), so an offer that
+    uses one is told to look at that file instead of "there is no such place".
+    """
     problems: list[Problem] = []
     for loc in locations.values():
         problems += _check_place(region, loc)
     area_ids = [a.id for a in region.gemeenten()] + [REGION_ID]
     for act in activities.values():
-        problems += _check_offer(act, locations, area_ids)
+        problems += _check_offer(act, locations, area_ids, broken or {})
     return problems
 
 
@@ -165,9 +181,16 @@ def data_folders(root: Path) -> list[tuple[str, Path]]:
 
 
 def load_catalog(
-    root: Path, region: Region | None = None, include_examples: bool = True, strict: bool = True
+    root: Path,
+    region: Region | None = None,
+    include_examples: bool = True,
+    strict: bool = True,
+    today: dt.date | None = None,
 ) -> Catalog:
-    """Read every entry under root. Raises EntryErrors with all problems when any is wrong."""
+    """Read every entry under root. Raises EntryErrors with all problems when any is wrong.
+
+    With ``today``, offers that ended before it leave the catalogue's lists (see ``Catalog``).
+    """
     region = region or load_region()
     problems: list[Problem] = []
     found: dict[str, dict] = {"locations": {}, "activities": {}}
@@ -212,13 +235,16 @@ def load_catalog(
             problems.extend(errs)
             if entry is not None:
                 found[folder][entry_id] = entry
-    problems.extend(check_references(region, found["locations"], found["activities"]))
+    broken = {k: rel for k, rel in seen_ids.items() if rel.startswith("locations/") and k not in found["locations"]}
+    problems.extend(check_references(region, found["locations"], found["activities"], broken))
     problems.extend(_check_failed_references(failed, seen_ids))
     problems.extend(find_duplicates(found["locations"], found["activities"]))  # warnings only
     errors = [p for p in problems if not p.warning]
     if errors and strict:
         raise EntryErrors(problems)
-    catalog = Catalog.build(region, found["locations"], found["activities"], include_examples=include_examples)
+    catalog = Catalog.build(
+        region, found["locations"], found["activities"], include_examples=include_examples, today=today
+    )
     catalog.problems = problems
     return catalog
 
@@ -237,7 +263,7 @@ def _check_failed_references(failed: dict, seen_ids: dict[str, str]) -> list[Pro
                     Problem(
                         rel,
                         doc.line_of(("plekken", i)),
-                        f"plekken[{i + 1}]",
+                        field_label(("plekken", i)),
                         f"Er is geen plek met id '{pid}'.{suggest(pid, place_ids)} "
                         "Een id is de naam van een bestand in locations/, zonder .yaml.",
                     )

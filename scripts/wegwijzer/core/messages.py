@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -49,13 +50,14 @@ _TYPE_NAMES = {
 
 
 def field_label(loc: tuple) -> str:
-    out = ""
+    """Where in the file, in words: ('schema', 1, 'dag') -> 'schema, regel 2, dag'."""
+    parts = []
     for part in loc:
         if isinstance(part, int):
-            out += f"[{part + 1}]"
+            parts.append(f"regel {part + 1}")
         else:
-            out += ("." if out else "") + ("schema" if part == "schema_" else str(part))
-    return out
+            parts.append("schema" if part == "schema_" else str(part))
+    return ", ".join(parts)
 
 
 def suggest(word: str, options: list[str]) -> str:
@@ -144,6 +146,54 @@ def _wrong_type(error: Mapping[str, Any], ctx: _Ctx) -> str:
     return f"Hier hoort {_TYPE_NAMES[error['type']]}, maar er staat '{shown(ctx.value)}'."
 
 
+# --- the right shape: messages that show what to write instead ---------------------------------------
+
+SCHEDULE_FIELDS = ("dag", "datum", "van", "tot", "herhaling", "week", "start", "eind")
+_TIME_TEXT = re.compile(r"^([0-9]{1,2})[.:,]?([0-9]{2})?$")
+
+
+def _as_time(value: Any) -> str:
+    """10.0 or 10.3 (a number, YAML read 10.00 or 10.30) or 1000 -> '10:00' / '10:30'."""
+    if isinstance(value, float):
+        hours, minutes = f"{value:.2f}".split(".")
+        return f"{int(hours):02d}:{minutes}"
+    match = _TIME_TEXT.match(str(value).strip())
+    if match:
+        return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
+    return "10:00"
+
+
+def _shape(error: Mapping[str, Any], ctx: _Ctx) -> str | None:
+    """A message for a value written in the wrong shape, with the right form; None when none fits."""
+    etype, value, field = error["type"], ctx.value, ctx.field
+    at_top = len(ctx.loc) == 1
+    if field == "kosten" and at_top and not isinstance(value, dict):
+        if str(value).strip().lower() in ("gratis", "true", "ja", "0"):
+            return "Schrijf het zo: `kosten: {gratis: true}`."
+        return "Schrijf het zo: `kosten: {bedrag: 2.50, uitleg: per keer}`, of `kosten: {gratis: true}`."
+    if field == "aanmelden" and at_top and not isinstance(value, dict):
+        if value is False or str(value).strip().lower() in ("nee", "false", "niet nodig"):
+            return "Schrijf het zo: `aanmelden: {nodig: false}`."
+        return "Schrijf het zo: `aanmelden: {nodig: true, hoe: Bel 0223 123 456 of mail ...}`."
+    if etype == "extra_forbidden" and at_top and field in SCHEDULE_FIELDS and ctx.kind == "aanbod":
+        return (
+            f"{field} hoort in een regel van schema. Schrijf bijvoorbeeld:\n"
+            f'  schema:\n    - {{dag: dinsdag, van: "10:00", tot: "12:00", {field}: ...}}'
+        )
+    if field == "telefoon" and isinstance(value, int | float):
+        return (
+            f"'{value}' is geen geldig telefoonnummer. Schrijf het hele nummer met netnummer, "
+            'tussen aanhalingstekens: `telefoon: "0223 123 456"`.'
+        )
+    if field in ("van", "tot") and isinstance(value, int | float) and not isinstance(value, bool):
+        return f'Een tijd schrijf je met een dubbele punt en tussen aanhalingstekens: `{field}: "{_as_time(value)}"`.'
+    if field in ("lat", "lon") and isinstance(value, str) and "," in value:
+        return f"Gebruik een punt in een getal, geen komma: `{field}: {value.replace(',', '.')}`."
+    if len(ctx.loc) >= 2 and ctx.loc[-2] == "coordinaten" and etype == "extra_forbidden" and field.isdigit():
+        return "Gebruik een punt in een getal, geen komma: `coordinaten: {lat: 52.95, lon: 4.76}`."
+    return None
+
+
 EMPTY = "Dit veld is leeg. Vul het in of haal het veld weg."
 _MESSAGES: dict[str, Callable[[Mapping[str, Any], _Ctx], str]] = {
     "extra_forbidden": _unknown_field,
@@ -174,6 +224,9 @@ def translate(error: Mapping[str, Any], kind: str, model: type[BaseModel]) -> tu
     etype = error["type"]
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     ctx = _Ctx(loc, field, kind, model, error.get("input"))
+    shaped = _shape(error, ctx)
+    if shaped:
+        return loc, shaped
     if etype in _MESSAGES:
         return loc, _MESSAGES[etype](error, ctx)
     if etype.startswith("date"):

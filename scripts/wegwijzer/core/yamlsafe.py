@@ -216,15 +216,41 @@ def _explain(exc: yaml.YAMLError, text: str) -> YamlProblem:
         source_lines = text.splitlines()
         if mark and mark.line < len(source_lines) and "\t" in source_lines[mark.line]:
             return YamlProblem("Er staat een tab in deze regel. Gebruik spaties om in te springen.", mark.line + 1)
-        return YamlProblem(_explain_syntax(exc), (mark.line + 1) if mark else None)
+        if "quoted scalar" in (exc.context or "") and exc.context_mark:  # the opening quote, not the file's end
+            mark = exc.context_mark
+        return YamlProblem(_explain_syntax(exc, source_lines), (mark.line + 1) if mark else None)
     # e.g. reader errors (control characters)
     return YamlProblem(f"Dit is geen geldige YAML: {shown(exc, 200)}.")
 
 
-def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
+def _indented_too_far(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
+    """'naam: X' followed by '  soort: y': the second line is indented under a line that has a value."""
+    mark = exc.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    before = [x for x in lines[: mark.line] if x.strip() and not x.lstrip().startswith("#")]
+    if not before:
+        return ""
+    previous = before[-1]
+    indent, previous_indent = len(line) - len(line.lstrip(" ")), len(previous) - len(previous.lstrip(" "))
+    has_value = re.match(r"^\s*(?:- )?[\w-]+:\s*\S", previous) is not None
+    key, above = line.strip().split(":", 1)[0], previous.strip().removeprefix("- ").split(":", 1)[0]
+    if indent > previous_indent and has_value and re.fullmatch(r"[\w-]+", key):
+        return (
+            f"Deze regel springt te ver in. Zet '{key}' precies onder '{above}' "
+            "(evenveel spaties aan het begin van de regel)."
+        )
+    return ""
+
+
+def _explain_syntax(exc: yaml.MarkedYAMLError, lines: list[str] | None = None) -> str:
     problem = (exc.problem or "").strip()
     if "found character '\\t'" in problem or "\\t" in problem:
         return "Er staat een tab in het bestand. Gebruik spaties om in te springen."
+    too_far = _indented_too_far(exc, lines or [])
+    if too_far:
+        return too_far
     if "mapping values are not allowed" in problem:
         return (
             "Hier staat een dubbele punt (:) op een plek waar dat niet kan. "
@@ -237,7 +263,10 @@ def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
     if "expected ',' or '}'" in problem:
         return "Een blok dat begint met { moet eindigen met }. Controleer de haakjes en de komma's."
     if "quoted scalar" in (exc.context or ""):
-        return "Een tekst tussen aanhalingstekens is niet afgesloten. Zet aan het eind ook een \" of '."
+        return (
+            "De tekst tussen aanhalingstekens die op deze regel begint, is niet afgesloten. "
+            "Zet aan het eind van de tekst ook een \" (of ' als je met ' begon)."
+        )
     if "expected <block end>" in problem or "did not find expected" in problem:
         return "De inspringing klopt niet. Zet velden die bij elkaar horen precies onder elkaar."
     if "found undefined alias" in problem or "found unhashable key" in problem:

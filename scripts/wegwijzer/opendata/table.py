@@ -1,9 +1,14 @@
-"""``aanbod.csv``: one row per offer, UTF-8 with BOM and ';' so Dutch Excel opens it."""
+"""``aanbod.csv``: one row per offer, UTF-8 with BOM and ';' so Dutch Excel opens it.
+
+``csv_document`` is the project's one CSV dialect: every CSV file the project writes
+(the open data, ``wegwijzer verouderd --formaat csv``) goes through it.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection, Iterable, Sequence
 
 from wegwijzer.core import describe
 from wegwijzer.core.catalog import Catalog
@@ -87,13 +92,21 @@ def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
     return rows
 
 
-def csv_text(cat: Catalog, base: str = "") -> str:
+def csv_document(header: Sequence[str], rows: Iterable[Sequence[str]], phone_columns: Collection[str] = ()) -> str:
+    """A CSV file as Dutch Excel opens it: UTF-8 with BOM, ';' between cells, CRLF, no formulas in cells.
+
+    Every cell that starts with = + - @, a tab or a CR gets a ' in front (``guard.safe_cell``),
+    except a checked phone number in one of ``phone_columns``, which stays readable.
+    """
+    phones = {i for i, name in enumerate(header) if name in phone_columns}
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
-    )
-    writer.writeheader()
-    for row in csv_rows(cat, base):
-        # No cell starts a spreadsheet formula; checked phone numbers stay as they are.
-        writer.writerow({k: safe_cell(v, phone=k == "telefoon") for k, v in row.items()})
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(str(cell), phone=i in phones) for i, cell in enumerate(row)])
     return "\ufeff" + out.getvalue()
+
+
+def csv_text(cat: Catalog, base: str = "") -> str:
+    rows = ([row[k] for k in CSV_COLUMNS] for row in csv_rows(cat, base))
+    return csv_document(CSV_COLUMNS, rows, phone_columns=("telefoon",))

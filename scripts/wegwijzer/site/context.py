@@ -29,6 +29,9 @@ class Settings:
     verouderd_na_maanden: int = 12
     tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     tile_attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    repo_url: str = ""  # the GitHub repository the web editor saves to ('' while not chosen)
+    edit_branch: str = "main"  # the branch pull requests of the web editor go to
+    edit_auth_url: str = ""  # the OAuth service that signs editors in to GitHub (web editor)
 
     @property
     def node_modules(self) -> Path:
@@ -54,7 +57,11 @@ class BuildContext:
 
 
 def build_date() -> dt.date:
-    """The date the site describes: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    """The date the site describes: today, the real date.
+
+    Tests and determinism checks set SOURCE_DATE_EPOCH to get the same site every time; a real
+    build never takes a date from git (that kept ended offers on the site until the next commit).
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()

@@ -193,7 +193,7 @@ def home_context(cat: Catalog) -> Context:
         "themes": [(k, v, len(cat.by_theme.get(k, []))) for k, v in vocab.items("themas")],
         "gemeenten": [(g, [region.areas[k] for k in g.children]) for g in region.gemeenten()],
         "audiences": [(k, v, len(cat.by_audience.get(k, []))) for k, v in vocab.items("doelgroepen")],
-        "counts": {"plekken": len(cat.locations), "aanbod": len(cat.activities)},
+        "counts": {"plekken": len(cat.locations), "aanbod": len(cat.listed())},
     }
 
 
@@ -255,7 +255,7 @@ class OffersPage(Page):
     template: ClassVar[str] = "wegwijzer/alle-aanbod.html"
 
     def context(self, ctx: BuildContext) -> Context:
-        return {"groups": group_by_gemeente(ctx.catalog, list(ctx.catalog.activities.values()))}
+        return {"groups": group_by_gemeente(ctx.catalog, ctx.catalog.listed())}
 
 
 @dataclass(frozen=True)
@@ -263,7 +263,7 @@ class ProfessionalsPage(Page):
     template: ClassVar[str] = "wegwijzer/professionals.html"
 
     def context(self, ctx: BuildContext) -> Context:
-        referable = sorted((a for a in ctx.catalog.activities.values() if a.voor_professionals), key=sort_key)
+        referable = sorted((a for a in ctx.catalog.listed() if a.voor_professionals), key=sort_key)
         return {"referable": referable}
 
 

@@ -22,8 +22,10 @@ from mkdocs.structure.files import File, Files
 from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
+from wegwijzer.core.region import load_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.opendata.view import OpenDataView
+from wegwijzer.site.cms import CmsView
 from wegwijzer.site.conform import ConformView
 from wegwijzer.site.context import BuildContext, Settings, build_date
 from wegwijzer.site.editors import EditorsView
@@ -44,6 +46,7 @@ VIEWS: tuple[type[View], ...] = (
     LeafletView,
     SearchView,
     EditorsView,
+    CmsView,
     OpenDataView,
     MapView,
     ConformView,
@@ -74,6 +77,10 @@ class WegwijzerConfig(Config):
     verouderd_na_maanden = c.Type(int, default=12)
     tile_url = c.Type(str, default=Settings.tile_url)
     tile_attribution = c.Type(str, default=Settings.tile_attribution)
+    # The web editor (/redactie/beheer/): the GitHub repository (falls back to repo_url), branch, sign-in service.
+    beheer_repo = c.Type(str, default="")
+    beheer_branch = c.Type(str, default="main")
+    beheer_auth_url = c.Type(str, default="")
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -92,6 +99,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     # -- load -------------------------------------------------------------------------
 
     def on_config(self, config):
+        load_region.cache_clear()  # serve rebuilds in one process: read woonkernen.yaml again
         project = Path(config.config_file_path).parent
         sources = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
         refused = site_file_problems(project, sources)
@@ -107,13 +115,17 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             verouderd_na_maanden=self.config.verouderd_na_maanden,
             tile_url=self.config.tile_url,
             tile_attribution=self.config.tile_attribution,
+            repo_url=self.config.beheer_repo or config.repo_url or "",
+            edit_branch=self.config.beheer_branch,
+            edit_auth_url=self.config.beheer_auth_url,
         )
+        today = build_date()
         try:
-            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples)
+            catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples, today=today)
         except EntryErrors as exc:
             raise PluginError("Er zijn fouten in de items:\n" + str(exc)) from None
         config.site_url = settings.site_url
-        self.ctx = BuildContext(catalog=catalog, today=build_date(), settings=settings)
+        self.ctx = BuildContext(catalog=catalog, today=today, settings=settings)
         self.views = [view() for view in VIEWS]  # new state for every build (serve rebuilds)
         for view in self.views:
             view.start(self.ctx)
@@ -192,6 +204,16 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_post_build(self, config):
         for view in self.views:
             view.finish(self.context, Path(config.site_dir))
+
+    def on_serve(self, server, config, builder):
+        """`wegwijzer serve`: rebuild when an entry or a data file changes, and say where the site is."""
+        settings = self.context.settings
+        for folder in (settings.data_dir / "locations", settings.data_dir / "activities", vocab.DATA_DIR):
+            if folder.is_dir():
+                server.watch(str(folder))
+        host, port = config.dev_addr
+        print(f"Open http://{host}:{port}/ — stoppen met Ctrl+C", flush=True)
+        return server
 
 
 def _once_cache() -> Callable[[str, Callable[[], Markup]], Markup]:

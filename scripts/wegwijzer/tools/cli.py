@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from wegwijzer.core.guard import one_line
 from wegwijzer.core.problems import EntryErrors, format_report
@@ -23,33 +24,40 @@ def project_root() -> Path:
     return here
 
 
-def _fixed_date_env() -> None:
-    """Reproducible builds: take the date from the last git commit unless SOURCE_DATE_EPOCH is set."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=project_root(), capture_output=True, text=True, timeout=10
-        )
-        if out.returncode == 0 and out.stdout.strip():
-            os.environ["SOURCE_DATE_EPOCH"] = out.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        pass
+def _relative_files(root: Path, names: list[str]) -> list[str]:
+    """File names as given on the command line -> 'activities/x.yaml' (relative to root)."""
+    out = []
+    for name in names:
+        path = Path(name).resolve()
+        out.append(path.relative_to(root).as_posix() if path.is_relative_to(root) else Path(name).as_posix())
+    return out
 
 
 def cmd_validate(args) -> int:
     from wegwijzer.core.load import load_catalog
 
     root = Path(args.root).resolve() if args.root else project_root()
-    try:
-        catalog = load_catalog(root)
-    except EntryErrors as exc:
-        print(format_report(exc.problems), file=sys.stderr)
+    only = _relative_files(root, getattr(args, "bestanden", []) or [])
+    missing = [name for name in only if not (root / name).is_file()]
+    if missing:
+        print(f"Dit bestand bestaat niet: {', '.join(missing)}.", file=sys.stderr)
         return 1
-    warnings = [p for p in catalog.problems if p.warning]
-    if warnings:
-        print(format_report(warnings), file=sys.stderr)
-    print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.")
+    try:  # every file is read (an offer needs its places), only the asked files are reported
+        catalog = load_catalog(root)
+        problems = catalog.problems
+    except EntryErrors as exc:
+        problems = exc.problems
+    if only:
+        problems = [p for p in problems if p.file in only]
+    errors = [p for p in problems if not p.warning]
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+    if errors:
+        return 1
+    if only:
+        print(f"Alles klopt in {', '.join(only)}.")
+    else:
+        print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.")
     return 0
 
 
@@ -63,42 +71,74 @@ def _mkdocs_config(args):
     return load_config(str(root / "mkdocs.yml"), **kwargs)
 
 
-def cmd_build(args) -> int:
-    import logging
+_LEVELS = {"DEBUG": "info", "INFO": "info", "WARNING": "let op", "ERROR": "fout", "CRITICAL": "fout"}
 
+
+class _DutchFormatter(logging.Formatter):
+    """MkDocs' log lines with Dutch level names: 'let op: ...' instead of 'WARNING: ...'."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{_LEVELS.get(record.levelname, record.levelname.lower())}: {record.getMessage()}"
+
+
+def _dutch_logging(level: int = logging.WARNING) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_DutchFormatter())
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
+NOT_BUILT = "De site is niet gebouwd. Lees de fout hierboven, verbeter hem en probeer het opnieuw."
+
+
+def cmd_build(args) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, PluginError
 
-    _fixed_date_env()
-    if args.zonder_voorbeelden:
-        os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    _dutch_logging()
     try:
         config = _mkdocs_config(args)
+        if args.zonder_voorbeelden:
+            config.plugins["wegwijzer"].config.voorbeelden = False
         build(config)
     except PluginError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    except Abort as exc:
-        print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
+    except Abort:  # MkDocs says "Aborted with a BuildError!"; the real error is already logged
+        print(NOT_BUILT, file=sys.stderr)
         return 1
     print(f"De site staat in {config.site_dir}")
     return 0
+
+
+def _plugins_without_examples(config_file: Path) -> list:
+    """The plugins of mkdocs.yml with `voorbeelden: false` for ours (serve reloads the config on every change)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as f:
+        plugins = list(yaml_load(f).get("plugins") or [])
+    for i, entry in enumerate(plugins):
+        if entry == "wegwijzer":
+            plugins[i] = {"wegwijzer": {"voorbeelden": False}}
+        elif isinstance(entry, dict) and "wegwijzer" in entry:
+            plugins[i] = {"wegwijzer": {**(entry["wegwijzer"] or {}), "voorbeelden": False}}
+    return plugins
 
 
 def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, PluginError
 
-    _fixed_date_env()
-    if args.zonder_voorbeelden:
-        os.environ["WEGWIJZER_VOORBEELDEN"] = "0"
-    try:
-        serve(
-            config_file=str(project_root() / "mkdocs.yml"), open_in_browser=False, dev_addr=args.adres, livereload=True
-        )
-    except (PluginError, Abort) as exc:
+    _dutch_logging()
+    config_file = project_root() / "mkdocs.yml"
+    extra: dict[str, Any] = {"plugins": _plugins_without_examples(config_file)} if args.zonder_voorbeelden else {}
+    print("De site wordt gebouwd. Even geduld ...", flush=True)
+    try:  # the plugin's on_serve says where to open it, once the first build is done
+        serve(config_file=str(config_file), open_in_browser=False, dev_addr=args.adres, livereload=True, **extra)
+    except PluginError as exc:
         print(str(exc), file=sys.stderr)
+        return 1
+    except Abort:
+        print(NOT_BUILT, file=sys.stderr)
         return 1
     return 0
 
@@ -139,21 +179,9 @@ def cmd_bench(args) -> int:
 
 
 def cmd_taal(args) -> int:
-    from wegwijzer.tools.taal import ConfigProblem, check_all, format_report, load_config, report_json
+    from wegwijzer.tools.taal.command import run
 
-    root = Path(args.root).resolve() if args.root else project_root()
-    try:
-        config = load_config(Path(args.instellingen) if args.instellingen else None)
-    except ConfigProblem as exc:
-        print(f"De instellingen kloppen niet: {exc}", file=sys.stderr)
-        return 2
-    only = []
-    for name in args.bestanden:
-        path = Path(name).resolve()
-        only.append(path.relative_to(root).as_posix() if path.is_relative_to(root) else name)
-    report = check_all(root, config=config, only=only or None)
-    print(report_json(report) if args.json else format_report(report, show_warnings=not args.alleen_fouten))
-    return 1 if report.errors else 0
+    return run(Path(args.root).resolve() if args.root else project_root(), args)
 
 
 def cmd_nieuw(args) -> int:
@@ -217,6 +245,11 @@ def _root_argument(p: argparse.ArgumentParser, what: str = "locations/ en activi
     p.add_argument("--root", help=f"Map met {what} (standaard: deze map).")
 
 
+def _args_validate(p: argparse.ArgumentParser) -> None:
+    p.add_argument("bestanden", nargs="*", help="Alleen deze bestanden (standaard: alle items).")
+    _root_argument(p)
+
+
 def _args_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg (voor de echte site).")
     p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
@@ -241,11 +274,9 @@ def _args_bench(p: argparse.ArgumentParser) -> None:
 
 
 def _args_taal(p: argparse.ArgumentParser) -> None:
-    p.add_argument("bestanden", nargs="*", help="Alleen deze bestanden (standaard: alle items en pagina's).")
-    _root_argument(p, "locations/, activities/ en content/")
-    p.add_argument("--alleen-fouten", action="store_true", help="Toon alleen fouten, geen tips.")
-    p.add_argument("--json", action="store_true", help="Geef de uitkomst als JSON.")
-    p.add_argument("--instellingen", help="Ander bestand met instellingen (standaard: data/taal.yaml).")
+    from wegwijzer.tools.taal.command import add_arguments
+
+    add_arguments(p)
 
 
 def _args_nieuw(p: argparse.ArgumentParser) -> None:
@@ -280,7 +311,8 @@ def _args_folders(p: argparse.ArgumentParser) -> None:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("validate", "Controleer alle items en toon alle fouten.", cmd_validate, _root_argument),
+    Command("validate", "Controleer alle items en toon alle fouten.", cmd_validate, _args_validate),
+    Command("controleer", "Hetzelfde als validate: controleer de items.", cmd_validate, _args_validate),
     Command("build", "Bouw de site in de map site/.", cmd_build, _args_build),
     Command("serve", "Bouw de site en bekijk hem op http://127.0.0.1:8000.", cmd_serve, _args_serve),
     Command("schema", "Schrijf het JSON Schema voor editors (map schema/).", cmd_schema),

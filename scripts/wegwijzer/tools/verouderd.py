@@ -2,29 +2,39 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 import sys
 from pathlib import Path
 
 from wegwijzer.core import describe
 from wegwijzer.core.freshness import StaleRow, stale_entries
-from wegwijzer.core.guard import one_line, safe_cell
+from wegwijzer.core.guard import one_line
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors, format_report
+from wegwijzer.opendata.table import csv_document
 from wegwijzer.site.context import build_date
+
+STALE_COLUMNS = ["beheerder", "naam", "soort", "id", "bestand", "laatst_gecontroleerd", "link"]
 
 
 def stale_csv(rows: list[StaleRow]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["beheerder", "naam", "soort", "id", "bestand", "laatst_gecontroleerd", "link"])
-    for r in rows:
-        checked = r.laatst_gecontroleerd.isoformat() if r.laatst_gecontroleerd else ""
-        writer.writerow([safe_cell(v) for v in (r.beheerder, r.naam, r.soort, r.id, r.bestand, checked, r.link)])
-    return out.getvalue()
+    """The list as CSV in the same dialect as aanbod.csv (BOM, ';'), so Dutch Excel shows columns."""
+    return csv_document(
+        STALE_COLUMNS,
+        (
+            [
+                r.beheerder,
+                r.naam,
+                r.soort,
+                r.id,
+                r.bestand,
+                r.laatst_gecontroleerd.isoformat() if r.laatst_gecontroleerd else "",
+                r.link,
+            ]
+            for r in rows
+        ),
+    )
 
 
 def _md_cell(text: str) -> str:

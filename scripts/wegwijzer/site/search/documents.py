@@ -58,7 +58,7 @@ def documents(
     def area_names(ids):
         return [region.areas[i].naam for i in ids if i in region.areas]
 
-    acts = sorted(cat.activities.values(), key=lambda e: (e.naam.casefold(), e.id))
+    acts = sorted(cat.listed(), key=lambda e: (e.naam.casefold(), e.id))
     places = _place_order(cat)
     place_number = {loc.id: n for n, loc in enumerate(places)}
     for act in acts:

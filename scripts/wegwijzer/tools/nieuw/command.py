@@ -7,7 +7,7 @@ from pathlib import Path
 
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors, format_report
-from wegwijzer.core.region import Region, load_region
+from wegwijzer.core.region import Region, inside_region, load_region
 from wegwijzer.core.vocab import ID_RE, slug
 from wegwijzer.tools.nieuw.answers import FOLDER, Answers, EditorError, answers_from_args, check
 from wegwijzer.tools.nieuw.interview import interview
@@ -78,7 +78,32 @@ def add_arguments(p) -> None:
     p.add_argument("--geen-vragen", action="store_true", help="Stel geen vragen, ook niet in een terminal.")
 
 
-def run(root: Path, args, stdin=None, stdout=None) -> int:
+def _fill_coordinates(a: Answers, lookup, stdout, region: Region) -> None:
+    """Coordinates from the address (geocode cache first, then the geocoder); silent about nothing."""
+    from wegwijzer.tools.geocode import DEFAULT_CACHE, Unreachable, address_query, load_cache, nominatim_lookup
+
+    town = a.plaats or (region.areas[a.woonkern].naam if a.woonkern in region.areas else "")
+    query = address_query({"straat": a.straat, "huisnummer": a.huisnummer, "postcode": a.postcode, "plaats": town})
+    if query is None:
+        return
+    found = load_cache(DEFAULT_CACHE).get(query)
+    if found is None:
+        try:
+            found = (lookup or nominatim_lookup())(query)
+        except Unreachable:
+            print(
+                f"De coördinaten van '{query}' konden niet worden opgezocht. Draai later wegwijzer geocode.",
+                file=stdout,
+            )
+            return
+    if found and inside_region(found[0], found[1]):
+        a.lat, a.lon = round(found[0], 5), round(found[1], 5)
+        print(f"Coördinaten gevonden bij '{query}': {a.lat}, {a.lon}. Kijk op de kaart of het klopt.", file=stdout)
+    else:
+        print(f"Het adres '{query}' is niet gevonden in de Kop. Vul de coördinaten zelf in.", file=stdout)
+
+
+def run(root: Path, args, stdin=None, stdout=None, lookup=None) -> int:
     """The `wegwijzer nieuw` command. Returns the exit code."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -97,10 +122,15 @@ def run(root: Path, args, stdin=None, stdout=None) -> int:
                 "Geef mee wat je toevoegt: --soort plek of --soort aanbod, en --naam. "
                 "Of start 'wegwijzer nieuw' in een terminal, dan stel ik vragen."
             )
+        if answers.soort == "plek" and answers.lat is None:
+            _fill_coordinates(answers, lookup, stdout, region)
         path = create(root, answers, region, cat)
     except EditorError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except (EOFError, KeyboardInterrupt):  # Ctrl-D or Ctrl-C during the questions
+        print("\nGestopt. Er is niets geschreven.", file=sys.stderr)
+        return 1
     rel = path.relative_to(root)
     print(f"Geschreven: {rel}", file=stdout)
     # Show what is still to do: the validator's problems for this file only.

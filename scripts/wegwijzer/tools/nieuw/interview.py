@@ -51,6 +51,10 @@ def _offer(a: Answers) -> bool:
     return a.soort == "aanbod"
 
 
+def _place(a: Answers) -> bool:
+    return a.soort == "plek"
+
+
 # In this order; a question is asked only when its field is still empty and `when` holds.
 QUESTIONS = (
     _Question("soort", lambda a: "Wat voeg je toe: een plek of aanbod?", lambda a, r: ["plek", "aanbod"]),
@@ -69,6 +73,24 @@ QUESTIONS = (
         required=lambda a: a.soort == "plek",
         when=lambda a: bool(a.gemeente),
     ),
+    _Question(
+        "plekken",
+        lambda a: "Waar is het? De id van een plek (leeg als er geen vaste plek is)",
+        lambda a, r: None,
+        required=lambda a: False,
+        many=True,
+        when=_offer,
+    ),
+    _Question(
+        "gebied",
+        lambda a: "Voor welk gebied is het dan? Een gemeente, of regio",
+        lambda a, r: [g.id for g in r.gemeenten()] + ["regio"],
+        many=True,
+        when=lambda a: _offer(a) and not a.plekken,
+    ),
+    _Question("straat", lambda a: "Straat (leeg als je het niet weet)", required=lambda a: False, when=_place),
+    _Question("huisnummer", lambda a: "Huisnummer", required=lambda a: False, when=lambda a: bool(a.straat)),
+    _Question("postcode", lambda a: "Postcode, zoals 1781 AB", required=lambda a: False, when=_place),
     _Question("samenvatting", lambda a: "Eén zin over wat het is", when=_offer),
     _Question("organisatie", lambda a: "Wie biedt het aan?", when=_offer),
     _Question(
@@ -90,8 +112,14 @@ QUESTIONS = (
 )
 
 
-def interview(a: Answers, region: Region, ask=input) -> Answers:
+def interview(a: Answers, region: Region, ask=None) -> Answers:
     """Ask for what is still missing. Optional questions may stay empty."""
+    ask = ask or input  # looked up now, so a test (or Ctrl-D handling) sees the real input()
+    if a.woonkern and not a.gemeente and a.woonkern in region.areas:  # --woonkern says the gemeente too
+        a.gemeente = region.gemeente_of(a.woonkern).id
+    # Everything needed was given on the command line: ask nothing (not even the optional questions).
+    if not any(not getattr(a, q.field) and q.when(a) and q.required(a) for q in QUESTIONS):
+        return a
     for q in QUESTIONS:
         if getattr(a, q.field) or not q.when(a):
             continue
