@@ -12,6 +12,7 @@ from wegwijzer.core import yamlsafe
 from wegwijzer.core.catalog import Catalog, distance_km
 from wegwijzer.core.duplicates import find_duplicates
 from wegwijzer.core.files import FileProblem, check_inside
+from wegwijzer.core.guard import MAX_LINE_CHARS
 from wegwijzer.core.messages import field_label, suggest, translate
 from wegwijzer.core.model import ID_RE, Activity, Entry, Location
 from wegwijzer.core.problems import EntryErrors, Problem
@@ -32,7 +33,7 @@ def parse_entry(
     so checks across files can still look at it.
     """
     try:
-        doc = yamlsafe.read(path)
+        doc = yamlsafe.read(path, max_line=MAX_LINE_CHARS)
     except yamlsafe.YamlProblem as exc:
         return None, [Problem(rel, exc.line, exc.field, exc.message)]
     except OSError as exc:

@@ -188,7 +188,7 @@ def _shape(error: Mapping[str, Any], ctx: _Ctx) -> str | None:
     if field in ("van", "tot") and isinstance(value, int | float) and not isinstance(value, bool):
         return f'Een tijd schrijf je met een dubbele punt en tussen aanhalingstekens: `{field}: "{_as_time(value)}"`.'
     if field in ("lat", "lon") and isinstance(value, str) and "," in value:
-        return f"Gebruik een punt in een getal, geen komma: `{field}: {value.replace(',', '.')}`."
+        return f"Gebruik een punt in een getal, geen komma: `{field}: {shown(value.replace(',', '.'))}`."
     if len(ctx.loc) >= 2 and ctx.loc[-2] == "coordinaten" and etype == "extra_forbidden" and field.isdigit():
         return "Gebruik een punt in een getal, geen komma: `coordinaten: {lat: 52.95, lon: 4.76}`."
     return None

@@ -5,8 +5,8 @@ Editors write YAML by hand. We read it with a strict loader:
 - a maximum file size, strict UTF-8,
 - times like 10:00 and dates stay text (YAML 1.1 would turn 10:00 into 600),
 - a key that appears twice is an error instead of silently winning,
-- only regular files, lines of at most ``guard.MAX_LINE_CHARS`` and at most ``MAX_DEPTH``
-  levels, checked on the parser's flat event stream before anything recurses.
+- only regular files, at most ``MAX_DEPTH`` levels (checked on the parser's flat event
+  stream before anything recurses) and, for entries, lines of at most ``guard.MAX_LINE_CHARS``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import ClassVar
 import yaml
 
 from wegwijzer.core.files import FileProblem, read_limited
-from wegwijzer.core.guard import MAX_LINE_CHARS, shown
+from wegwijzer.core.guard import shown
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12  # an entry needs about 4 levels (schema -> item -> field); deeper is an attack or a mistake
@@ -144,15 +144,15 @@ _TOO_DEEP = (
 )
 
 
-def _check_lines(text: str) -> None:
-    """Refuse a line longer than MAX_LINE_CHARS before the parser sees it (with its line number)."""
+def _check_lines(text: str, max_line: int) -> None:
+    """Refuse a line longer than max_line before the parser sees it (with its line number)."""
     start, line_no = 0, 1
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        if end - start > MAX_LINE_CHARS:
+        if end - start > max_line:
             raise YamlProblem(
-                f"Deze regel is te lang ({end - start} tekens). Een regel mag hoogstens {MAX_LINE_CHARS} tekens "
+                f"Deze regel is te lang ({end - start} tekens). Een regel mag hoogstens {max_line} tekens "
                 "hebben. Zet lange tekst over meer regels (met | of > achter de veldnaam).",
                 line_no,
             )
@@ -181,9 +181,13 @@ def _check_depth(text: str) -> None:
         loader.dispose()
 
 
-def parse(text: str, name: str = "<tekst>") -> Document:
-    """Parse YAML text into a Document, raising YamlProblem with a Dutch message."""
-    _check_lines(text)
+def parse(text: str, name: str = "<tekst>", max_line: int | None = None) -> Document:
+    """Parse YAML text into a Document, raising YamlProblem with a Dutch message.
+
+    max_line: refuse a longer line before parsing (entries use ``guard.MAX_LINE_CHARS``).
+    """
+    if max_line is not None:
+        _check_lines(text, max_line)
     loader = _StrictLoader(text)
     try:
         try:
@@ -274,7 +278,7 @@ def _explain_syntax(exc: yaml.MarkedYAMLError, lines: list[str] | None = None) -
     return f"Dit is geen geldige YAML ({problem or exc}). Controleer de regel en de regel erboven."
 
 
-def read(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+def read(path: Path, max_bytes: int = MAX_BYTES, max_line: int | None = None) -> Document:
     """Read and parse one YAML file safely: a regular file, at most max_bytes, strict UTF-8."""
     try:
         raw = read_limited(path, max_bytes)
@@ -292,4 +296,4 @@ def read(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         ) from None
     if "\x00" in text:
         raise YamlProblem("Het bestand bevat onzichtbare tekens (nul-bytes). Sla het opnieuw op als tekst.")
-    return parse(text, str(path))
+    return parse(text, str(path), max_line)

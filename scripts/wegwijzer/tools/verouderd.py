@@ -101,7 +101,8 @@ def output_problem(target: Path, root: Path, overwrite: bool) -> str | None:
     if not real.parent.is_dir():
         return f"De map {one_line(str(target.parent))} bestaat niet. Maak hem eerst, of kies een andere plek."
     if real.is_dir():
-        return f"{one_line(str(target))} is een map. Geef een bestandsnaam, bijvoorbeeld {one_line(str(target))}/lijst.md."
+        name = one_line(str(target))
+        return f"{name} is een map. Geef een bestandsnaam, bijvoorbeeld {name}/lijst.md."
     if real.exists() and not overwrite:
         return (
             f"Het bestand {one_line(str(target))} bestaat al. Kies een andere naam, "

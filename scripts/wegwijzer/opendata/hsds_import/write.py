@@ -22,7 +22,7 @@ import yaml
 from pydantic import ValidationError
 
 from wegwijzer.core import yamlsafe
-from wegwijzer.core.guard import shown
+from wegwijzer.core.guard import MAX_LINE_CHARS, shown
 from wegwijzer.core.load import check_references, parse_entry
 from wegwijzer.core.messages import field_label, translate
 from wegwijzer.core.model import Activity, Entry, Location
@@ -56,7 +56,7 @@ def checked(text: str, model: type[Entry], entry_id: str, folder: str) -> tuple[
     if len(text.encode("utf-8")) > yamlsafe.MAX_BYTES:
         return None, [f"het bestand zou te groot worden (meer dan {yamlsafe.MAX_BYTES // 1024} kB)"]
     try:
-        doc = yamlsafe.parse(text)
+        doc = yamlsafe.parse(text, max_line=MAX_LINE_CHARS)
         entry = model.model_validate(doc.data)
     except yamlsafe.YamlProblem as exc:
         return None, [exc.message]
