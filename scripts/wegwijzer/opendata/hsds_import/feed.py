@@ -76,23 +76,33 @@ def read_services(path: Path) -> list[dict]:
 _TAG = re.compile(r"<[^<>]*>")  # linear: a tag ends at the next '<' or '>'
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _TAG_LEFT = re.compile(r"<(?=\s*[A-Za-z!?/])")  # a '<' that still opens something like a tag
+_TAG_TAIL = re.compile(r"<\s*[A-Za-z!?/][^<>]*$")  # a tag that is never closed eats the rest, as in a browser
+_SPACES = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINK_SCHEME = re.compile(r"\]\(\s*(?!https?:|mailto:|tel:)[^)]*\)")
 
 
-def plain_text(value: str) -> tuple[str, list[str]]:
-    """Text without HTML and control characters, and what was taken out (for a note)."""
+def _strip_tags(value: str) -> str:
+    return _TAG_LEFT.sub("", _TAG_TAIL.sub("", _TAG.sub("", value)))
+
+
+def plain_text(value: str, one_line: bool = False) -> tuple[str, list[str]]:
+    """Text without HTML and control characters, and what was taken out (for a note).
+
+    one_line: line breaks become spaces (for names and other one-line fields).
+    """
     removed = []
     if _TAG.search(value) or _ENTITY.search(value) or _TAG_LEFT.search(value):
-        value = html.unescape(_TAG.sub("", value))
-        value = _TAG_LEFT.sub("", _TAG.sub("", value))  # what the entities turned into
+        value = _strip_tags(html.unescape(_strip_tags(value)))  # again: what the entities turned into
         removed.append("HTML")
     value = _LINE_BREAK.sub("\n", value).replace("\t", " ")
     if _CONTROL.search(value):
         value = _CONTROL.sub("", value)
         removed.append("onzichtbare stuurtekens")
     value = _LINK_SCHEME.sub("]", value)
+    if one_line:
+        value = _SPACES.sub(" ", value)
     return value.strip(), removed
 
 
@@ -114,7 +124,7 @@ class Part:
         )
         self.notes.append(f"In {self.what} is '{key}' {kind} in plaats van {expected}: niet overgenomen.")
 
-    def text(self, key: str, what: str = "") -> str | None:
+    def text(self, key: str, what: str = "", one_line: bool = False) -> str | None:
         """A text without HTML and control characters; None when empty or of another type."""
         value = self.data.get(key)
         if value is None or value == "":
@@ -122,9 +132,10 @@ class Part:
         if not isinstance(value, str):
             self._wrong(key, "tekst")
             return None
-        clean, removed = plain_text(value)
+        clean, removed = plain_text(value, one_line)
         if removed:
-            self.notes.append(f"{' en '.join(removed).capitalize()} weggehaald uit {what or key}.")
+            what_out = " en ".join(removed)
+            self.notes.append(f"{what_out[0].upper()}{what_out[1:]} weggehaald uit {what or key}.")
         return clean or None
 
     def number(self, key: str) -> float | None:

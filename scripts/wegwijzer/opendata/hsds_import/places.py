@@ -105,7 +105,7 @@ def _address(address: Part | None, loc: Part, kern: Area, name: str) -> dict | N
             return {"plaats": transport[len("Plaats: ") :].rstrip(".").strip()}
         return None
     adres = {}
-    line = (address.text("address_1") or "").strip()
+    line = (address.text("address_1", one_line=True) or "").strip()
     match = _STREET_NUMBER.match(line)
     if match:
         adres["straat"], adres["huisnummer"] = match.group(1), match.group(2)
@@ -116,7 +116,7 @@ def _address(address: Part | None, loc: Part, kern: Area, name: str) -> dict | N
         adres["postcode"] = model._postcode(postcode)
     elif postcode:
         loc.notes.append(f"Plek '{name}': postcode '{shown(postcode)}' is niet overgenomen, hij klopt niet.")
-    adres["plaats"] = (address.text("city") or kern.naam).strip()
+    adres["plaats"] = (address.text("city", one_line=True) or kern.naam).strip()
     return adres
 
 
@@ -174,7 +174,7 @@ def _description(loc: Part) -> str | None:
 
 def location_entry(loc: Part, region: Region, service: Service) -> tuple[str, dict] | None:
     """(id, YAML data) for an HSDS location in the region; None (with a note) when it is not in the region."""
-    name = loc.text("name", "de naam van een plek") or "Plek zonder naam"
+    name = loc.text("name", "de naam van een plek", one_line=True) or "Plek zonder naam"
     address = _physical_address(loc)
     found = _where(loc, region, shown(name), address)
     if found is None:

@@ -104,7 +104,7 @@ def schedule_items(schedule: Part | dict, notes: list[str] | None = None) -> lis
     """One HSDS schedule as schedule items (one per weekday), or [] with a note."""
     if isinstance(schedule, dict):
         schedule = Part(schedule, notes if notes is not None else [])
-    remark = schedule.text("notes", "een tijd")
+    remark = schedule.text("notes", "een tijd", one_line=True)
     desc = schedule.text("description", "een tijd") or remark or "zonder beschrijving"
     skip = f"Tijd niet overgenomen ('{shown(desc, 80)}')"
     base = _hours(schedule, skip)

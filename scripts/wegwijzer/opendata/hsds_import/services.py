@@ -85,7 +85,7 @@ class Mapped:
 
 def service_name(service: Part) -> str | None:
     """The name of a service, at most 90 characters; None when it has none."""
-    name = service.text("name", "de naam")
+    name = service.text("name", "de naam", one_line=True)
     if name and len(name) > 90:
         service.notes.append("De naam was langer dan 90 tekens en is ingekort.")
         name = name[:90].rstrip()
@@ -108,7 +108,7 @@ def _summary(service: Part, name: str, description: str | None) -> dict:
 
 def _organization(service: Part) -> Service:
     org = service.part("organization", "de organisatie") or Part({}, service.notes)
-    organisatie = org.text("name", "de organisatie")
+    organisatie = org.text("name", "de organisatie", one_line=True)
     if not organisatie:
         organisatie = "Onbekende aanbieder"
         service.notes.append("Er staat geen organisatie bij. Vul 'organisatie' en 'beheerder' in.")
@@ -232,7 +232,8 @@ def _cost(service: Part) -> dict:
     for option in options[:1]:
         currency = (option.text("currency") or "EUR").upper()
         amount = option.number("amount")
-        uitleg = " ".join(t for t in (option.text("option"), option.text("amount_description")) if t and t != "Gratis")
+        texts = (option.text("option", one_line=True), option.text("amount_description", one_line=True))
+        uitleg = " ".join(t for t in texts if t and t != "Gratis")
         if currency != "EUR" and amount is not None:
             service.notes.append(
                 f"Prijs in {shown(currency)} is als tekst overgenomen. Zet het bedrag in euro als dat kan."
@@ -244,7 +245,7 @@ def _cost(service: Part) -> dict:
             return {"kosten": {"bedrag": amount, **({"uitleg": uitleg} if uitleg else {})}}
         if uitleg:
             return {"kosten": {"uitleg": uitleg}}
-    fees = service.text("fees_description", "de kosten")
+    fees = service.text("fees_description", "de kosten", one_line=True)
     if fees:
         return {"kosten": {"gratis": True} if fees == "Gratis" else {"uitleg": fees}}
     return {}

@@ -51,21 +51,32 @@ def yaml_text(data: dict, source_name: str) -> str:
     return header + body.replace("\ngecontroleerd_op: null\n", "\ngecontroleerd_op:\n")
 
 
-def checked(text: str, model: type[Entry], entry_id: str, folder: str) -> tuple[Entry | None, list[str]]:
-    """Read the text back as ``validate`` would: the entry, or the problems (in Dutch)."""
+def _model_problems(data: object, model: type[Entry]) -> list[str]:
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        return [
+            f"{field_label(loc) or 'item'}: {message}"
+            for loc, message in (translate(err, model.kind, model) for err in exc.errors(include_url=False))
+        ]
+    return []
+
+
+def checked(data: dict, text: str, model: type[Entry], entry_id: str, folder: str) -> tuple[Entry | None, list[str]]:
+    """Check an entry as ``validate`` would: first its fields, then its file read back. The entry or the problems."""
+    problems = _model_problems(data, model)  # per field, with the field's name
+    if problems:
+        return None, problems
     if len(text.encode("utf-8")) > yamlsafe.MAX_BYTES:
         return None, [f"het bestand zou te groot worden (meer dan {yamlsafe.MAX_BYTES // 1024} kB)"]
     try:
         doc = yamlsafe.parse(text, max_line=MAX_LINE_CHARS)
-        entry = model.model_validate(doc.data)
     except yamlsafe.YamlProblem as exc:
         return None, [exc.message]
-    except ValidationError as exc:
-        out = []
-        for err in exc.errors(include_url=False):
-            loc, message = translate(err, model.kind, model)
-            out.append(f"{field_label(loc) or 'item'}: {message}")
-        return None, out
+    problems = _model_problems(doc.data, model)  # what validate will read from the file
+    if problems:
+        return None, problems
+    entry = model.model_validate(doc.data)
     return entry.bind(entry_id, f"{folder}/{entry_id}.yaml", doc.lines), []
 
 
@@ -132,7 +143,7 @@ def _place(plan: Plan, loc_id: str, data: dict, item: Imported) -> tuple[str | N
         return plan.new_by_key[key], []
     new_id = plan.unique(loc_id)
     text = yaml_text(data, plan.source_name)
-    place, problems = checked(text, Location, new_id, "locations")
+    place, problems = checked(data, text, Location, new_id, "locations")
     if place is None:
         return None, [f"Plek '{data['naam']}' niet ingelezen: {p}" for p in problems]
     problems = [p.message for p in check_references(plan.region, {new_id: place}, {}) if not p.warning]
@@ -194,7 +205,7 @@ def plan_service(plan: Plan, raw: object) -> Imported:
     data = _link_places(plan, mapped, item)
     act_id = plan.unique(act_id)
     text = yaml_text(data, plan.source_name)
-    act, problems = checked(text, Activity, act_id, "activities")
+    act, problems = checked(data, text, Activity, act_id, "activities")
     if act is not None:
         problems = [f"{p.field}: {p.message}" for p in _references(plan, act)]
     if problems:
@@ -202,7 +213,9 @@ def plan_service(plan: Plan, raw: object) -> Imported:
         item.files = []
         plan.restore(saved)  # its new places go too
         notes += [f"Klopt niet: {p}" for p in problems]
+        item.notes = list(dict.fromkeys(notes))
         return item
+    item.notes = list(dict.fromkeys(item.notes))  # the same note from two parts once
     item.activity_id = act_id
     item.files.append(plan.activities_dir / f"{act_id}.yaml")
     plan.files[plan.activities_dir / f"{act_id}.yaml"] = text
