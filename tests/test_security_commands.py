@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import os
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import FIXED_EPOCH
@@ -16,6 +18,8 @@ from entries import offer, place, write_project
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
 from wegwijzer.tools import geocode
+from wegwijzer.tools.nieuw.command import add_arguments
+from wegwijzer.tools.nieuw.command import run as nieuw
 
 
 def wegwijzer(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -90,13 +94,9 @@ def test_verouderd_csv_has_no_formulas(tmp_path):
 
 def test_a_new_place_without_coordinates_gets_them_from_geocode(tmp_path):
     """nieuw offline writes 'coordinaten: {lat: , lon: }'; geocode fills that line; then validate passes."""
-    from wegwijzer.tools.nieuw.command import add_arguments
-    from wegwijzer.tools.nieuw.command import run as nieuw
 
     def offline(query):
         raise geocode.Unreachable("offline")
-
-    import argparse
 
     parser = argparse.ArgumentParser()
     add_arguments(parser)
@@ -114,11 +114,9 @@ def test_a_new_place_without_coordinates_gets_them_from_geocode(tmp_path):
     path = tmp_path / "locations" / "buurtkamer-de-proef.yaml"
     text = path.read_text(encoding="utf-8")
     assert "coordinaten: {lat: , lon: }" in text
-    try:
+    with pytest.raises(EntryErrors) as exc:
         load_catalog(tmp_path)
-        raise AssertionError("a place without coordinates must not validate")
-    except EntryErrors as exc:
-        assert any("wegwijzer geocode" in p.message for p in exc.problems), [p.format() for p in exc.problems]
+    assert any("wegwijzer geocode" in p.message for p in exc.value.problems), [p.format() for p in exc.value.problems]
     # geocode treats the empty line as missing and fills it in place
     assert not geocode.has_coordinates(yaml.safe_load(text))
     asked = []
