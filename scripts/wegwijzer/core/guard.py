@@ -27,6 +27,7 @@ MAX_PLACES = 40  # places of one offer
 MAX_SCHEDULE_X_PLACES = 200  # schedule items times the places they are held at (each is shown and exported)
 MAX_OPENING_HOURS = 40  # opening times of one place
 MAX_AMOUNT = 100_000  # euro: a cost above this is a typing error
+MAX_URL_CHARS = 500  # a web address
 
 # C0 and C1 control characters except newline, the line and paragraph separators, and the
 # bidirectional overrides and isolates (they make text look different from what it is).
@@ -112,6 +113,38 @@ def link_problem(value: str) -> str | None:
     if _BAD_LINK.search(value):
         return "Een link mag alleen beginnen met https://, http://, mailto: of tel:."
     return None
+
+
+def text_problem(value: str) -> str | None:
+    """The first problem of an entry text: control characters, markup, a link elsewhere, or its length."""
+    return (
+        control_problem(value, multiline=True) or markup_problem(value) or link_problem(value) or length_problem(value)
+    )
+
+
+def id_problem(value: str, valid: bool) -> str | None:
+    if valid:
+        return None
+    return (
+        f"'{shown(value)}' is geen id. Een id heeft alleen kleine letters, cijfers en streepjes, "
+        "zoals de naam van een bestand zonder .yaml."
+    )
+
+
+def times_problem(shown_times: int) -> str | None:
+    """Schedule items times the places they are held at: each one is on the pages and in the exports."""
+    if shown_times <= MAX_SCHEDULE_X_PLACES:
+        return None
+    return (
+        f"Er staan te veel tijden op te veel plekken: {shown_times} (tijden keer plekken). Dat kan hoogstens "
+        f"{MAX_SCHEDULE_X_PLACES} zijn. Zet bij elke tijd 'plek', of maak er meer items van."
+    )
+
+
+def refuse(problem: str | None) -> None:
+    """Raise the problem as a ValueError (the model shows it to the editor); nothing when there is none."""
+    if problem:
+        raise ValueError(problem)
 
 
 def length_problem(value: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:

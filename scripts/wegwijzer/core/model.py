@@ -66,30 +66,17 @@ _PHONE_PATTERNS = [
 def _plain_text(value: str) -> str:
     """Plain text: no control characters, no markup, no huge lines or words (see core.guard)."""
     value = value.strip()
-    problem = (
-        guard.control_problem(value, multiline=True)
-        or guard.markup_problem(value)
-        or guard.link_problem(value)
-        or guard.length_problem(value)
-    )
-    if problem:
-        raise ValueError(problem)
+    guard.refuse(guard.text_problem(value))
     return value
 
 
 def _one_line(value: str) -> str:
-    problem = guard.control_problem(value, multiline=False)
-    if problem:
-        raise ValueError(problem)
+    guard.refuse(guard.control_problem(value, multiline=False))
     return value
 
 
 def _id_like(value: str) -> str:
-    if not ID_RE.match(value) or len(value) > vocab.ID_MAX:
-        raise ValueError(
-            f"'{guard.shown(value)}' is geen id. Een id heeft alleen kleine letters, cijfers en streepjes, "
-            "zoals de naam van een bestand zonder .yaml."
-        )
+    guard.refuse(guard.id_problem(value, bool(ID_RE.match(value)) and len(value) <= vocab.ID_MAX))
     return value
 
 
@@ -137,14 +124,11 @@ def _email(value: str) -> str:
     return value
 
 
-MAX_URL_CHARS = 500
-
-
 def _website(value: str) -> str:
     value = str(value).strip()
     parts = urlsplit(value)
     bad = parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>\\`]", value)
-    if bad or len(value) > MAX_URL_CHARS:
+    if bad or len(value) > guard.MAX_URL_CHARS:
         raise ValueError(
             f"'{guard.shown(value)}' is geen geldig webadres. Begin met https://, bijvoorbeeld https://www.voorbeeld.nl."
         )
@@ -445,14 +429,8 @@ class Activity(Entry):
         return self
 
     @model_validator(mode="after")
-    def _not_too_many_times(self):
-        # Every time is shown (and exported) at every place it is held at: cap the product.
-        shown = sum(1 if item.plek else max(len(self.plekken), 1) for item in self.schema_)
-        if shown > guard.MAX_SCHEDULE_X_PLACES:
-            raise ValueError(
-                f"Er staan te veel tijden op te veel plekken: {shown} (tijden keer plekken). Dat kan hoogstens "
-                f"{guard.MAX_SCHEDULE_X_PLACES} zijn. Zet bij elke tijd 'plek', of maak er meer items van."
-            )
+    def _not_too_many_times(self):  # every time is shown (and exported) at every place it is held at
+        guard.refuse(guard.times_problem(sum(1 if i.plek else max(len(self.plekken), 1) for i in self.schema_)))
         return self
 
     @property

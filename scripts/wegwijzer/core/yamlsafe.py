@@ -174,7 +174,7 @@ def _check_depth(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(_TOO_DEEP, event.start_mark.line + 1)
+                    raise YamlProblem(_TOO_DEEP, event.start_mark.line + 1 if event.start_mark else None)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:

@@ -82,8 +82,8 @@ def _where(loc: Part, region: Region, name: str, address: Part | None) -> tuple[
                 "Controleer of de plek echt in de Kop ligt en kies de goede woonkern."
             )
         return kern, {"lat": lat, "lon": lon}
-    kern = _kern_by_name(region, address.text("city") if address else None)
-    if kern is None:
+    town = _kern_by_name(region, address.text("city") if address else None)
+    if town is None:
         point = f"; coördinaten {lat}, {lon}" if lat is not None and lon is not None else ""
         where = _address_line(address) if address else "geen adres"
         notes.append(
@@ -91,10 +91,10 @@ def _where(loc: Part, region: Region, name: str, address: Part | None) -> tuple[
         )
         return None
     notes.append(
-        f"De plek '{name}' heeft geen bruikbare coördinaten. Het midden van {kern.naam} is gebruikt: "
+        f"De plek '{name}' heeft geen bruikbare coördinaten. Het midden van {town.naam} is gebruikt: "
         "zet de echte plek op de kaart."
     )
-    return kern, {"lat": kern.lat, "lon": kern.lon}
+    return town, {"lat": town.lat, "lon": town.lon}
 
 
 def _address(address: Part | None, loc: Part, kern: Area, name: str) -> dict | None:

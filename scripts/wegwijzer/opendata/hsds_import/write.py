@@ -17,6 +17,7 @@ import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -62,7 +63,10 @@ def _model_problems(data: object, model: type[Entry]) -> list[str]:
     return []
 
 
-def checked(data: dict, text: str, model: type[Entry], entry_id: str, folder: str) -> tuple[Entry | None, list[str]]:
+E = TypeVar("E", bound=Entry)
+
+
+def checked(data: dict, text: str, model: type[E], entry_id: str, folder: str) -> tuple[E | None, list[str]]:
     """Check an entry as ``validate`` would: first its fields, then its file read back. The entry or the problems."""
     problems = _model_problems(data, model)  # per field, with the field's name
     if problems:
@@ -77,7 +81,8 @@ def checked(data: dict, text: str, model: type[Entry], entry_id: str, folder: st
     if problems:
         return None, problems
     entry = model.model_validate(doc.data)
-    return entry.bind(entry_id, f"{folder}/{entry_id}.yaml", doc.lines), []
+    entry.bind(entry_id, f"{folder}/{entry_id}.yaml", doc.lines)
+    return entry, []
 
 
 @dataclass
@@ -151,7 +156,7 @@ def _place(plan: Plan, loc_id: str, data: dict, item: Imported) -> tuple[str | N
         return None, [f"Plek '{data['naam']}' niet ingelezen: {p}" for p in problems]
     item.files.append(plan.locations_dir / f"{new_id}.yaml")
     plan.files[plan.locations_dir / f"{new_id}.yaml"] = text
-    plan.places[new_id] = place  # type: ignore[assignment]
+    plan.places[new_id] = place
     plan.taken.add(new_id)
     plan.new_by_key[key] = new_id
     return new_id, []
@@ -224,8 +229,8 @@ def plan_service(plan: Plan, raw: object) -> Imported:
     return item
 
 
-def _references(plan: Plan, act: Entry) -> list[Problem]:
-    return [p for p in check_references(plan.region, plan.places, {act.id: act}) if not p.warning]  # type: ignore[dict-item]
+def _references(plan: Plan, act: Activity) -> list[Problem]:
+    return [p for p in check_references(plan.region, plan.places, {act.id: act}) if not p.warning]
 
 
 def _write_one(path: Path, text: str) -> None:
