@@ -54,8 +54,8 @@ _NAMES = {
 
 
 def shown(value: object, limit: int = 60) -> str:
-    """A value as it may appear inside a message: control characters made visible, long values cut."""
-    text = for_terminal(str(value))
+    """A value as it may appear inside a message: on one line, control characters made visible, long values cut."""
+    text = one_line(str(value))
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wegwijzer.core.guard import one_line
+from wegwijzer.core.guard import for_terminal, one_line
 
 
 @dataclass(frozen=True, order=True)
@@ -18,14 +18,18 @@ class Problem:
     warning: bool = False
 
     def format(self) -> str:
-        """One line for a terminal: control characters in a file name, field or value are shown as codes."""
+        """For a terminal: control characters in a file name, field or message are shown as codes.
+
+        A message may have lines of its own (an example to copy); values inside it were made
+        one line with ``guard.shown`` already.
+        """
         where = one_line(self.file)
         if self.line:
             where += f", regel {self.line}"
         if self.field:
             where += f", veld '{one_line(self.field)}'"
         kind = "let op" if self.warning else "fout"
-        return f"{where}: {kind}: {one_line(self.message)}"
+        return f"{where}: {kind}: {for_terminal(self.message)}"
 
 
 class EntryErrors(Exception):
