@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-snel lint validate bench chromium java clean
+.PHONY: install serve build test test-snel lint validate bench chromium java clean toegankelijkheid
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,16 @@ lint: install
 	$(VENV)/bin/ruff check scripts tests benchmarks
 	$(VENV)/bin/ruff format --check scripts tests benchmarks
 	$(VENV)/bin/mypy
+
+# Run the accessibility checks and write their results for the statement on /toegankelijkheid/
+# (scripts/wegwijzer/data/toegankelijkheid-getest.json). Commit that file afterwards.
+toegankelijkheid: install chromium java
+	rm -rf .toegankelijkheid
+	$(VENV)/bin/wegwijzer build --site-dir .toegankelijkheid/site
+	WEGWIJZER_TOEGANKELIJKHEID=$(CURDIR)/.toegankelijkheid $(PY) -m pytest -n 2 -q tests/test_a11y.py \
+	  tests/test_html_valid.py tests/test_trust.py -k "axe or valid_html or dutch_only or finger_sized"
+	$(PY) tests/statement_results.py .toegankelijkheid
+	rm -rf .toegankelijkheid
 
 bench: install
 	$(VENV)/bin/wegwijzer bench --uit benchmarks/resultaten.json

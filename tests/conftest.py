@@ -57,15 +57,24 @@ def site(tmp_path_factory) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> Path:
+    """The real site: built from the shipped data without the example entries (once per test session)."""
+    dest = tmp_path_factory.mktemp("productie") / "site"
+    result = build_site(dest, {"WEGWIJZER_VOORBEELDEN": "0"})
+    assert result.returncode == 0, result.stderr
+    return dest
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serving(directory: Path):
+def serving(directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler):
     """Serve a folder on a free localhost port. Yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -66,6 +66,7 @@ def full_entry(kind: str) -> dict:
         beschrijving="Tekst.",
         voor_professionals="Tekst.",
         schema=[{"dag": "dinsdag", "van": "10:00", "tot": "12:00", "opmerking": "Tekst."}],
+        inloop=[{"dag": "woensdag", "van": "09:00", "tot": "11:00", "opmerking": "Tekst."}],
         kosten={"bedrag": 2, "uitleg": "Per keer."},
         aanmelden={"nodig": True, "hoe": "Bel ons."},
         contact={"telefoon": "0223 123 456", "email": "info@voorbeeld.nl", "website": "https://www.voorbeeld.nl"},

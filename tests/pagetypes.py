@@ -50,12 +50,22 @@ PAGE_TYPES: list[PageType] = [
         ready="#zoek-resultaten li",
         what="zoekpagina met resultaten",
     ),
-    PageType("kaart", ("kaart/index.html",), True, ready=".leaflet-container", what="kaart"),
+    # The map box shows (a choice before tiles from another host, or the map itself with the site's own tiles).
+    PageType("kaart", ("kaart/index.html",), True, ready="section.ww-kaart:not([hidden])", what="kaart"),
     PageType("folder", ("folder/*/index.html",), True, what="folder van een woonkern"),
     PageType("open-data", ("open-data/index.html", "data/index.html", "opendata/index.html"), True, what="open data"),
     PageType("nieuw", ("nieuw/index.html",), True, what="nieuw aanbod"),
-    PageType("redactie", ("redactie/*/index.html", "redactie/index.html"), True, what="uitleg voor de redactie"),
+    PageType(
+        "redactie",
+        ("redactie/zo-voeg-je-iets-toe/index.html", "redactie/beheer/index.html", "redactie/index.html"),
+        True,
+        what="uitleg voor de redactie",
+    ),
+    PageType("gereed", ("redactie/gereed/index.html",), True, what="klaar voor de echte site?"),
     PageType("404", ("404.html",), True, what="pagina niet gevonden"),
+    PageType("privacy", ("privacy/index.html",), True, what="privacy"),
+    PageType("toegankelijkheid", ("toegankelijkheid/index.html",), True, what="toegankelijkheidsverklaring"),
+    PageType("over", ("over/index.html",), True, what="over deze site"),
 ]
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import ROOT, offline
 from pagetypes import NAMES, visit
+from statement_results import record
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +72,7 @@ def known_issue(violations: list[dict]) -> bool:
 def test_no_axe_violations_on_a_phone(tab, server, site, name):
     url = visit(tab, server, site, name)
     violations = run_axe(tab)
+    record("axe", name, sum(len(v["nodes"]) for v in violations))
     if known_issue(violations):
         pytest.xfail("overlapping map markers are too small to tap (WCAG 2.5.8): " + readable(url, violations))
     assert not violations, readable(url, violations)
@@ -82,6 +84,7 @@ def test_no_axe_violations_on_a_desktop(tab, server, site, name):
     try:
         url = visit(tab, server, site, name)
         violations = run_axe(tab)
+        record("axe", name, sum(len(v["nodes"]) for v in violations), variant="desktop")
     finally:
         tab.set_viewport_size({"width": 360, "height": 640})
     assert not violations, readable(url, violations)

@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT
 from pagetypes import NAMES, page_or_skip, pages
+from statement_results import record
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SAMPLE_EVERY = 10  # besides one page per type, every tenth HTML file of the site
@@ -72,6 +73,7 @@ def readable(file: str, messages: list[dict]) -> str:
 def test_page_type_is_valid_html(site, vnu_messages, name):
     file = page_or_skip(site, name).relative_to(site).as_posix()
     errors = vnu_messages[file]
+    record("vnu", name, len(errors))
     assert not errors, readable(file, errors)
 
 

@@ -159,6 +159,12 @@ def _watch(page, base: str, tiles: str = "blank"):
     )
 
 
+def show_map(page):
+    """Press "Kaart tonen" as a visitor would: before that, the page asks the tile host for nothing."""
+    assert not [u for u in page.requests if TILE_HOST in u], "no tiles before the visitor says yes"
+    page.get_by_role("button", name=re.compile("^Kaart tonen")).click()
+
+
 def _foreign(page, base: str) -> set[str]:
     own = urlsplit(base).netloc
     return {urlsplit(u).netloc for u in page.requests if urlsplit(u).scheme in ("http", "https")} - {own}
@@ -168,6 +174,7 @@ def _foreign(page, base: str) -> set[str]:
 def test_overview_map_markers_keyboard_and_requests(phone, server, catalog):
     _watch(phone, server)
     phone.goto(server + "kaart/")
+    show_map(phone)
     phone.wait_for_selector(".ww-kaart__status:has-text('plekken op de kaart')")
     box = phone.locator("section.ww-kaart")
     assert box.is_visible()
@@ -204,6 +211,7 @@ def test_entry_map_works_and_survives_blocked_tiles(phone, server, catalog):
     place = next(iter(catalog.locations.values()))
     _watch(phone, server, tiles="blocked")
     phone.goto(server + f"plek/{place.id}/")
+    show_map(phone)
     marker = phone.locator(".leaflet-marker-icon")
     marker.wait_for()
     assert (

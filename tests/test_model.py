@@ -28,12 +28,46 @@ def test_postcode(good, bad):
     assert "geen geldige postcode" in errors_of(Location, place(adres={"plaats": "Den Helder", "postcode": bad}))
 
 
-@pytest.mark.parametrize("good", ["0223 123 456", "06-12345678", "+31 223 123456", "0800 1234", "14 0223"])
+@pytest.mark.parametrize(
+    "good",
+    [
+        "0223 123 456",
+        "06-12345678",
+        "+31 223 123456",
+        "0031 223 123456",
+        "0800 1234",
+        "0800-2000",  # Veilig Thuis
+        "0800-0113",
+        "0900-8844",  # politie, geen spoed
+        "+31 800 2000",
+        "088-0767000",  # De Luisterlijn
+        "14 0223",  # the gemeente's short number
+        "112",
+        "113",
+        "+32 2 123 45 67",
+    ],
+)
 def test_phone_good(good):
     Location.model_validate(place(contact={"telefoon": good}))
 
 
-@pytest.mark.parametrize("bad", ["12345", "06-1234", "bel ons", "0223 123 4567 8"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "12345",
+        "06-1234",
+        "bel ons",
+        "0223 123 4567 8",
+        "11",
+        "114",
+        "1120",
+        "0800 12",
+        "0800-20000000",
+        "14 12",
+        "+31 6 1234",
+        "088-076700",
+    ],
+)
 def test_phone_bad(bad):
     assert "geen geldig telefoonnummer" in errors_of(Location, place(contact={"telefoon": bad}))
 

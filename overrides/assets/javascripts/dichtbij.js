@@ -43,9 +43,12 @@
     return out.map(function (x) { return { item: x.item, km: x.km }; });
   };
 
+  /* The same rule as describe.distance_text in Python: steps of 50 m below 1 km, else tenths of a km. */
   D.formatKm = function (km) {
-    if (km < 1) return Math.max(50, Math.round(km * 20) * 50) + " m";
-    return km.toFixed(1).replace(".", ",") + " km";
+    var metres = Math.max(50, Math.floor(km * 20 + 0.5) * 50);
+    if (metres < 1000) return metres + " m";
+    var tenths = Math.floor(km * 10 + 0.5);
+    return Math.floor(tenths / 10) + "," + (tenths % 10) + " km";
   };
 
   D.ask = function () {

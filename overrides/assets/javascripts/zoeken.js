@@ -330,8 +330,8 @@
     var t = " Wat het dichtst bij je is, staat bovenaan.";
     var without = results.length - restFrom;
     if (without > 0) {
-      t += " " + (without === 1 ? "1 resultaat heeft" : without + " resultaten hebben") +
-        " geen vaste plek. Die staan onderaan.";
+      t += " " + (without === 1 ? "1 resultaat heeft geen vaste plek. Dat staat onderaan." :
+        without + " resultaten hebben geen vaste plek. Die staan onderaan.");
     }
     return t;
   }

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from wegwijzer.core.freshness import has_ended
+from wegwijzer.core.gemeenten import Gemeente
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import REGION_ID, Area, Region
 
@@ -27,6 +28,11 @@ GRID = 0.05  # degrees; a cell is about 5 by 3.5 km here
 
 def sort_key(entry) -> tuple:
     return (entry.naam.casefold(), entry.id)
+
+
+def organisation_key(name: str) -> str:
+    """The same organisation however it is written: 'Veilig  thuis' and 'Veilig Thuis' match."""
+    return " ".join(name.casefold().split())
 
 
 def _ordered(index: Mapping[str, list[E]]) -> dict[str, list[E]]:
@@ -42,6 +48,14 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0088 * 2 * math.asin(math.sqrt(a))
 
 
+def _by_organisation(entries: list[Location | Activity]) -> dict[str, list[Location | Activity]]:
+    index: defaultdict[str, list[Location | Activity]] = defaultdict(list)
+    for entry in entries:
+        if entry.organisatie:
+            index[organisation_key(entry.organisatie)].append(entry)
+    return {k: sorted(v, key=sort_key) for k, v in sorted(index.items())}
+
+
 @dataclass
 class Catalog:
     region: Region
@@ -49,12 +63,15 @@ class Catalog:
     activities: dict[str, Activity]
     problems: list = field(default_factory=list)
     today: dt.date | None = None  # the date the site describes; None: no offer has ended
+    gemeenten: Mapping[str, Gemeente] = field(default_factory=dict)  # how to reach each gemeente and its loket
+    examples_left_out: int = 0  # example entries in the data that this catalogue leaves out
     # derived indexes
     activities_at: dict[str, list[Activity]] = field(default_factory=dict)
     places_in: dict[str, list[Location]] = field(default_factory=dict)
     activities_in: dict[str, list[Activity]] = field(default_factory=dict)
     by_theme: dict[str, list[Activity]] = field(default_factory=dict)
     by_audience: dict[str, list[Activity]] = field(default_factory=dict)
+    by_organisation: dict[str, list[Location | Activity]] = field(default_factory=dict)  # key: organisation_key()
     _grid: dict = field(default_factory=dict)
     _nearby_memo: dict = field(default_factory=dict)
 
@@ -66,13 +83,16 @@ class Catalog:
         activities: dict,
         include_examples: bool = True,
         today: dt.date | None = None,
+        gemeenten: Mapping[str, Gemeente] | None = None,
     ) -> Catalog:
+        total = len(locations) + len(activities)
         if not include_examples:
             locations = {k: v for k, v in locations.items() if not v.voorbeeld}
             activities = {k: v for k, v in activities.items() if not v.voorbeeld}
         locations = dict(sorted(locations.items()))
         activities = dict(sorted(activities.items()))
-        cat = cls(region, locations, activities, today=today)
+        cat = cls(region, locations, activities, today=today, gemeenten=dict(gemeenten or {}))
+        cat.examples_left_out = total - len(locations) - len(activities)
         cat._index()
         return cat
 
@@ -97,6 +117,7 @@ class Catalog:
                 by_theme[t].append(act)
             for d in act.doelgroepen:
                 by_audience[d].append(act)
+        self.by_organisation = _by_organisation(self.entries())
         self.activities_at = _ordered(at)
         self.places_in = _ordered(places_in)
         self.activities_in = _ordered(acts_in)

@@ -6,8 +6,10 @@ Shared by pages, leaflets, search cards and exports so they all say the same.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 
-from wegwijzer.core.model import Activity, Cost, Location, ScheduleItem
+from wegwijzer.core.model import Activity, Cost, Location, Registration, ScheduleItem
 from wegwijzer.core.vocab import DAYS, weekday
 
 _WEEK = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}
@@ -27,6 +29,9 @@ _MONTHS = [
 ]
 
 
+MONTH_NAMES = tuple(_MONTHS)
+
+
 def date_text(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
@@ -35,19 +40,21 @@ def time_range(van: str, tot: str) -> str:
     return f"{van} tot {tot} uur"
 
 
+def rule_text(item: ScheduleItem) -> str:
+    """How often, in words: 'Elke dinsdag', 'Om de week op woensdag', 'Elke eerste woensdag van de maand'."""
+    if item.datum:
+        return f"{weekday(item.datum).capitalize()} {date_text(item.datum)}"
+    if item.herhaling == "maandelijks":
+        return f"Elke {_WEEK[item.week_of_month]} {item.dag} van de maand"
+    if item.herhaling == "tweewekelijks":
+        return f"Om de week op {item.dag}"
+    return f"Elke {item.dag}"
+
+
 def schedule_line(item: ScheduleItem) -> str:
     """One schedule item in words: 'Elke dinsdag, 10:00 tot 12:00 uur'."""
-    if item.datum:
-        day = weekday(item.datum)
-        text = f"{day.capitalize()} {date_text(item.datum)}, {time_range(item.van, item.tot)}"
-    else:
-        if item.herhaling == "maandelijks":
-            when = f"Elke {_WEEK[item.week_of_month]} {item.dag} van de maand"
-        elif item.herhaling == "tweewekelijks":
-            when = f"Om de week op {item.dag}"
-        else:
-            when = f"Elke {item.dag}"
-        text = f"{when}, {time_range(item.van, item.tot)}"
+    text = f"{rule_text(item)}, {time_range(item.van, item.tot)}"
+    if not item.datum:
         if item.start and item.eind:
             text += f" (van {date_text(item.start)} tot en met {date_text(item.eind)})"
         elif item.start:
@@ -115,3 +122,52 @@ def weekdays(act: Activity, today: dt.date | None = None) -> list[str]:
         if item.dag and (today is None or is_current(item, today)) and item.dag not in days:
             days.append(item.dag)
     return sorted(days, key=DAYS.index)
+
+
+# --- sentences made from parts --------------------------------------------------------------
+
+_ARTICLE = re.compile(r"^(De|Het|Een) (?=\S)")
+
+
+def in_sentence(name: str) -> str:
+    """A name in the middle of a sentence: 'Het wijkteam' -> 'het wijkteam'.
+
+    Only a leading article before a word in lower case changes; 'De Zeemeeuw' is a name and stays.
+    """
+    match = _ARTICLE.match(name)
+    if match and name[match.end() : match.end() + 1].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def signup_text(signup: Registration | None) -> str:
+    """Whether you sign up, in words, without saying the same thing twice.
+
+    With the editor's own explanation ('hoe'), our part is a plain 'Ja.' or 'Nee.':
+    'Nee. Je kunt gewoon binnenlopen.' instead of 'Nee, je kunt gewoon komen. Je kunt gewoon binnenlopen.'
+    """
+    if signup is None:
+        return "Niet bekend. Vraag het na."
+    hoe = (signup.hoe or "").strip()
+    if hoe:
+        return ("Ja. " if signup.nodig else "Nee. ") + hoe
+    return "Ja, je moet je aanmelden." if signup.nodig else "Nee, je kunt gewoon komen."
+
+
+def count_text(n: int, one: str, many: str) -> str:
+    """'1 plek', '3 plekken', 'geen plekken'."""
+    if n == 0:
+        return f"geen {many}"
+    return f"{n} {one if n == 1 else many}"
+
+
+def distance_text(km: float) -> str:
+    """One way to write a distance everywhere: '350 m' below 1 km (steps of 50 m), else '1,2 km'.
+
+    Rounded half up, the same as formatKm in dichtbij.js, so 0,99 km is '1,0 km', never '1000 m'.
+    """
+    metres = max(50, math.floor(km * 20 + 0.5) * 50)
+    if metres < 1000:
+        return f"{metres} m"
+    tenths = math.floor(km * 10 + 0.5)
+    return f"{tenths // 10},{tenths % 10} km"

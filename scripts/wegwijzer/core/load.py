@@ -12,6 +12,7 @@ from wegwijzer.core import yamlsafe
 from wegwijzer.core.catalog import Catalog, distance_km
 from wegwijzer.core.duplicates import find_duplicates
 from wegwijzer.core.files import FileProblem, check_inside
+from wegwijzer.core.gemeenten import load_gemeenten
 from wegwijzer.core.guard import MAX_LINE_CHARS
 from wegwijzer.core.messages import field_label, suggest, translate
 from wegwijzer.core.model import ID_RE, Activity, Entry, Location
@@ -127,10 +128,11 @@ def _check_offer(
         if gid not in area_ids:
             message = f"'{gid}' is geen gebied.{suggest(gid, area_ids)} Kies uit: {', '.join(area_ids)}."
             problems.append(_problem(act, ("gebied", i), field_label(("gebied", i)), message))
-    for i, item in enumerate(act.schema):
-        if item.plek is not None and item.plek not in act.plekken:
-            message = f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij."
-            problems.append(_problem(act, ("schema", i, "plek"), field_label(("schema", i, "plek")), message))
+    for name, items in (("schema", act.schema), ("inloop", act.inloop)):
+        for i, item in enumerate(items):
+            if item.plek is not None and item.plek not in act.plekken:
+                message = f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij."
+                problems.append(_problem(act, (name, i, "plek"), field_label((name, i, "plek")), message))
     return problems
 
 
@@ -187,13 +189,14 @@ def load_catalog(
     include_examples: bool = True,
     strict: bool = True,
     today: dt.date | None = None,
+    gemeenten_file: Path | None = None,
 ) -> Catalog:
-    """Read every entry under root. Raises EntryErrors with all problems when any is wrong.
+    """Read every entry under root (and data/gemeenten.yaml). Raises EntryErrors with all problems when any is wrong.
 
     With ``today``, offers that ended before it leave the catalogue's lists (see ``Catalog``).
     """
     region = region or load_region()
-    problems: list[Problem] = []
+    gemeenten, problems = load_gemeenten(region, gemeenten_file)
     found: dict[str, dict] = {"locations": {}, "activities": {}}
     seen_ids: dict[str, str] = {}
     failed: dict = {}
@@ -244,7 +247,12 @@ def load_catalog(
     if errors and strict:
         raise EntryErrors(problems)
     catalog = Catalog.build(
-        region, found["locations"], found["activities"], include_examples=include_examples, today=today
+        region,
+        found["locations"],
+        found["activities"],
+        include_examples=include_examples,
+        today=today,
+        gemeenten=gemeenten,
     )
     catalog.problems = problems
     return catalog

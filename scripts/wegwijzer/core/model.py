@@ -9,23 +9,40 @@ Field names are plain Dutch without accents, as editors type them.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, TypeAlias
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from wegwijzer.core import guard, vocab
+from wegwijzer.core.fieldtypes import _TIME_RE as _TIME_RE
+
+# The field types and their checks (core.fieldtypes); the checks are re-exported for other modules.
+from wegwijzer.core.fieldtypes import (
+    Email,
+    Id,
+    Line,
+    Phone,
+    Postcode,
+    Text,
+    Time,
+    Url,
+    YesNo,
+    _end_after_start,
+    _not_future,
+)
+from wegwijzer.core.fieldtypes import _email as _email
+from wegwijzer.core.fieldtypes import _phone as _phone
+from wegwijzer.core.fieldtypes import _plain_text as _plain_text
+from wegwijzer.core.fieldtypes import _postcode as _postcode
+from wegwijzer.core.fieldtypes import _website as _website
+from wegwijzer.core.fieldtypes import phone_digits as phone_digits
 from wegwijzer.core.region import REGION_ID, inside_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.core.vocab import ID_RE, choice_type
@@ -48,123 +65,6 @@ else:
     Language = choice_type("talen")
 
 __all__ = ["ID_RE", "Activity", "Entry", "Location"]
-_TIME_RE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$|^24:00$")
-_POSTCODE_RE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$")
-_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_PHONE_PATTERNS = [
-    re.compile(r"^0[1-9][0-9]{8}$"),  # 0223 123456, 06 12345678
-    re.compile(r"^\+31[1-9][0-9]{8}$"),
-    re.compile(r"^0(?:800|900|906|909)[0-9]{4,7}$"),  # free and paid service numbers
-    re.compile(r"^140[0-9]{2,3}$"),  # 14 0223: municipal short number
-    re.compile(r"^\+(?!31)[1-9][0-9]{7,14}$"),  # other countries
-]
-
-
-# --- field checks (messages in Dutch, shown to editors) -------------------------------
-
-
-def _plain_text(value: str) -> str:
-    """Plain text: no control characters, no markup, no huge lines or words (see core.guard)."""
-    value = value.strip()
-    guard.refuse(guard.text_problem(value))
-    return value
-
-
-def _one_line(value: str) -> str:
-    guard.refuse(guard.control_problem(value, multiline=False))
-    return value
-
-
-def _id_like(value: str) -> str:
-    guard.refuse(guard.id_problem(value, bool(ID_RE.match(value)) and len(value) <= vocab.ID_MAX))
-    return value
-
-
-def _time(value: str) -> str:
-    value = str(value).strip()
-    if re.fullmatch(r"[0-9]:[0-5][0-9]", value):
-        value = "0" + value
-    if not _TIME_RE.match(value):
-        raise ValueError(
-            f"'{guard.shown(value)}' is geen bestaande tijd. Schrijf een tijd als \"09:30\" (tussen aanhalingstekens)."
-        )
-    return value
-
-
-def _postcode(value: str) -> str:
-    clean = str(value).strip().upper()
-    match = _POSTCODE_RE.match(clean)
-    if not match or match.group(2) in {"SA", "SD", "SS"}:
-        raise ValueError(
-            f"'{guard.shown(value)}' is geen geldige postcode. "
-            "Schrijf vier cijfers en twee letters, bijvoorbeeld 1781 AB."
-        )
-    return f"{match.group(1)} {match.group(2)}"
-
-
-def _phone(value: str) -> str:
-    value = str(value).strip()
-    digits = re.sub(r"[\s\-().]", "", value)
-    if digits.startswith("0031"):
-        digits = "+31" + digits[4:]
-    if not any(p.match(digits) for p in _PHONE_PATTERNS):
-        raise ValueError(
-            f"'{guard.shown(value)}' is geen geldig telefoonnummer. Schrijf het hele nummer met netnummer, "
-            "bijvoorbeeld 0223 123 456, 06 12345678 of 0800 1234."
-        )
-    return value
-
-
-def _email(value: str) -> str:
-    value = str(value).strip()
-    if value.lower().startswith("mailto:"):
-        value = value[7:]
-    if not _EMAIL_RE.match(value):
-        raise ValueError(f"'{guard.shown(value)}' is geen geldig e-mailadres. Schrijf het zo: naam@voorbeeld.nl.")
-    return value
-
-
-def _website(value: str) -> str:
-    value = str(value).strip()
-    parts = urlsplit(value)
-    bad = parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>\\`]", value)
-    if bad or len(value) > guard.MAX_URL_CHARS:
-        raise ValueError(
-            f"'{guard.shown(value)}' is geen geldig webadres. Begin met https://, bijvoorbeeld https://www.voorbeeld.nl."
-        )
-    return value
-
-
-def _end_after_start(tot: str, info: ValidationInfo) -> str:
-    van = info.data.get("van")
-    if van is not None and tot <= van:
-        raise ValueError(f"De eindtijd ({tot}) ligt niet na de begintijd ({van}). Zet 'tot' later dan 'van'.")
-    return tot
-
-
-def _yes_no(value):
-    if isinstance(value, str) and value.strip().lower() in {"ja", "nee"}:
-        return value.strip().lower() == "ja"
-    return value
-
-
-def _not_future(value: dt.date | None) -> dt.date | None:
-    if value and value > dt.date.today():
-        raise ValueError(
-            f"{value.isoformat()} ligt in de toekomst. Schrijf de datum waarop iemand het echt controleerde."
-        )
-    return value
-
-
-Text = Annotated[str, AfterValidator(_plain_text), Field(min_length=1)]  # may have more lines
-Line = Annotated[str, AfterValidator(_plain_text), AfterValidator(_one_line), Field(min_length=1)]
-Id = Annotated[str, AfterValidator(_id_like)]
-Time = Annotated[str, AfterValidator(_time)]
-Postcode = Annotated[str, AfterValidator(_postcode)]
-Phone = Annotated[str, AfterValidator(_phone)]
-Email = Annotated[str, AfterValidator(_email)]
-Url = Annotated[str, AfterValidator(_website)]
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 class Strict(BaseModel):
@@ -225,6 +125,22 @@ class Contact(Strict):
     website: Url | None = Field(
         None, description="Webadres, begint met https://.", examples=["https://www.voorbeeld.nl"]
     )
+    bereikbaar: Text | None = Field(
+        None, max_length=200, description="Wanneer je kunt bellen of mailen. Alleen als je het zeker weet."
+    )
+
+    @property
+    def reachable(self) -> bool:
+        """True when it gives a way to act: a phone number, an e-mail address or a website."""
+        return bool(self.telefoon or self.email or self.website)
+
+    @model_validator(mode="after")
+    def _hours_need_a_way(self):
+        if self.bereikbaar and not self.reachable:
+            raise ValueError(
+                "Je schreef wanneer iemand bereikbaar is, maar niet hoe. Vul telefoon, email of website in."
+            )
+        return self
 
 
 class OpeningHours(Strict):
@@ -415,6 +331,12 @@ class Activity(Entry):
     kosten: Cost | None = Field(None, description="Wat het kost. Laat weg als je het niet weet.")
     aanmelden: Registration | None = None
     talen: list[Language] = Field(default_factory=list, description="Talen die je er kunt spreken.")
+    inloop: list[ScheduleItem] = Field(
+        default_factory=list, description="Wanneer je zonder afspraak kunt binnenlopen (zelfde vorm als schema)."
+    )
+    bel_112: YesNo = Field(
+        False, description="true als de pagina moet zeggen: Bij direct gevaar: bel 112. Bijvoorbeeld bij Veilig Thuis."
+    )
     voor_professionals: Text | None = Field(None, description="Hoe een professional iemand doorverwijst.")
 
     kind: ClassVar[str] = "aanbod"

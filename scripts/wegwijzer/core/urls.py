@@ -24,6 +24,10 @@ ROUTES: dict[str, str] = {
     "alle-aanbod": "aanbod/",
     "professionals": "professionals/",
     "nieuw": "nieuw/",
+    # the pages a public service owes its users (site.trust)
+    "over": "over/",
+    "privacy": "privacy/",
+    "toegankelijkheid": "toegankelijkheid/",
     # hand-written pages with their own template (content/)
     "home": "",
     "zoeken": "zoeken/",
@@ -31,6 +35,8 @@ ROUTES: dict[str, str] = {
     "open-data": "open-data/",
     "plan": "plan/",
     "redactie-hulp": "redactie/zo-voeg-je-iets-toe/",
+    # pages for editors and the programme team
+    "gereed": "redactie/gereed/",
 }
 
 

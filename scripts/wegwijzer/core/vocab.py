@@ -31,6 +31,20 @@ def load_lists(data_dir: Path = DATA_DIR) -> dict[str, dict[str, dict[str, str]]
 LISTS = load_lists()
 
 
+def _themes_112() -> tuple[str, ...]:
+    """The themes whose pages say "Bij direct gevaar: bel 112" (``bel_112_bij_themas`` in lijsten.yaml)."""
+    themes = tuple(LISTS.get("bel_112_bij_themas") or ())
+    unknown = [t for t in themes if t not in LISTS["themas"]]
+    if unknown:
+        raise ValueError(
+            f"lijsten.yaml, bel_112_bij_themas: '{unknown[0]}' is geen thema. Kies uit: {', '.join(LISTS['themas'])}."
+        )
+    return themes
+
+
+THEMES_112 = _themes_112()
+
+
 def keys(list_name: str) -> list[str]:
     """The values an editor may write, in file order."""
     return list(LISTS[list_name])

@@ -13,7 +13,32 @@ from wegwijzer.opendata.ids import area_name, location_uid, org_uid, service_uid
 def _phones(owner: str, contact) -> list[dict]:
     if not contact or not contact.telefoon:
         return []
-    return [{"id": uid(owner, "telefoon"), "number": contact.telefoon, "type": "voice"}]
+    phone = {"id": uid(owner, "telefoon"), "number": contact.telefoon, "type": "voice"}
+    if contact.bereikbaar:
+        phone["description"] = contact.bereikbaar  # when the line is open, in words
+    return [phone]
+
+
+def _contacts(owner: str, name: str, contact) -> list[dict]:
+    """HSDS contacts: only for an e-mail address of a place (a location has no 'email' field of its own)."""
+    if not contact or not contact.email:
+        return []
+    return [{"id": uid(owner, "contact"), "name": name, "email": contact.email}]
+
+
+INLOOP = "Inloop: je kunt zonder afspraak binnenlopen."
+
+
+def _schedules(owner: str, act: Activity, plek: str | None) -> list[dict]:
+    """The offer's schedule and its walk-in times (``inloop``, marked in 'notes') at one place (or at none)."""
+    out = [hsds_schedule(item, uid(owner, "schema", str(i))) for i, item in enumerate(act.schema) if item.plek == plek]
+    for i, item in enumerate(act.inloop):
+        if item.plek == plek:
+            walk_in = hsds_schedule(item, uid(owner, "inloop", str(i)))
+            walk_in["attending_type"] = INLOOP
+            walk_in["notes"] = " ".join(n for n in (INLOOP, walk_in.get("notes", "")) if n)
+            out.append(walk_in)
+    return out
 
 
 def _hsds_time(value: str) -> str:
@@ -105,6 +130,7 @@ def hsds_location(cat: Catalog, loc: Location, base: str = "") -> dict:
         "external_identifier": loc.id,
         "external_identifier_type": "wegwijzer-id",
         "phones": _phones(owner, loc.contact),
+        "contacts": _contacts(owner, loc.organisatie or loc.naam, loc.contact),
         "schedules": [_opening_schedule(loc, i, h) for i, h in enumerate(loc.openingstijden)],
         "accessibility": [
             {"id": uid(owner, "toegankelijkheid", a), "description": vocab.label("toegankelijkheid", a)}
@@ -168,11 +194,7 @@ def _service_at_locations(cat: Catalog, act: Activity, base: str, locations: dic
     for loc in cat.places_of(act):
         if loc.id not in locations:
             locations[loc.id] = hsds_location(cat, loc, base)
-        schedules = [
-            hsds_schedule(item, uid(owner, "schema", str(i)))
-            for i, item in enumerate(act.schema)
-            if item.plek == loc.id
-        ]
+        schedules = _schedules(owner, act, loc.id)
         out.append(
             {
                 "id": uid(owner, "plek", loc.id),
@@ -224,9 +246,7 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
         + [_list_attribute(owner, "themas", t) for t in act.themas]
         + [_list_attribute(owner, "doelgroepen", d) for d in act.doelgroepen]
     )
-    schedules = [
-        hsds_schedule(item, uid(owner, "schema", str(i))) for i, item in enumerate(act.schema) if item.plek is None
-    ]
+    schedules = _schedules(owner, act, None)
     return {
         "id": service_uid(act),
         "name": act.naam,

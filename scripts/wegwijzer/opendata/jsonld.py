@@ -99,6 +99,8 @@ def _channel(act: Activity) -> dict[str, Any] | None:
     channel: dict[str, Any] = {"@type": "ServiceChannel"}
     if act.contact and act.contact.telefoon:
         channel["servicePhone"] = {"@type": "ContactPoint", "telephone": act.contact.telefoon}
+        if act.contact.bereikbaar:
+            channel["servicePhone"]["description"] = act.contact.bereikbaar
     if act.contact and act.contact.website:
         channel["serviceUrl"] = act.contact.website
     return channel if len(channel) > 1 else None

@@ -29,6 +29,11 @@ class Settings:
     verouderd_na_maanden: int = 12
     tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     tile_attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    # "osm": raster tiles from tile_url, only after the visitor says yes (the tile host sees their IP address).
+    # "pmtiles": vector tiles from one PMTiles file on this site's own host: no consent, no outside request.
+    tiles: str = "osm"
+    pmtiles_file: str = ""  # a .pmtiles file in the project, copied into the site (maps.PMTILES_PATH)
+    pmtiles_url: str = ""  # or the path on this site's own host where the web server serves it
     repo_url: str = ""  # the GitHub repository the web editor saves to ('' while not chosen)
     edit_branch: str = "main"  # the branch pull requests of the web editor go to
     edit_auth_url: str = ""  # the OAuth service that signs editors in to GitHub (web editor)

@@ -9,7 +9,6 @@ prints the built leaflets to A4 PDF files with Chromium.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -17,10 +16,10 @@ from typing import ClassVar
 import segno
 from markupsafe import Markup, escape
 
-from wegwijzer.core import describe, vocab
+from wegwijzer.core import contact, describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
-from wegwijzer.core.region import Area
+from wegwijzer.core.region import REGION_ID, Area
 from wegwijzer.site.context import BuildContext
 from wegwijzer.site.pages import Context, Page
 from wegwijzer.site.view import View
@@ -31,7 +30,6 @@ FOLDER_DIR = "folder"
 TEMPLATE = "wegwijzer/folder.html"
 NEARBY_KM = 5.0
 NEARBY_LIMIT = 5
-NO_PHONE = "niet bekend"
 # Offers without a fixed place that a leaflet lists: where people can turn to for help.
 # The others (programmes, initiatives) are on the website; the leaflet says how many there are.
 HELP_KINDS = ("loket", "hulp")
@@ -40,7 +38,7 @@ HELP_KINDS = ("loket", "hulp")
 # --- what a leaflet shows ------------------------------------------------------------
 
 
-Fact = tuple[str, str]  # (label, text)
+Fact = contact.Fact  # (label, text)
 
 
 @dataclass
@@ -50,10 +48,18 @@ class Item:
     entry: Location | Activity
     lines: list[list[Fact]] = field(default_factory=list)  # each line holds one or more facts
     summary: str = ""
+    fallback: bool = False  # no route of its own: the leaflet's gemeente route (printed once) applies
 
     @property
     def naam(self) -> str:
         return self.entry.naam
+
+
+@dataclass(frozen=True)
+class Helpline:
+    entry: Activity
+    telefoon: str
+    bereikbaar: str
 
 
 @dataclass
@@ -68,8 +74,11 @@ class Leaflet:
     themes: list[tuple[str, list[Item]]]
     places: list[Item]
     area_wide: list[Item]
+    helplines: list[Helpline]  # help for the whole region with its own phone number: one short line each
     area_wide_more: int  # offers for the whole gemeente or region that are only on the website
     nearby: list[tuple[float, Location]]
+    fallback_note: str = ""  # once per leaflet, when an item has no route of its own
+    fallback: list[Fact] = field(default_factory=list)
 
     @property
     def web_breakable(self) -> Markup:
@@ -81,7 +90,6 @@ class Leaflet:
         return not self.themes and not self.places
 
 
-
 def site_base(site_url: str | None) -> str:
     url = (site_url or "").strip()
     if url and not url.endswith("/"):
@@ -89,16 +97,12 @@ def site_base(site_url: str | None) -> str:
     return url
 
 
-def short_address(url: str) -> str:
-    """'https://www.wegwijzer.nl/kern/x/' -> 'www.wegwijzer.nl/kern/x'."""
-    return re.sub(r"^https?://", "", url).rstrip("/")
-
-
 def qr_svg(url: str, label: str) -> Markup:
     """The QR code as inline SVG (black on white, scales with CSS)."""
     qr = segno.make(url, error="m", micro=False)
-    svg = qr.svg_inline(scale=1, border=4, omitsize=True, svgclass="folder-qr__img", lineclass=None,
-                        dark="#000", light="#fff")
+    svg = qr.svg_inline(
+        scale=1, border=4, omitsize=True, svgclass="folder-qr__img", lineclass=None, dark="#000", light="#fff"
+    )
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(label)}" ', 1)
     return Markup(svg)
 
@@ -107,20 +111,14 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def phone_of(entry) -> str:
-    return entry.contact.telefoon if entry.contact and entry.contact.telefoon else ""
-
-
-def _contact_line(entry) -> list[Fact]:
-    """Phone (or 'niet bekend': never guessed), then e-mail; the website only when there is no phone."""
-    phone = phone_of(entry)
-    facts = [("Telefoon", phone or NO_PHONE)]
-    c = entry.contact
-    if c and c.email:
-        facts.append(("E-mail", c.email))
-    if c and c.website and not phone:
-        facts.append(("Website", short_address(c.website)))
-    return facts
+def _with_route(cat: Catalog, item: Item) -> Item:
+    """Add the item's contact route (core.contact) as its last line, or mark it for the leaflet's fallback."""
+    facts = contact.printed_facts(contact.route_of(cat, item.entry))
+    if facts:
+        item.lines.append(facts)
+    else:
+        item.fallback = True
+    return item
 
 
 def opening_summary(loc: Location) -> list[str]:
@@ -129,8 +127,9 @@ def opening_summary(loc: Location) -> list[str]:
     for day in vocab.DAYS:
         slots = [o for o in loc.openingstijden if o.dag == day]
         if slots:
-            text = ", ".join(describe.time_range(o.van, o.tot) + (f" ({o.opmerking})" if o.opmerking else "")
-                             for o in slots)
+            text = ", ".join(
+                describe.time_range(o.van, o.tot) + (f" ({o.opmerking})" if o.opmerking else "") for o in slots
+            )
             per_day.append((vocab.DAY_NUMBER[day], day, text))
     lines, i = [], 0
     while i < len(per_day):
@@ -156,8 +155,7 @@ def place_item(cat: Catalog, loc: Location) -> Item:
     hours = opening_summary(loc)
     if hours:
         lines.append([("Open", ". ".join(hours))])
-    lines.append(_contact_line(loc))
-    return Item(loc, lines)
+    return _with_route(cat, Item(loc, lines))
 
 
 def activity_item(cat: Catalog, act: Activity, today) -> Item:
@@ -177,14 +175,21 @@ def activity_item(cat: Catalog, act: Activity, today) -> Item:
         else:
             money.append(("Aanmelden", "niet nodig, je kunt gewoon komen"))
     lines.append(money)
-    lines.append(_contact_line(act))
-    return Item(act, lines, act.samenvatting)
+    return _with_route(cat, Item(act, lines, act.samenvatting))
 
 
 def short_item(cat: Catalog, act: Activity) -> Item:
-    """An offer without a fixed place, in two lines: what it is, and its phone number when known."""
-    phone = phone_of(act)
-    return Item(act, [[("Telefoon", phone)]] if phone else [], act.samenvatting)
+    """An offer without a fixed place, in two lines: what it is, and how to reach it when known."""
+    return _with_route(cat, Item(act, [], act.samenvatting))
+
+
+def helpline(cat: Catalog, act: Activity) -> Helpline | None:
+    """A help offer for the whole region with a phone number of its own (112, Veilig Thuis, ...)."""
+    if REGION_ID not in act.gebied or act.soort not in HELP_KINDS:
+        return None
+    route = contact.route_of(cat, act)
+    phone = next((link.text for link in route.links if link.kind == "telefoon"), "") if route.own else ""
+    return Helpline(act, phone, route.ways[0].bereikbaar) if phone else None
 
 
 def week_overview(cat: Catalog, acts: list[Activity], today) -> list[tuple[str, list[tuple[str, str, str]]]]:
@@ -219,16 +224,16 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
     region = cat.region
     base = site_base(site_url)
     web_url = base + area.url if base else ""
-    web_text = short_address(web_url) if web_url else "/" + area.url
-    qr = qr_svg(web_url, f"QR-code naar {short_address(web_url)}") if web_url else None
+    web_text = contact.short_web(web_url) if web_url else "/" + area.url
+    qr = qr_svg(web_url, f"QR-code naar {contact.short_web(web_url)}") if web_url else None
     places = cat.places_in.get(area.id, [])
     acts = local_activities(cat, area)
     nearby = []
     if area.level != "gemeente" and area.lat is not None:
-        nearby = cat.nearby_places(area.lat, area.lon, NEARBY_KM, exclude={p.id for p in places},
-                                   limit=NEARBY_LIMIT)
-    wide = cat.area_wide(area)
-    return Leaflet(
+        nearby = cat.nearby_places(area.lat, area.lon, NEARBY_KM, exclude={p.id for p in places}, limit=NEARBY_LIMIT)
+    wide = sorted(cat.area_wide(area), key=sort_key)
+    lines = {a.id: line for a in wide if (line := helpline(cat, a))}
+    leaflet = Leaflet(
         area=area,
         gemeente=region.gemeente_of(area.id),
         web_url=web_url,
@@ -238,10 +243,15 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
         week=week_overview(cat, acts, today),
         themes=[(label, [activity_item(cat, a, today) for a in group]) for label, group in by_theme(cat, acts)],
         places=[place_item(cat, p) for p in places],
-        area_wide=[short_item(cat, a) for a in sorted(wide, key=sort_key) if a.soort in HELP_KINDS],
+        area_wide=[short_item(cat, a) for a in wide if a.soort in HELP_KINDS and a.id not in lines],
+        helplines=list(lines.values()),
         area_wide_more=sum(1 for a in wide if a.soort not in HELP_KINDS),
         nearby=nearby,
     )
+    items = [i for _, group in leaflet.themes for i in group] + leaflet.places + leaflet.area_wide
+    if any(i.fallback for i in items):
+        leaflet.fallback_note, leaflet.fallback = contact.printed_fallback(cat, leaflet.gemeente.id)
+    return leaflet
 
 
 # --- the view -----------------------------------------------------------------------------

@@ -19,13 +19,16 @@ header loads Leaflet, jQuery, Bootstrap and Font Awesome from CDNs and sets a vi
 that blocks pinch-zoom. Leaflet and Leaflet.markercluster are copied from
 ``node_modules/`` into ``assets/vendor/``. Every request is same-origin except tiles.
 
+Tiles (``site.tiles``): kaart.js adds the background layer to every map. With tiles from
+OpenStreetMap it first shows a placeholder with a "Kaart tonen" button and draws no map
+until the visitor agrees; with a self-hosted PMTiles archive it draws at once.
+
 Every map repeats places that are also a plain list on the same page, and the map
 box stays hidden until JavaScript draws it, so each page works without it.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections import Counter
@@ -33,7 +36,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import folium
-import xyzservices
 from branca.element import Element, Figure, MacroElement
 from folium.plugins import MarkerCluster
 from jinja2 import Template
@@ -42,7 +44,8 @@ from mkdocs.exceptions import PluginError
 
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.urls import url_for
-from wegwijzer.site.context import BuildContext, Settings
+from wegwijzer.site import tiles
+from wegwijzer.site.context import BuildContext
 from wegwijzer.site.pages import AreaPage, Context, OfferPage, Page, PlacePage
 from wegwijzer.site.view import View
 
@@ -122,6 +125,7 @@ class PlaceMarkers(MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 WegwijzerKaart.label({{ this.map_ref.get_name() }}, {{ this.label | tojson }});
+WegwijzerKaart.tiles({{ this.map_ref.get_name() }});
 WegwijzerKaart.nameClusters({{ this.map_ref.get_name() }});
 WegwijzerKaart.{{ "addGeoJSON" if this.url else "addRows" -}}
 ({{ this._parent.get_name() }}, {{ (this.url or this.rows) | tojson }}, {{ this.base | tojson }});
@@ -146,14 +150,7 @@ def _stable_ids(element: Element, counter: list) -> None:
         _stable_ids(child, counter)
 
 
-@functools.lru_cache(maxsize=8)
-def _tile_provider(url: str, attribution: str) -> xyzservices.TileProvider:
-    """A ready provider: given a plain URL, folium searches all of xyzservices by name (25 ms a map)."""
-    return xyzservices.TileProvider(name="wegwijzer", url=url, attribution=attribution, html_attribution=attribution)
-
-
 def folium_map(
-    settings: Settings,
     base: str,
     rows: list[list] | None = None,
     url: str | None = None,
@@ -167,9 +164,8 @@ def folium_map(
     rows = rows or []
     if len(rows) == 1 and url is None:
         center, zoom = (rows[0][0], rows[0][1]), ENTRY_ZOOM
+    # No tile layer here: kaart.js adds it (after consent, or from the site's own PMTiles).
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, scrollWheelZoom=False, control_scale=False)
-    tiles = _tile_provider(settings.tile_url, settings.tile_attribution)
-    folium.TileLayer(tiles=tiles, name="kaart", max_zoom=19, max_native_zoom=19).add_to(m)
     many = url is not None or len(rows) > CLUSTER_FROM
     target: folium.Map | MarkerCluster = m
     if many:
@@ -212,6 +208,7 @@ class MapView(View):
         self.scripts: dict[str, str] = {}  # path in the site -> the script of one or more folium maps
 
     def start(self, ctx: BuildContext) -> None:
+        tiles.check(ctx.settings)
         self.titles = marker_titles(ctx.catalog.locations.values())
 
     def files(self, ctx: BuildContext) -> dict[str, str | bytes]:
@@ -226,14 +223,25 @@ class MapView(View):
                 )
             files[f"{VENDOR_DIR}/{target}"] = path.read_bytes()
         files[GEOJSON_PATH] = places_geojson(ctx.catalog, self.titles)
+        files.update(tiles.vendor_files(ctx.settings))
         return files
+
+    def finish(self, ctx: BuildContext, site_dir: Path) -> None:
+        tiles.copy_archive(ctx.settings, site_dir)
+        for path, body in sorted(self.scripts.items()):  # the folium maps' scripts (see _script_file)
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
 
     def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:
         base = (context.get("base_url") or ".").rstrip("/") + "/"
         context["ww_base"] = base
+        context["ww_tegels"] = tiles.config_json(ctx.settings, base)
+        context["ww_tegels_eigen"] = tiles.self_hosted(ctx.settings)
+        context["ww_tegels_naam"] = tiles.provider_name(ctx.settings)
         if page is None:
             if doc.url == url_for("kaart"):
-                context["ww_kaart"] = self._script_file(folium_map(ctx.settings, base, url=base + GEOJSON_PATH), base)
+                context["ww_kaart"] = self._script_file(folium_map(base, url=base + GEOJSON_PATH), base)
                 context["ww_kaart_groups"] = overview_groups(ctx.catalog)
                 context["ww_kaart_titles"] = self.titles
         elif isinstance(page, AreaPage):
@@ -253,26 +261,21 @@ class MapView(View):
             return
         rows = [_row(p, self.titles[p.id]) for p in places]
         center = (area.lat or CENTER[0], area.lon or CENTER[1])
-        context["ww_kaart"] = self._script_file(folium_map(ctx.settings, base, rows=rows, center=center), base)
+        context["ww_kaart"] = self._script_file(folium_map(base, rows=rows, center=center), base)
 
     def _script_file(self, kaart: dict, base: str) -> dict:
         """Put the map's script in a file named after its content; the page loads it with 'src'."""
         body = (
             "(function () {\n"
             "  if (!window.L || !window.WegwijzerKaart) return;\n"
-            f"  WegwijzerKaart.show({json.dumps(kaart['id'])});\n"
+            f"  WegwijzerKaart.later({json.dumps(kaart['id'])}, function () {{\n"
             f"{kaart['script']}\n"
+            "  });\n"
             "})();\n"
         )
         path = f"{SCRIPT_DIR}/{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
         self.scripts[path] = body
         return {**kaart, "src": base + path}
-
-    def finish(self, ctx: BuildContext, site_dir: Path) -> None:
-        for path, body in sorted(self.scripts.items()):
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(body, encoding="utf-8")
 
     def _entry_map(self, ctx: BuildContext, context: Context, base: str) -> None:
         entry = context["entry"]
@@ -283,8 +286,6 @@ class MapView(View):
             "rows": [_row(p, self.titles[p.id]) for p in places],
             "base": base,
             "zoom": ENTRY_ZOOM,
-            "tiles": ctx.settings.tile_url,
-            "attribution": ctx.settings.tile_attribution,
         }
         context["ww_kaart_entry"] = json.dumps(
             data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from wegwijzer.core import describe, vocab
+from wegwijzer.core import contact, describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import Area
@@ -33,6 +33,8 @@ NEARBY_KM = 5.0
 NEARBY_PLACES = 6  # on an entry page
 NEARBY_OFFERS = 6
 NEARBY_AREA_PLACES = 10  # on a kern or wijk page
+NEAREST_KM = 30.0  # a kern without places of its own shows the nearest places within this distance
+NEAREST_PLACES = 5
 
 Context = dict[str, Any]
 
@@ -94,6 +96,8 @@ def entry_context(cat: Catalog, entry: Location | Activity) -> Context:
         nearby = cat.nearby_places(origin.lat, origin.lon, NEARBY_KM, exclude=exclude, limit=NEARBY_PLACES)
     return {
         "entry": entry,
+        "route": contact.route_of(cat, entry),
+        "bel_112": contact.shows_112(entry),
         "activities_here": cat.activities_at.get(entry.id, []) if isinstance(entry, Location) else [],
         "nearby": nearby,
         "nearby_offers": _nearby_offers(cat, entry, nearby),
@@ -134,6 +138,50 @@ def by_day(activities: list[Activity], today) -> list[tuple[str, list[Activity]]
     return days
 
 
+def by_rule(activities: list[Activity], today) -> dict[str, list]:
+    """Current recurring offers grouped by how often they are: weekly (per weekday), every two weeks, monthly.
+
+    Each row is (offer, schedule item), so the page can say the rule and the times in words.
+    """
+    weekly: dict[str, list] = {day: [] for day in vocab.DAYS}
+    groups: dict[str, list] = {"tweewekelijks": [], "maandelijks": []}
+    for act in activities:
+        for item in act.schema:
+            if item.dag and describe.is_current(item, today):
+                target = groups.get(item.herhaling, weekly[item.dag])
+                target.append((act, item))
+
+    def order(row):
+        act, item = row
+        return (vocab.DAY_NUMBER[item.dag], item.week_of_month % 5, item.van, sort_key(act))
+
+    return {
+        "wekelijks": [(day, sorted(rows, key=order)) for day, rows in weekly.items() if rows],
+        "tweewekelijks": sorted(groups["tweewekelijks"], key=order),
+        "maandelijks": sorted(groups["maandelijks"], key=order),
+    }
+
+
+WEEK_NAMES = json.dumps({"dagen": list(vocab.DAYS), "maanden": list(describe.MONTH_NAMES)}, ensure_ascii=False)
+
+
+def schedule_data(activities: list[Activity], today) -> str:
+    """The schedules as compact JSON for 'Deze week' (deze-week.js works out the dates in the browser)."""
+    rows = []
+    for act in activities:
+        items = [
+            {k: v for k, v in (("dag", i.dag), ("datum", i.datum and i.datum.isoformat()), ("van", i.van),
+                               ("tot", i.tot), ("h", i.herhaling), ("week", i.week),
+                               ("start", i.start and i.start.isoformat()), ("eind", i.eind and i.eind.isoformat()))
+             if v is not None}
+            for i in act.schema
+            if describe.is_current(i, today)
+        ]
+        if items:
+            rows.append({"naam": act.naam, "url": act.url, "schema": items})
+    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 @dataclass(frozen=True)
 class AreaPage(Page):
     """A gemeente, woonkern or wijk (kind is the area's level)."""
@@ -151,6 +199,8 @@ class AreaPage(Page):
         if area.level != "gemeente" and area.lat is not None and area.lon is not None:
             exclude = {p.id for p in places}
             nearby = cat.nearby_places(area.lat, area.lon, NEARBY_KM, exclude=exclude, limit=NEARBY_AREA_PLACES)
+            if not places and not nearby:  # nothing close: still say what is nearest, with the distance
+                nearby = cat.nearby_places(area.lat, area.lon, NEAREST_KM, limit=NEAREST_PLACES)
         counts = [(c, len(cat.places_in.get(c.id, [])), len(cat.activities_in.get(c.id, []))) for c in children]
         return {
             "area": area,
@@ -160,6 +210,9 @@ class AreaPage(Page):
             "places": places,
             "activities": activities,
             "by_day": by_day(activities, ctx.today),
+            "by_rule": by_rule(activities, ctx.today),
+            "week_data": schedule_data(activities, ctx.today),
+            "week_names": WEEK_NAMES,
             "area_wide": cat.area_wide(area),
             "nearby": nearby,
         }
@@ -203,8 +256,12 @@ class ThemePage(Page):
 
     def context(self, ctx: BuildContext) -> Context:
         acts = ctx.catalog.by_theme.get(self.key, [])
-        return {"theme": vocab.LISTS["themas"][self.key], "theme_id": self.key,
-                "groups": group_by_gemeente(ctx.catalog, acts)}
+        return {
+            "theme": vocab.LISTS["themas"][self.key],
+            "theme_id": self.key,
+            "groups": group_by_gemeente(ctx.catalog, acts),
+            "bel_112": contact.theme_shows_112(self.key),
+        }
 
 
 @dataclass(frozen=True)

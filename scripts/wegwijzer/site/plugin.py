@@ -33,8 +33,10 @@ from wegwijzer.site.freshness import FreshnessView
 from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
+from wegwijzer.site.readiness import ReadinessView
 from wegwijzer.site.search.view import SearchView
 from wegwijzer.site.security import SecurityView, site_file_problems
+from wegwijzer.site.trust import TrustView
 from wegwijzer.site.view import View
 
 # The views, in the order their hooks run. The order matters in two places:
@@ -47,8 +49,10 @@ VIEWS: tuple[type[View], ...] = (
     SearchView,
     EditorsView,
     CmsView,
+    ReadinessView,
     OpenDataView,
     MapView,
+    TrustView,
     ConformView,
     SecurityView,
 )
@@ -61,12 +65,38 @@ def _include_examples(default: bool) -> bool:
     return value.strip().lower() not in {"0", "nee", "false", "no", "uit"}
 
 
-def _site_url(configured: str | None) -> str:
+def public_site_url(configured: str | None) -> str:
     """The public address, ending in '/': WEGWIJZER_SITE_URL wins over mkdocs.yml; '' when unknown."""
     url = os.environ.get("WEGWIJZER_SITE_URL")
     url = (configured or "") if url is None else url
     url = url.strip()
     return url + "/" if url and not url.endswith("/") else url
+
+
+def settings_of(config, plugin_config: WegwijzerConfig) -> Settings:
+    """The deployment's settings from mkdocs.yml (MkDocs' own and this plugin's), after the environment had its say.
+
+    The plugin uses it for every build; commands such as `wegwijzer gereed` read mkdocs.yml with it too.
+    """
+    project = Path(config.config_file_path).parent
+    return Settings(
+        project_dir=project,
+        data_dir=(project / plugin_config.data_dir).resolve(),
+        include_examples=_include_examples(plugin_config.voorbeelden),
+        site_url=public_site_url(config.site_url),
+        melden_url=plugin_config.melden_url,
+        melden_email=plugin_config.melden_email,
+        verouderd_na_maanden=plugin_config.verouderd_na_maanden,
+        tile_url=plugin_config.tile_url,
+        tile_attribution=plugin_config.tile_attribution,
+        # WEGWIJZER_TILES and WEGWIJZER_PMTILES_FILE win over mkdocs.yml (deployments and tests)
+        tiles=os.environ.get("WEGWIJZER_TILES") or plugin_config.tiles,
+        pmtiles_file=os.environ.get("WEGWIJZER_PMTILES_FILE") or plugin_config.pmtiles_file,
+        pmtiles_url=plugin_config.pmtiles_url,
+        repo_url=plugin_config.beheer_repo or str(config.repo_url or ""),
+        edit_branch=plugin_config.beheer_branch,
+        edit_auth_url=plugin_config.beheer_auth_url,
+    )
 
 
 class WegwijzerConfig(Config):
@@ -77,6 +107,9 @@ class WegwijzerConfig(Config):
     verouderd_na_maanden = c.Type(int, default=12)
     tile_url = c.Type(str, default=Settings.tile_url)
     tile_attribution = c.Type(str, default=Settings.tile_attribution)
+    tiles = c.Type(str, default=Settings.tiles)
+    pmtiles_file = c.Type(str, default=Settings.pmtiles_file)
+    pmtiles_url = c.Type(str, default=Settings.pmtiles_url)
     # The web editor (/redactie/beheer/): the GitHub repository (falls back to repo_url), branch, sign-in service.
     beheer_repo = c.Type(str, default="")
     beheer_branch = c.Type(str, default="main")
@@ -105,20 +138,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         refused = site_file_problems(project, sources)
         if refused:
             raise PluginError("Deze bestanden kunnen niet op de site:\n" + "\n".join(refused))
-        settings = Settings(
-            project_dir=project,
-            data_dir=(project / self.config.data_dir).resolve(),
-            include_examples=_include_examples(self.config.voorbeelden),
-            site_url=_site_url(config.site_url),
-            melden_url=self.config.melden_url,
-            melden_email=self.config.melden_email,
-            verouderd_na_maanden=self.config.verouderd_na_maanden,
-            tile_url=self.config.tile_url,
-            tile_attribution=self.config.tile_attribution,
-            repo_url=self.config.beheer_repo or config.repo_url or "",
-            edit_branch=self.config.beheer_branch,
-            edit_auth_url=self.config.beheer_auth_url,
-        )
+        settings = settings_of(config, self.config)
         today = build_date()
         try:
             catalog = load_catalog(settings.data_dir, include_examples=settings.include_examples, today=today)

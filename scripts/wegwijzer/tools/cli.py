@@ -202,6 +202,12 @@ def cmd_verouderd(args) -> int:
     return run(Path(args.root).resolve() if args.root else project_root(), args)
 
 
+def cmd_gereed(args) -> int:
+    from wegwijzer.tools.gereed import run
+
+    return run(Path(args.root).resolve() if args.root else project_root(), args)
+
+
 def cmd_folders(args) -> int:
     import argparse as _argparse
 
@@ -294,6 +300,15 @@ def _args_verouderd(p: argparse.ArgumentParser) -> None:
     _root_argument(p)
 
 
+def _args_gereed(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--streng", action="store_true", help="Stop met een fout als er nog iets ontbreekt (voor een release)."
+    )
+    p.add_argument("--uit", help="Schrijf het verslag naar dit bestand (standaard: op het scherm).")
+    p.add_argument("--overschrijven", action="store_true", help="Vervang het bestand van --uit als het al bestaat.")
+    _root_argument(p, "mkdocs.yml, locations/ en activities/")
+
+
 def _args_geocode(p: argparse.ArgumentParser) -> None:
     _root_argument(p, "locations/")
     p.add_argument("--cache", help="Bestand met eerder gevonden adressen (standaard: data/geocode-cache.json).")
@@ -337,6 +352,12 @@ COMMANDS: tuple[Command, ...] = (
         "Lijst van items die lang niet zijn nagekeken (voor de maandelijkse ronde).",
         cmd_verouderd,
         _args_verouderd,
+    ),
+    Command(
+        "gereed",
+        "Is de echte site klaar? Verslag per gemeente en woonkern, en wat er nog ontbreekt om live te gaan.",
+        cmd_gereed,
+        _args_gereed,
     ),
     Command(
         "folders", "Maak PDF-folders (A4) van elke gemeente, kern en wijk, om te printen.", cmd_folders, _args_folders

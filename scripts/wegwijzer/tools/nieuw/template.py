@@ -128,6 +128,13 @@ def _offer(out: _Lines, a: Answers, region: Region, places_nearby: list[tuple[st
         "# aanmelden: {nodig: false}",
         "# aanmelden: {nodig: true, hoe: Bel of mail de organisatie.}",
         "",
+        "# Wanneer kun je zonder afspraak langskomen? Zelfde vorm als schema.",
+        "# inloop:",
+        '#   - {dag: woensdag, van: "09:00", tot: "11:00"}',
+        "",
+        "# Gaat het over veiligheid? Dan zegt de pagina: Bij direct gevaar: bel 112.",
+        "# bel_112: true",
+        "",
         "# Talen die je er kunt spreken, zo: [nl, en].",
         *["# " + line[2:] for line in _allowed("talen")],
         "# talen: [nl]",
@@ -197,11 +204,13 @@ def _place(out: _Lines, a: Answers, region: Region) -> None:
 
 def _footer(out: _Lines, a: Answers) -> None:
     out += [
-        "# Contact. Vul alleen in wat je zeker weet.",
+        "# Contact: zo komen mensen in contact. Vul alleen in wat je zeker weet.",
+        "# Zonder contact wijst de pagina naar de gemeente (zie scripts/wegwijzer/data/gemeenten.yaml).",
         "# contact:",
         "#   telefoon: 0223 123 456",
         "#   email: info@voorbeeld.nl",
         "#   website: https://www.voorbeeld.nl",
+        "#   bereikbaar: Maandag tot en met vrijdag, van 9:00 tot 17:00 uur.",
         "",
     ]
     out.required(

@@ -17,8 +17,8 @@ from wegwijzer.tools.taal.text import FileText, Finding
 
 # Which fields of an entry a resident reads, as paths into the entry.
 ENTRY_FIELDS = ("samenvatting", "beschrijving", "voor_professionals")
-NESTED_FIELDS = (("aanmelden", "hoe"), ("kosten", "uitleg"))
-LIST_FIELDS = (("schema", "opmerking"), ("openingstijden", "opmerking"))
+NESTED_FIELDS = (("aanmelden", "hoe"), ("kosten", "uitleg"), ("contact", "bereikbaar"))
+LIST_FIELDS = (("schema", "opmerking"), ("inloop", "opmerking"), ("openingstijden", "opmerking"))
 _WINDOW = 20000  # characters to look ahead for the line of a sentence
 _WORD_MAX = 40  # letters of a word to look for (an over-long word would make a huge pattern)
 
