@@ -125,7 +125,7 @@ class Contact(Strict):
     website: Url | None = Field(
         None, description="Webadres, begint met https://.", examples=["https://www.voorbeeld.nl"]
     )
-    bereikbaar: Text | None = Field(
+    bereikbaar: Line | None = Field(
         None, max_length=200, description="Wanneer je kunt bellen of mailen. Alleen als je het zeker weet."
     )
 
