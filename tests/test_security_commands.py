@@ -30,7 +30,7 @@ def wegwijzer(root: Path, *args: str) -> subprocess.CompletedProcess:
         env=dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # a shared CI machine can be slow; these finish in seconds when it is not
     )
 
 
@@ -131,3 +131,17 @@ def test_a_new_place_without_coordinates_gets_them_from_geocode(tmp_path):
     )
     cat = load_catalog(tmp_path)
     assert cat.locations["buurtkamer-de-proef"].coordinaten.lat == 52.9571
+
+
+def test_gereed_writes_its_report_like_verouderd(tmp_path):
+    root = stale_project(tmp_path)
+    readme = root / "README.md"
+    readme.write_text("# Eigen tekst\n", encoding="utf-8")
+    result = wegwijzer(root, "gereed", "--uit", str(readme))
+    assert result.returncode == 1 and "--overschrijven" in result.stderr
+    assert readme.read_text(encoding="utf-8") == "# Eigen tekst\n"
+    result = wegwijzer(root, "gereed", "--uit", str(root / "locations" / "verslag.md"))
+    assert result.returncode == 1 and "mag niet in de map locations/" in result.stderr
+    result = wegwijzer(root, "gereed", "--uit", str(root / "verslag.md"))
+    assert result.returncode == 0, result.stderr
+    assert (root / "verslag.md").read_text(encoding="utf-8").strip()

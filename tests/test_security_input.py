@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -25,11 +26,15 @@ from wegwijzer.core.load import load_catalog
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.problems import EntryErrors, Problem
 
-SECONDS = 30  # generous: each of these took minutes (or never ended) before
+SECONDS = 30  # CPU seconds, generous: each of these took minutes (or never ended) before
 
 
-def run(root: Path, *args: str, timeout: int = 120) -> tuple[subprocess.CompletedProcess, float]:
-    start = time.monotonic()
+def run(root: Path, *args: str, timeout: int = 900) -> tuple[subprocess.CompletedProcess, float]:
+    """Run a command; the CPU seconds it used (not the wall clock: a shared CI machine may be busy).
+
+    A hang (a FIFO) uses no CPU, so the wall-clock timeout still catches it: it raises TimeoutExpired.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
         [sys.executable, "-m", "wegwijzer", *args],
         cwd=root,
@@ -38,12 +43,13 @@ def run(root: Path, *args: str, timeout: int = 120) -> tuple[subprocess.Complete
         text=True,
         timeout=timeout,
     )
-    return result, time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def validate(root: Path) -> subprocess.CompletedProcess:
     result, elapsed = run(root, "validate", "--root", str(root))
-    assert elapsed < SECONDS, f"validate took {elapsed:.0f} s"
+    assert elapsed < SECONDS, f"validate took {elapsed:.0f} s of CPU"
     assert "Traceback" not in result.stderr + result.stdout, result.stderr[-2000:]
     return result
 
@@ -82,10 +88,10 @@ def test_block_nesting_on_short_lines_says_te_diep_genest(tmp_path):
 def test_the_parser_never_sees_deep_nesting():
     # Without the line cap (other readers of YAML): depth is still checked on the flat event stream.
     for deep in ("- " * 100_000 + "x", "[" * 100_000, "{a: " * 50_000, "".join("  " * i + "-\n" for i in range(2000))):
-        start = time.monotonic()
+        start = time.process_time()
         with pytest.raises(yamlsafe.YamlProblem, match="te diep genest"):
             yamlsafe.parse(deep)
-        assert time.monotonic() - start < 5
+        assert time.process_time() - start < 5
 
 
 def test_a_fifo_is_refused_without_waiting(tmp_path):
@@ -148,7 +154,7 @@ def test_a_content_file_that_links_outside_the_project_stops_the_build(tmp_path)
     os.symlink("/etc/passwd", root / "content" / "wachtwoorden.txt")
     os.symlink("/etc", root / "content" / "etc")
     os.mkfifo(root / "content" / "pijp.md")
-    result, elapsed = run(root, "build", "--site-dir", str(tmp_path / "site"), timeout=300)
+    result, elapsed = run(root, "build", "--site-dir", str(tmp_path / "site"))
     assert elapsed < 120
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -233,13 +239,13 @@ def test_worst_case_text_is_handled_in_linear_time():
         "quotes": '\\"' * 120_000,
     }
     for name, value in cases.items():
-        start = time.monotonic()
+        start = time.process_time()
         text.render(value)
         text.plain(value)
         guard.markup_problem(value)
         guard.length_problem(value)
         guard.link_problem(value)
-        assert time.monotonic() - start < 3, name
+        assert time.process_time() - start < 3, name
 
 
 def test_worst_case_entries_validate_in_seconds(tmp_path):
@@ -262,6 +268,6 @@ def test_a_bracket_heavy_entry_builds_in_seconds(tmp_path):
     root = project(tmp_path / "project", haakjes=offer(beschrijving="\n\n".join(["[" * 1900] * 2)))
     for name in ("content", "overrides", "mkdocs.yml", "node_modules"):
         os.symlink(ROOT / name, root / name)
-    result, elapsed = run(root, "build", "--site-dir", str(tmp_path / "site"), timeout=300)
+    result, elapsed = run(root, "build", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr[-2000:]
-    assert elapsed < 90, f"build took {elapsed:.0f} s"
+    assert elapsed < 90, f"build took {elapsed:.0f} s of CPU"  # 76 s (and minutes of CPU) before
