@@ -50,7 +50,9 @@ def test_validate_exit_status_and_report(tmp_path, capsys):
     assert cli.main(["validate", "--root", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "activities/kapot.yaml, regel 6, veld 'themas, regel 1': fout: 'koken' is geen geldige keuze." in captured.err
+    assert (
+        "activities/kapot.yaml, regel 6, veld 'themas, regel 1': fout: 'koken' is geen geldige keuze." in captured.err
+    )
     assert captured.err.rstrip().endswith("1 fout gevonden. Verbeter ze en probeer het opnieuw.")
 
 
@@ -62,7 +64,14 @@ def test_validate_shows_warnings_but_exits_0(tmp_path, capsys):
     assert "Alles klopt: 1 plekken en 0 keer aanbod." in captured.out
 
 
+def test_schema_in_a_folder_without_data_says_so_in_dutch(in_folder, capsys):
+    assert cli.main(["schema"]) == 1
+    assert "staat geen map locations/ of activities/" in capsys.readouterr().err
+    assert not (in_folder / "schema").exists()
+
+
 def test_schema_writes_the_json_schemas_for_editors(in_folder, capsys):
+    write_project(in_folder, {"buurtkamer-test": place()}, {})
     assert cli.main(["schema"]) == 0
     assert capsys.readouterr().out == "Geschreven: schema/plek.schema.json\nGeschreven: schema/aanbod.schema.json\n"
     for name, schema in schemas(in_folder).items():
@@ -142,7 +151,9 @@ def test_build_with_errors_exits_1_in_dutch(tmp_path, capsys, monkeypatch):
     assert cli.main(["build", "--site-dir", str(tmp_path / "site")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("fout: Er zijn fouten in de items:\n")
-    assert "activities/kapot.yaml, regel 10, veld 'plekken, regel 1': fout: Er is geen plek met id 'bestaat-niet'." in err
+    assert (
+        "activities/kapot.yaml, regel 10, veld 'plekken, regel 1': fout: Er is geen plek met id 'bestaat-niet'." in err
+    )
     assert err.endswith("De site is niet gebouwd. Lees de fout hierboven, verbeter hem en probeer het opnieuw.\n")
     assert "Traceback" not in err
     assert not (tmp_path / "site" / "index.html").exists()

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import FIXED_EPOCH, ROOT
-from wegwijzer.core import describe, vocab
-from wegwijzer.opendata import hsds, ical, ids, jsonld, table
+from wegwijzer.core import describe, guard, vocab
+from wegwijzer.opendata import hsds, ical, ids, jsonld
 
 HSDS_SCHEMA = ROOT / "schema" / "hsds-3.0" / "service_with_definitions.json"  # vendored, see its README
 BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()
@@ -119,11 +119,15 @@ def test_csv_opens_in_excel_and_round_trips(site, catalog):
 
 
 def test_csv_cells_cannot_start_a_formula():
-    assert table._safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
-    assert table._safe_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert table._safe_cell("-cmd") == "'-cmd"
-    assert table._safe_cell("+31 223 123 456") == "+31 223 123 456"
-    assert table._safe_cell("Gewone tekst") == "Gewone tekst"
+    assert guard.safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert guard.safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert guard.safe_cell("-cmd") == "'-cmd"
+    assert guard.safe_cell("+1+cmd|' /C calc'!A0") == "'+1+cmd|' /C calc'!A0"
+    assert guard.safe_cell('-1+HYPERLINK("http://x")') == '\'-1+HYPERLINK("http://x")'
+    assert guard.safe_cell("\t=1") == "'\t=1" and guard.safe_cell("\r=1") == "'\r=1"
+    assert guard.safe_cell("+31 223 123 456", phone=True) == "+31 223 123 456"  # a phone number stays readable
+    assert guard.safe_cell("+1+cmd|x", phone=True) == "'+1+cmd|x"  # but not a formula in the phone column
+    assert guard.safe_cell("Gewone tekst") == "Gewone tekst"
 
 
 def test_geojson_has_every_place_as_a_point(site, catalog):

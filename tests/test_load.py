@@ -9,7 +9,6 @@ import pytest
 from entries import offer, place, write_project
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
-from wegwijzer.core.vocab import load_lists
 
 
 def problems_for(tmp_path, places, offers):

@@ -323,12 +323,12 @@ RULES = [
         "samenvatting op twee regels",
         with_offer(samenvatting="Eén zin\nen nog een regel."),
         with_offer(samenvatting="Eén zin en nog een stukje."),
-        [(ACT, 3, "samenvatting", "De samenvatting is één zin op één regel.")],
+        [(ACT, 3, "samenvatting", "Deze tekst moet op één regel staan. Haal de regel-overgang weg.")],
     ),
     Rule(
         "naam te lang",
-        only_place(naam="x" * 91),
-        only_place(naam="x" * 90),
+        only_place(naam="Buurtkamer " + "x" * 50 + " " + "y" * 29),
+        only_place(naam="Buurtkamer " + "x" * 50 + " " + "y" * 28),
         [(LOC, 1, "naam", "De tekst is te lang: 91 tekens. Maak hem korter dan 91 tekens.")],
     ),
     Rule(
