@@ -12,11 +12,12 @@ professionals table, the list shards, HSDS and the CSV all say the same.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from wegwijzer.core import vocab
+from wegwijzer.core.fieldtypes import Line, Url, YesNo
 from wegwijzer.core.vocab import choice_type
 
 if TYPE_CHECKING:  # the values come from data/lijsten.yaml; type checkers see plain text
@@ -31,41 +32,21 @@ BY_PROFESSIONAL = ("iedereen", "huisarts", "zorgverlener", "wijkteam")
 NOT_KNOWN = "Niet bekend. Vraag het na."
 
 
-# The text, web address and yes/no checks of the entry model. core.model imports this module
-# for its field, so the checks are looked up when they run, not when this module loads.
-def _text(value: str) -> str:
-    from wegwijzer.core import model
-
-    return model._plain_text(value)
-
-
-def _url(value: str) -> str:
-    from wegwijzer.core import model
-
-    return model._website(value)
-
-
-def _yes_no(value: Any) -> Any:
-    from wegwijzer.core import model
-
-    return model._yes_no(value)
-
-
 class Referral(BaseModel):
     """The ``verwijzen`` block: how a professional signs a resident up for an offer."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
 
     wie: list[Referrer] = Field(
         min_length=1,
         description="Wie iemand mag aanmelden: zelf, iedereen, huisarts, zorgverlener of wijkteam. Een of meer.",
     )
-    toestemming: Annotated[bool, BeforeValidator(_yes_no)] | None = Field(
+    toestemming: YesNo | None = Field(
         None,
         description="true als de inwoner eerst toestemming moet geven, false als dat niet hoeft. "
         "Laat weg als je het niet weet.",
     )
-    indicatie: Annotated[bool, BeforeValidator(_yes_no)] | None = Field(
+    indicatie: YesNo | None = Field(
         None,
         description="true als er eerst een indicatie of beschikking nodig is, false als dat niet hoeft. "
         "Laat weg als je het niet weet.",
@@ -73,10 +54,8 @@ class Referral(BaseModel):
     hoe: list[Method] = Field(
         default_factory=list, description="Hoe je iemand aanmeldt: telefoon, email, formulier of langskomen."
     )
-    formulier: Annotated[str, AfterValidator(_url)] | None = Field(
-        None, description="Webadres van het aanmeldformulier. Begint met https://."
-    )
-    meesturen: Annotated[str, AfterValidator(_text), Field(min_length=1)] | None = Field(
+    formulier: Url | None = Field(None, description="Webadres van het aanmeldformulier. Begint met https://.")
+    meesturen: Line | None = Field(
         None, max_length=300, description="Wat je meestuurt of meeneemt, bijvoorbeeld een verwijsbrief."
     )
 
