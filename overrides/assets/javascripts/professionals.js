@@ -8,6 +8,8 @@
  *
  * A row fits a woonplaats when one of its places is there (data-k), or when it has no fixed place and
  * serves that woonplaats's gemeente (its section). An offer for everyone fits every audience.
+ * With a gemeente chosen, a regional offer that falls back to the gemeenten shows only that gemeente's
+ * way to get in touch (.ww-pro-weg[data-g]).
  */
 (function () {
   "use strict";
@@ -99,6 +101,10 @@
         }
       });
       section.hidden = rows === 0;
+    });
+    /* A regional offer without a route of its own shows the way of each gemeente: only the chosen one's. */
+    document.querySelectorAll(".ww-pro-weg[data-g]").forEach(function (way) {
+      way.hidden = Boolean(c.gemeente) && way.getAttribute("data-g") !== c.gemeente;
     });
     chips.forEach(function (chip) {
       var section = document.getElementById("pro-" + chip.getAttribute("data-g"));

@@ -47,6 +47,13 @@ class Row:
     refer: str  # how to refer, in one line
     kernen: str  # the woonkernen of its places in this section, space separated ('' without a fixed place)
     where: str  # where it is, as far as this section goes: 'Den Burg, Heel Texel'
+    way_gemeenten: tuple[str, ...] = ()  # per way of the route, its gemeente, when each way is one gemeente's
+
+    @property
+    def ways(self) -> list[tuple[contact.Way, str]]:
+        """The ways of the route, each with its gemeente id ('' when the way is not one gemeente's)."""
+        tags = self.way_gemeenten if len(self.way_gemeenten) == len(self.route.ways) else ()
+        return [(way, tags[i] if tags else "") for i, way in enumerate(self.route.ways)]
 
 
 @dataclass(frozen=True)
@@ -76,11 +83,22 @@ def _section_route(cat: Catalog, act: Activity, gemeente: str) -> contact.Route:
     return route
 
 
+def _way_gemeenten(cat: Catalog, act: Activity, route: contact.Route) -> tuple[str, ...]:
+    """For a route that falls back to several gemeenten: the gemeente of each way, in the route's order.
+
+    The filter of the page then shows only the way of the chosen gemeente in the regional section.
+    """
+    if route.kind not in (contact.LOKET, contact.GEMEENTE) or len(route.ways) < 2:
+        return ()
+    return tuple(g for g in cat.gemeenten_of(act) if contact.gemeente_way(cat, g) is not None)
+
+
 def _row(cat: Catalog, act: Activity, gemeente: str) -> Row:
     route = _section_route(cat, act, gemeente)
     refer = referral.short_text(act.verwijzen)
     if gemeente == REGION_ID:
-        return Row(act, route, refer, " ".join(cat.kernen_of(act)), ", ".join(cat.where(act)))
+        kernen, where = " ".join(cat.kernen_of(act)), ", ".join(cat.where(act))
+        return Row(act, route, refer, kernen, where, _way_gemeenten(cat, act, route))
     places = [p for p in cat.places_of(act) if p.gemeente == gemeente]
     kernen = list(dict.fromkeys(p.woonkern for p in places))
     where = [cat.region.areas[k].naam for k in kernen]
