@@ -10,6 +10,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import offline
 from wegwijzer.core import contact
@@ -113,7 +114,7 @@ def test_two_entries_from_two_pages_travel_as_a_link(browser, server, catalog):
         page.wait_for_selector("#lijst-items li + li")
         assert _ids_in(page) == [first.id, second.id]
         page.get_by_role("button", name="Deel").click()
-        page.wait_for_function("document.getElementById('lijst-melding').textContent.length > 0")
+        expect(page.locator("#lijst-melding")).not_to_have_text("")
         link = page.evaluate("navigator.clipboard.readText()")
         assert link == page.input_value("#lijst-link") == f"{server}lijst/#{first.id},{second.id}"
         stored = page.evaluate("localStorage.getItem('wegwijzer-lijst')")
@@ -131,7 +132,7 @@ def test_two_entries_from_two_pages_travel_as_a_link(browser, server, catalog):
         assert page.locator("#lijst-gedeeld").is_visible(), "a shared list says so and offers to keep it"
         assert page.evaluate("localStorage.getItem('wegwijzer-lijst')") is None, "opening a link stores nothing"
         page.get_by_role("button", name="Zet dit op mijn lijst").click()
-        page.wait_for_function("localStorage.getItem('wegwijzer-lijst') !== null")
+        expect(page.locator("#lijst-gedeeld")).to_be_hidden()  # the list is now this browser's own
         assert json.loads(page.evaluate("localStorage.getItem('wegwijzer-lijst')")) == [first.id, second.id]
     finally:
         fresh.close()
@@ -146,7 +147,7 @@ def test_the_text_copy_holds_names_and_contact_routes(browser, server, catalog):
         page.goto(f"{server}lijst/#{','.join(ids)}")
         page.wait_for_selector("#lijst-items li + li + li")
         page.get_by_role("button", name="Kopieer als tekst").click()
-        page.wait_for_function("document.getElementById('lijst-melding').textContent.length > 0")
+        expect(page.locator("#lijst-melding")).not_to_have_text("")
         text = page.evaluate("navigator.clipboard.readText()")
         assert text == page.input_value("#lijst-tekstveld")
     finally:
@@ -239,7 +240,7 @@ def test_ids_from_a_link_are_checked_and_what_is_left_out_is_said(browser, serve
             "bestaat-niet,welzijn-op-recept,Hoofdletters"
         )
         page.wait_for_selector("#lijst-items li")
-        page.wait_for_function("document.getElementById('lijst-status').textContent.includes('Wegwijzer')")
+        expect(page.locator("#lijst-status")).to_contain_text("Wegwijzer")
         assert _ids_in(page) == ["welzijn-op-recept"]
         status = page.inner_text("#lijst-status")
         assert "2 delen van de link kloppen niet" in status
@@ -247,7 +248,7 @@ def test_ids_from_a_link_are_checked_and_what_is_left_out_is_said(browser, serve
         assert page.locator("#ww-lijst img").count() == 0
         long = ",".join(f"bestaat-niet-{i}" for i in range(lijst.MAX_ITEMS + 5))
         page.goto(server + "lijst/#" + long)
-        page.wait_for_function("document.getElementById('lijst-status').textContent.includes('te lang')")
+        expect(page.locator("#lijst-status")).to_contain_text("te lang")
         assert f"Alleen de eerste {lijst.MAX_ITEMS}" in page.inner_text("#lijst-status")
     finally:
         context.close()

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.exceptions import PluginError
+from playwright.sync_api import expect
 
 from conftest import BLANK_PNG
 from wegwijzer.site import maps
@@ -286,7 +287,7 @@ def test_dichtbij_mij_without_permission_explains(browser, server):
         page.goto(server + "kaart/")
         page.get_by_role("button", name="Dichtbij mij").click()
         status = page.locator("[data-dichtbij-status]")
-        page.wait_for_function("document.querySelector('[data-dichtbij-status]').textContent.length > 20")
+        expect(status).to_have_text(re.compile(r"\S.{20}"))
         assert "woonplaats" in status.inner_text()
         assert page.locator("[data-dichtbij-lijst] li").count() == 0
     finally:

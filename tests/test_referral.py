@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import offline
 from entries import offer, place, write_project
@@ -182,6 +183,13 @@ def test_the_filters_work_and_live_in_the_address(browser, server, catalog):
         assert visible == ["regio", "texel"]
         assert page.locator("#pro-texel tr[data-id='schuldhulpverlening-wijkteam']").is_visible()
         assert page.get_by_role("link", name="www.texel.nl").first.is_visible()
+        # a regional offer that falls back to the gemeenten shows only the chosen gemeente's way
+        ways = page.locator("#pro-regio .ww-pro-weg[data-g]")
+        assert ways.count() > 4
+        shown_ways = ways.evaluate_all("els => els.filter(e => e.checkVisibility()).map(e => e.dataset.g)")
+        assert set(shown_ways) == {"texel"}
+        den_helder = page.locator("#pro-regio").get_by_role("link", name="www.denhelder.nl", include_hidden=True)
+        assert den_helder.count() > 0 and not den_helder.first.is_visible()
         page.select_option("#pro-gemeente", "schagen")
         assert "gemeente=schagen" in page.url
         page.check("#pro-verwijzen")
@@ -198,7 +206,7 @@ def test_the_filters_work_and_live_in_the_address(browser, server, catalog):
         assert sorted(shown) == sorted(expected) and shown
         assert page.inner_text("#pro-status") == f"{len(expected)} keer aanbod past bij je keuzes."
         page.get_by_role("button", name="Wis de keuzes").click()
-        page.wait_for_function("!location.search")
+        expect(page).to_have_url(server + "professionals/")
         assert page.locator("section.ww-pro-groep[hidden]").count() == 0
     finally:
         context.close()
