@@ -97,8 +97,8 @@ def _row(cat: Catalog, act: Activity, gemeente: str) -> Row:
     route = _section_route(cat, act, gemeente)
     refer = referral.short_text(act.verwijzen)
     if gemeente == REGION_ID:
-        kernen, where = " ".join(cat.kernen_of(act)), ", ".join(cat.where(act))
-        return Row(act, route, refer, kernen, where, _way_gemeenten(cat, act, route))
+        ways = _way_gemeenten(cat, act, route)
+        return Row(act, route, refer, " ".join(cat.kernen_of(act)), ", ".join(cat.where(act)), ways)
     places = [p for p in cat.places_of(act) if p.gemeente == gemeente]
     kernen = list(dict.fromkeys(p.woonkern for p in places))
     where = [cat.region.areas[k].naam for k in kernen]
