@@ -273,3 +273,30 @@ def test_search_results_get_the_button_too(browser, server):
         assert page.locator("#zoek-resultaten li.ww-card .ww-bewaar__knop").count() == entries
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_deel_uses_the_phones_share_sheet_where_there_is_one(browser, server, catalog):
+    """A phone with the Web Share API gets its share sheet with the list link; 'Haal van de lijst' keeps the rest."""
+    ids = ["welzijn-op-recept", "juridisch-loket"]
+    context = _context(browser, server, viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True)
+    # the share sheet itself is the phone's: stand in for it and remember what the page gave it
+    context.add_init_script("navigator.share = (data) => { window.__gedeeld = data; return Promise.resolve(); };")
+    context.add_init_script(f"localStorage.setItem('wegwijzer-lijst', '{json.dumps(ids)}');")
+    page = context.new_page()
+    try:
+        page.goto(server + "lijst/")
+        page.wait_for_selector("#lijst-items li + li")
+        page.evaluate("navigator.clipboard.writeText('niets')")  # the clipboard may hold a link of another test
+        page.get_by_role("button", name="Deel").click()
+        expect(page.locator("#lijst-melding")).to_have_text("De lijst is gedeeld.")
+        shared = page.evaluate("window.__gedeeld")
+        assert shared["url"] == f"{server}lijst/#{','.join(ids)}"
+        assert page.evaluate("navigator.clipboard.readText()") == "niets", "with a share sheet nothing is copied"
+        name = catalog.activities[ids[0]].naam
+        page.get_by_role("button", name=_named("Haal van de lijst", name)).click()
+        expect(page.locator("#lijst-items li")).to_have_count(1)
+        assert page.evaluate("localStorage.getItem('wegwijzer-lijst')") == json.dumps([ids[1]]).replace(" ", "")
+        assert page.url.endswith(f"lijst/#{ids[1]}"), "the address follows the list"
+    finally:
+        context.close()
