@@ -121,14 +121,9 @@ def sections(cat: Catalog, offers: list[Activity]) -> list[Section]:
     return out
 
 
-def filters(cat: Catalog) -> Context:
-    """The choices of the filter form: gemeenten with their kernen, themes, audiences."""
-    region = cat.region
-    return {
-        "gemeenten": [(g, region.kernen(g.id)) for g in region.gemeenten()],
-        "themes": vocab.items("themas"),
-        "audiences": [(k, v) for k, v in vocab.items("doelgroepen") if k not in ("iedereen", FOR_PROFESSIONALS)],
-    }
+def filters() -> Context:
+    """The audiences of the filter form (gemeenten, woonplaatsen and themes: macros.html, as on the search page)."""
+    return {"audiences": [(k, v) for k, v in vocab.items("doelgroepen") if k not in ("iedereen", FOR_PROFESSIONALS)]}
 
 
 @dataclass(frozen=True)
@@ -159,7 +154,7 @@ class ProfessionalsPage(Page):
             ],
             "for_professionals": cat.by_audience.get(FOR_PROFESSIONALS, []),
             "pro": {
-                **filters(cat),
+                **filters(),
                 "free": describe.is_free,
                 "by_professional": lambda act: referral.by_professional(act.verwijzen),
             },
