@@ -24,7 +24,7 @@ def _example(name: str) -> Path:
 
 
 KEPT = ("naam", "soort", "samenvatting", "beschrijving", "organisatie", "themas", "doelgroepen", "gebied", "kosten")
-KEPT += ("aanmelden", "talen", "voor_professionals", "inloop")
+KEPT += ("aanmelden", "talen", "voor_professionals", "verwijzen", "inloop")
 # Not (yet) carried through HSDS and back: 'bereikbaar' (the exporter writes it as phones[].description,
 # the importer does not read it; see the xfail test below) and 'bel_112' (HSDS has no field for it).
 

@@ -47,6 +47,12 @@ def test_a_full_block_is_read_and_said_in_words(tmp_path):
         "Huisarts of wijkteam. Bellen of een formulier invullen. Met toestemming van de inwoner."
     )
     assert referral.by_professional(act.verwijzen)
+    # the HSDS importer reads consent, indication and form back from the exported lines
+    assert referral.from_process(referral.process_text(act.verwijzen)) == {
+        "toestemming": True,
+        "indicatie": False,
+        "formulier": "https://www.voorbeeld.nl/aanmelden",
+    }
 
 
 def test_what_is_not_known_is_said_so(tmp_path):
@@ -56,6 +62,7 @@ def test_what_is_not_known_is_said_so(tmp_path):
     assert facts["Zo meld je aan"] == "Niet bekend. Neem contact op."
     assert not referral.by_professional(act.verwijzen), "only the resident: no professional signs up"
     assert referral.short_text(None) == "Niet bekend. Neem contact op."
+    assert referral.from_process(referral.process_text(act.verwijzen)) == {}, "not known stays not known"
 
 
 @pytest.mark.parametrize(

@@ -105,12 +105,19 @@ def _needed(value: bool | None) -> str:
     return "Nodig." if value else "Niet nodig."
 
 
+CONSENT = "Toestemming van de inwoner"
+INDICATION = "Indicatie of beschikking"
+FORM = "Formulier"
+PROCESS_HEADING = "Verwijzen door een professional:"  # starts the block in HSDS application_process
+_NEEDED = {"Nodig.": True, "Niet nodig.": False}
+
+
 def facts(ref: Referral) -> list[tuple[str, str]]:
     """The block as (question, answer) rows, in the order a professional asks them."""
     return [
         ("Wie kan aanmelden?", who_text(ref)),
-        ("Toestemming van de inwoner", _needed(ref.toestemming)),
-        ("Indicatie of beschikking", _needed(ref.indicatie)),
+        (CONSENT, _needed(ref.toestemming)),
+        (INDICATION, _needed(ref.indicatie)),
         ("Zo meld je aan", how_text(ref)),
         ("Meesturen", ref.meesturen or "Niet bekend."),
     ]
@@ -141,8 +148,24 @@ def process_text(ref: Referral) -> str:
         f"{question} {answer}" if question.endswith("?") else f"{question}: {answer}" for question, answer in facts(ref)
     ]
     if ref.formulier:
-        lines.append(f"Formulier: {ref.formulier}")
+        lines.append(f"{FORM}: {ref.formulier}")
     return "\n".join(lines)
+
+
+def from_process(text: str) -> dict[str, bool | str]:
+    """Consent, indication and form read back from ``process_text`` (the HSDS importer, for our own export).
+
+    Who and how come back from the export's attributes, what to send from ``required_documents``.
+    A line that says "not known", or that is not ours, gives nothing.
+    """
+    out: dict[str, bool | str] = {}
+    for line in text.splitlines():
+        question, _, answer = line.strip().partition(": ")
+        if question in (CONSENT, INDICATION) and answer in _NEEDED:
+            out["toestemming" if question == CONSENT else "indicatie"] = _NEEDED[answer]
+        elif question == FORM and answer:
+            out["formulier"] = answer
+    return out
 
 
 def _yes_no_cell(value: bool | None) -> str:

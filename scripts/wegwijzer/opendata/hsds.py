@@ -184,7 +184,7 @@ def _application_process(act: Activity) -> str:
             + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
         )
     if act.verwijzen:
-        process.append("Verwijzen door een professional:\n" + referral.process_text(act.verwijzen))
+        process.append(f"{referral.PROCESS_HEADING}\n" + referral.process_text(act.verwijzen))
     if act.voor_professionals:
         process.append(f"Voor professionals: {act.voor_professionals}")
     return "\n\n".join(process)
