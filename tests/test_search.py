@@ -16,9 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import expect
 
-from conftest import ROOT, build_site, serving
+from conftest import ROOT, build_site, serving, wait_for_text
 from wegwijzer.site import search
 from wegwijzer.site.search import analysis, compounds
 
@@ -350,8 +349,7 @@ def _open(phone, base, query=""):
     phone.goto(base + "zoeken/" + query)
     phone.wait_for_selector("#ww-zoeken[data-klaar='ja']")
     if query:
-        # expect, not wait_for_function: that polls with eval, which the site's policy forbids
-        expect(phone.locator("#zoek-status")).to_have_text(re.compile(r"^(?!Even)\S"))
+        wait_for_text(phone, "#zoek-status", pattern=r"^(?!Even)\S")
 
 
 def _names(phone):
@@ -399,11 +397,11 @@ def test_filters_combine_and_live_in_the_url(phone, small_server):
     _open(phone, small_server)
     phone.fill("#zoek-q", "taal")
     phone.press("#zoek-q", "Enter")
-    expect(phone.locator("#zoek-status")).to_contain_text("taal")
+    wait_for_text(phone, "#zoek-status", "taal")
     assert {"Taalcafé De Kolk", "Taalcafé Markt"} <= set(_names(phone))
     phone.click("#zoek-filters summary")
     phone.select_option("#zoek-gemeente", "schagen")
-    expect(phone.locator("#zoek-status")).to_contain_text("Schagen")
+    wait_for_text(phone, "#zoek-status", "Schagen")
     assert [n for n in _names(phone) if n in OFFER_NAMES] == ["Taalcafé Markt"]
     assert phone.inner_text("#zoek-status").startswith("1 resultaat")
     params = parse_qs(urlsplit(phone.url).query)
@@ -411,7 +409,7 @@ def test_filters_combine_and_live_in_the_url(phone, small_server):
     # The shared address gives the same search.
     phone.reload()
     phone.wait_for_selector("#ww-zoeken[data-klaar='ja']")
-    expect(phone.locator("#zoek-status")).to_contain_text("Schagen")
+    wait_for_text(phone, "#zoek-status", "Schagen")
     assert phone.input_value("#zoek-q") == "taal"
     assert phone.input_value("#zoek-gemeente") == "schagen"
     assert [n for n in _names(phone) if n in OFFER_NAMES] == ["Taalcafé Markt"]
@@ -445,7 +443,7 @@ def test_no_results_suggests_what_to_try(phone, small_server):
     phone.click("#zoek-hulp >> text=Zoek zonder filters")
     phone.wait_for_url(lambda url: "gemeente" not in url)
     phone.wait_for_selector("#ww-zoeken[data-klaar='ja']")
-    expect(phone.locator("#zoek-status")).to_contain_text("resulta")
+    wait_for_text(phone, "#zoek-status", "resulta")
     assert "Wandelclub De Stappers" in _names(phone)
     assert "gemeente" not in phone.url
     _open(phone, small_server, "?q=qwxzzyv")
@@ -460,7 +458,7 @@ def test_header_box_and_accessibility(phone, small_server):
     phone.fill("#ww-kopzoek-q", "geldzorgen")
     phone.press("#ww-kopzoek-q", "Enter")
     phone.wait_for_selector("#ww-zoeken[data-klaar='ja']")
-    expect(phone.locator("#zoek-status")).to_contain_text("geldzorgen")
+    wait_for_text(phone, "#zoek-status", "geldzorgen")
     assert urlsplit(phone.url).path == "/zoeken/"
     assert "Spreekuur Rondkomen" in _names(phone)
     status = phone.locator("#zoek-status")
