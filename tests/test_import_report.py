@@ -40,6 +40,10 @@ def weekly(**fields) -> dict:
     return {"freq": "WEEKLY", "byday": "TU", "opens_at": "10:00", "closes_at": "12:00", **fields}
 
 
+def phone(**fields) -> dict:
+    return {"number": "0223 123 456", **fields}
+
+
 def run(tmp_path: Path, services: list, write: bool = False):
     return hsds_import.import_services(
         services, "feed.json", tmp_path / "locations", tmp_path / "activities", write=write
@@ -121,6 +125,34 @@ NOTES = [
     (service(schedules=[weekly(interval=3)]), "deze herhaling (TU, interval 3) kan de Wegwijzer niet weergeven."),
     (service(schedules=[weekly(freq="MONTHLY", byday="5TU")]), "alleen 'de 1e tot 4e of laatste dag van de maand'"),
     (service(schedules="elke dag"), "In de dienst is 'schedules' tekst in plaats van een lijst"),
+    # contact routes, costs and the source's own check (Open Referral UK feeds have all of them)
+    (service(phones=[phone(description="Ma-vr 9:00 tot 17:00")]), "'bereikbaar' komt uit de uitleg bij telefoon"),
+    (service(phones=[phone(description="Hoofdnummer")]), "staat: 'Hoofdnummer'. Niet overgenomen: het zegt niet"),
+    (service(phones=[phone(description="Elke werkdag. " + "Bel gerust. " * 20)]), "te lang voor 'bereikbaar'"),
+    (service(phones=[phone(extension=12)]), "Bij 0223 123 456 hoort toestel 12."),
+    (
+        service(contacts=[{"name": "Ann", "title": "Baas", "phones": [phone()]}]),
+        "Contactpersoon in de bron: Ann (Baas)",
+    ),
+    (service(contacts=[{"phones": [phone()]}]), "Het telefoonnummer 0223 123 456 komt van een contactpersoon."),
+    (service(contacts=[{"email": "info@voorbeeld.nl"}]), "Het e-mailadres info@voorbeeld.nl komt van een contact"),
+    (service(contacts=[{"email": "geen"}]), "E-mailadres 'geen' is niet overgenomen: het klopt niet."),
+    (service(fees_description="Twee euro", fees="Gratis koffie"), "Over de kosten staat ook (in 'fees', niet over"),
+    (service(cost_options=[{"amount": 2}], fees="Koffie"), "Over de kosten zegt de bron ook: 'Koffie'."),
+    (service(cost_options=[{"amount": 2}]), "De bron noemt geen munt (currency). Het bedrag is als euro overgenomen"),
+    (
+        service(cost_options=[{"amount": 2, "currency": "EUR", "valid_to": "2020-12-31"}]),
+        "De prijs gold tot 2020-12-31",
+    ),
+    (service(assured_date="2999-01-01"), "De controledatum van de bron ('2999-01-01') klopt niet: niet overgenomen."),
+    (service(assured_date="gisteren"), "De controledatum van de bron ('gisteren') klopt niet"),
+    (service(alert="Gesloten in juli."), "De bron meldt: 'Gesloten in juli.'. Niet overgenomen: zet het in de"),
+    (service(assurer_email="check@voorbeeld.nl"), "Meldingen over dit item gaan naar check@voorbeeld.nl"),
+    (
+        service(organization={"name": "Org", "email": "org@voorbeeld.nl"}, assurer_email="check@voorbeeld.nl"),
+        "Wie de gegevens bij de bron controleert: check@voorbeeld.nl. Meldingen gaan naar de organisatie.",
+    ),
+    (service(assurer_email="geen-adres"), "E-mailadres van wie de gegevens controleert ('geen-adres') klopt niet."),
 ]
 
 

@@ -91,7 +91,7 @@ def opening_lines(loc: Location) -> list[str]:
 
 
 def source_check_text(entry: Entry) -> str:
-    """The source's own check date, never ours: 'Volgens de bron (X) gecontroleerd op 1 januari 2025.'; '' without one."""
+    """The source's own check, never ours: 'Volgens de bron (X) gecontroleerd op 1 januari 2025.' ('' without)."""
     if entry.bron_gecontroleerd_op is None:
         return ""
     return f"Volgens de bron ({entry.bron}) gecontroleerd op {date_text(entry.bron_gecontroleerd_op)}."
