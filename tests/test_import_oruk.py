@@ -30,9 +30,8 @@ def _left_out(report: str) -> set[str]:
 
 
 def test_the_fixture_feeds_are_there():
-    assert FEEDS == [
-        f"{kind}-service_{shape}.json" for kind in ("Default", "Fail", "Warn") for shape in ("full", "list")
-    ]
+    expected = [f"{kind}-service_{shape}.json" for kind in ("Default", "Fail", "Warn") for shape in ("full", "list")]
+    assert expected == FEEDS
 
 
 @pytest.mark.parametrize("name", FEEDS)

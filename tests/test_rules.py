@@ -441,8 +441,8 @@ RULES = [
                 23,
                 "telefoon",
                 "Het veld 'telefoon' bestaat niet. Toegestaan: naam, voorbeeld, beschrijving, organisatie, contact, "
-                "bron, gecontroleerd_op, bron_gecontroleerd_op, beheerder, beheerder_email, soort, adres, gemeente, woonkern, wijk, "
-                "coordinaten, toegankelijkheid, openingstijden.",
+                "bron, gecontroleerd_op, bron_gecontroleerd_op, beheerder, beheerder_email, soort, adres, gemeente, "
+                "woonkern, wijk, coordinaten, toegankelijkheid, openingstijden.",
             )
         ],
     ),
