@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from entries import place
+from entries import offer, place, write_project
 from wegwijzer.core.load import load_catalog
 from wegwijzer.opendata import hsds_import
 from wegwijzer.opendata.hsds_import import write as hsds_write
@@ -327,3 +327,52 @@ def test_a_feed_full_of_angle_brackets_is_read_in_seconds(tmp_path):
     assert [item.skipped for item in result.items] == [True, True, False]
     assert "Klopt niet: beschrijving: De tekst is te lang" in result.report()
     assert "HTML weggehaald uit de beschrijving." in result.items[2].notes
+
+
+def test_a_skipped_service_leaves_no_place_of_its_own_behind(tmp_path):
+    """A service that fails after its new place was planned takes that place with it."""
+    services = [service(name="Te lang", description="Lange tekst. " * 500, service_at_locations=at(location()))]
+    result = run(tmp_path, services, write=True)
+    assert result.items[0].skipped and result.files == []
+    assert not (tmp_path / "locations").exists() or not list((tmp_path / "locations").iterdir())
+
+
+def test_look_alikes_of_existing_and_of_other_new_items_are_in_the_report(tmp_path):
+    write_project(tmp_path, {"testgebouw": place(naam="Testgebouw")}, {})
+    moved = location(name="Testgebouw", addresses=[{"address_1": "Keizerstraat 1", "postal_code": "1781 AB"}])
+    services = [
+        service(name="Koffie-inloop", service_at_locations=at(moved)),
+        service(name="Koffie-inloopje", service_at_locations=at(moved)),  # nearly the same name, the same place
+        service(name="Koffie inloop!", service_at_locations=at(moved)),  # the same name: a second file, noted
+    ]
+    result = run(tmp_path, services)
+    assert [i.entry_file for i in result.items] == [
+        "activities/koffie-inloop.yaml",
+        "activities/koffie-inloopje.yaml",
+        "activities/koffie-inloop-2.yaml",
+    ]
+    first = result.items[0].notes
+    # The place is the existing one (same id, same name): linked, not a look-alike.
+    assert "Gekoppeld aan de bestaande plek locations/testgebouw.yaml." in first
+    look_alike = [n for n in first if n.startswith("Lijkt op")]
+    assert look_alike == [
+        "Lijkt op het nieuwe item activities/koffie-inloop-2.yaml ('Koffie inloop!'): zelfde naam op dezelfde plek. "
+        "Is het hetzelfde? Voeg ze dan samen tot één bestand.",
+        "Lijkt op het nieuwe item activities/koffie-inloopje.yaml ('Koffie-inloopje'): bijna dezelfde naam in "
+        "dezelfde woonkern. Is het hetzelfde? Voeg ze dan samen tot één bestand.",
+    ], look_alike
+    existing = write_project(
+        tmp_path / "b",
+        {"testgebouw": place(naam="Testgebouw")},
+        {"koffie": offer(naam="Koffie-inloop", plekken=["testgebouw"])},
+    )
+    again = hsds_import.import_services(
+        [service(name="Koffie inloop", service_at_locations=at(moved))],
+        "feed.json",
+        existing / "locations",
+        existing / "activities",
+    )
+    assert (
+        "Lijkt op het bestaande item activities/koffie.yaml ('Koffie-inloop'): zelfde naam op dezelfde plek."
+        in again.report()
+    )
