@@ -354,6 +354,13 @@ COMMANDS: tuple[Command, ...] = (
         importeer.args_import_csv,
         importeer.EXIT_CODES.format(what="regels"),
     ),
+    Command(
+        "import-ics",
+        "Lees activiteiten in uit een agenda (iCalendar, .ics) van bijvoorbeeld een bibliotheek of buurthuis.",
+        importeer.cmd_import_ics,
+        importeer.args_import_ics,
+        importeer.EXIT_CODES.format(what="agenda-items"),
+    ),
     Command("nieuw", "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld.", cmd_nieuw, _args_nieuw),
     Command(
         "geocode",

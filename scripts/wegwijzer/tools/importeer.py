@@ -67,6 +67,47 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     )
 
 
+def _agenda_options(args: argparse.Namespace):
+    """The command-line options of import-ics, checked against the lists; a Dutch message when one is wrong."""
+    from wegwijzer.core.region import REGION_ID, load_region
+    from wegwijzer.opendata.hsds_import import FeedProblem
+    from wegwijzer.opendata.imports.agenda import Options
+    from wegwijzer.opendata.imports.common import allowed, gemeente_by_name, list_value
+
+    def checked(list_name: str, words: list[str], option: str) -> list[str]:
+        values = [list_value(list_name, w) for w in words]
+        wrong = [w for w, v in zip(words, values, strict=True) if v is None]
+        if wrong:
+            raise FeedProblem(
+                f"{option} '{one_line(wrong[0])}' staat niet in de lijst. Kies uit: {allowed(list_name)}."
+            )
+        return [v for v in values if v]
+
+    if args.gebied and args.gebied != REGION_ID and gemeente_by_name(load_region(), args.gebied) is None:
+        raise FeedProblem(
+            f"--gebied '{one_line(args.gebied)}' is geen gemeente. "
+            "Kies Den Helder, Hollands Kroon, Schagen, Texel of regio."
+        )
+    return Options(
+        organisatie=args.organisatie,
+        bron=args.bron,
+        soort=checked("aanbod_soorten", [args.soort], "--soort")[0],
+        themas=checked("themas", args.thema or [], "--thema"),
+        doelgroepen=checked("doelgroepen", args.doelgroep or [], "--doelgroep"),
+        gebied=args.gebied,
+        plek=args.plek,
+    )
+
+
+def cmd_import_ics(args: argparse.Namespace) -> int:
+    from wegwijzer.opendata.imports.agenda import import_agenda
+
+    locations, activities = _folders(args)
+    return _run(
+        lambda: import_agenda(Path(args.bestand), locations, activities, _agenda_options(args), write=not args.proef)
+    )
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
     p.add_argument("--locations", help="Schrijf plekken naar deze map (standaard: ROOT/locations).")
@@ -82,4 +123,16 @@ def args_import_hsds(p: argparse.ArgumentParser) -> None:
 def args_import_csv(p: argparse.ArgumentParser) -> None:
     p.add_argument("bestand", help="De lijst: CSV (met ; of ,) of Excel (.xlsx).")
     p.add_argument("--mapping", required=True, help="YAML-bestand: welke kolom welk veld is (zie de README).")
+    _common(p)
+
+
+def args_import_ics(p: argparse.ArgumentParser) -> None:
+    p.add_argument("bestand", help="De agenda: een iCalendar-bestand (.ics).")
+    p.add_argument("--organisatie", help="Wie het organiseert (standaard: ORGANIZER of de naam van de agenda).")
+    p.add_argument("--bron", help="Waar de agenda vandaan komt (standaard: 'Agenda-import: BESTAND').")
+    p.add_argument("--soort", default="activiteit", help="Soort aanbod (standaard: activiteit).")
+    p.add_argument("--thema", action="append", help="Thema voor alles uit deze agenda (mag vaker).")
+    p.add_argument("--doelgroep", action="append", help="Doelgroep voor alles uit deze agenda (mag vaker).")
+    p.add_argument("--plek", help="Id of naam van een bestaande plek, voor afspraken zonder bekende plek.")
+    p.add_argument("--gebied", help="Gemeente (of 'regio') voor afspraken zonder bekende plek.")
     _common(p)

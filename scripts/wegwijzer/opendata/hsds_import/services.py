@@ -98,7 +98,7 @@ def service_name(service: Part) -> str | None:
     return name
 
 
-def _summary(service: Part, name: str, description: str | None) -> dict:
+def summary_of(service: Part, name: str, description: str | None) -> dict:
     if not description:
         service.notes.append("Er is geen beschrijving. De samenvatting is de naam: schrijf een zin in B1.")
         return {"samenvatting": name}
@@ -162,7 +162,7 @@ def _kind(service: Part) -> dict:
     return {"soort": DEFAULT_OFFER_KIND}
 
 
-def _themes(service: Part, text: str) -> dict:
+def themes_of(service: Part, text: str) -> dict:
     themes = [t for t in attribute_codes(service.parts("attributes"), "wegwijzer-themas") if t in LISTS["themas"]]
     if not themes:
         themes = _guess_themes(text)
@@ -187,7 +187,7 @@ def _age_text(low: float | None, high: float | None) -> str:
     return f"tot {high:g} jaar" if high is not None else ""
 
 
-def _audiences(service: Part) -> dict:
+def audiences_of(service: Part) -> dict:
     codes = attribute_codes(service.parts("attributes"), "wegwijzer-doelgroepen")
     audiences = [d for d in codes if d in LISTS["doelgroepen"]]
     if not audiences:
@@ -390,10 +390,10 @@ def service_entry(service: Part, region: Region, source_name: str) -> Mapped | N
     org = _organization(service)
     org.common["bron"] = f"HSDS-import: {source_name}"
     description = service.text("description", "de beschrijving")
-    data: dict = {"naam": name, **_kind(service), **_summary(service, name, description)}
+    data: dict = {"naam": name, **_kind(service), **summary_of(service, name, description)}
     data["organisatie"] = org.organisatie
-    data.update(_themes(service, f"{name} {description or ''}"))
-    data.update(_audiences(service))
+    data.update(themes_of(service, f"{name} {description or ''}"))
+    data.update(audiences_of(service))
     where, places = _places_and_times(service, region, org)
     data.update(where)
     for part in PARTS:
