@@ -361,6 +361,14 @@ COMMANDS: tuple[Command, ...] = (
         importeer.args_import_ics,
         importeer.EXIT_CODES.format(what="agenda-items"),
     ),
+    Command(
+        "import-osm",
+        "Lees ontmoetingsplekken in uit OpenStreetMap (buurthuizen, bibliotheken, ...) in de vier gemeenten.",
+        importeer.cmd_import_osm,
+        importeer.args_import_osm,
+        importeer.EXIT_CODES.format(what="plekken")
+        + " Zonder --bestand vraagt de opdracht de gegevens online op (Overpass API).",
+    ),
     Command("nieuw", "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld.", cmd_nieuw, _args_nieuw),
     Command(
         "geocode",

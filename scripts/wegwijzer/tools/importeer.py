@@ -108,6 +108,40 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     )
 
 
+def _overpass(args: argparse.Namespace, root: Path) -> tuple[bytes, str]:
+    """Fresh data from the Overpass API, kept in --bewaar when asked (never over a file without asking)."""
+    import datetime as dt
+
+    from wegwijzer.opendata.hsds_import import FeedProblem
+    from wegwijzer.opendata.imports.overpass import fetch
+    from wegwijzer.tools.output import output_problem
+
+    target = Path(args.bewaar) if args.bewaar else None
+    problem = output_problem(target, root, args.overschrijven) if target else None
+    if problem:
+        raise FeedProblem(problem)
+    print("Vraag de plekken op bij OpenStreetMap (Overpass). Dat kan een minuut duren ...", file=sys.stderr, flush=True)
+    raw = fetch(args.server)
+    if target is not None:
+        target.write_bytes(raw)
+        print(
+            f"Het antwoord staat in {one_line(str(target))}: lees het later opnieuw in met --bestand.", file=sys.stderr
+        )
+    return raw, f"overpass-{dt.date.today().isoformat()}.json"
+
+
+def cmd_import_osm(args: argparse.Namespace) -> int:
+    from wegwijzer.opendata.imports.osm import import_osm
+
+    locations, activities = _folders(args)
+
+    def run() -> ImportResult:
+        source = Path(args.bestand) if args.bestand else _overpass(args, _root(args))
+        return import_osm(source, locations, activities, args.beheerder, write=not args.proef)
+
+    return _run(run)
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--root", help="Map met locations/ en activities/ (standaard: deze map).")
     p.add_argument("--locations", help="Schrijf plekken naar deze map (standaard: ROOT/locations).")
@@ -135,4 +169,17 @@ def args_import_ics(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doelgroep", action="append", help="Doelgroep voor alles uit deze agenda (mag vaker).")
     p.add_argument("--plek", help="Id of naam van een bestaande plek, voor afspraken zonder bekende plek.")
     p.add_argument("--gebied", help="Gemeente (of 'regio') voor afspraken zonder bekende plek.")
+    _common(p)
+
+
+def args_import_osm(p: argparse.ArgumentParser) -> None:
+    from wegwijzer.opendata.imports.overpass import SERVER
+
+    p.add_argument("--bestand", help="Lees een opgeslagen antwoord van Overpass (JSON); zonder: vraag het online op.")
+    p.add_argument("--beheerder", help="Wie de plekken bijhoudt (standaard: 'operator' uit OpenStreetMap).")
+    p.add_argument(
+        "--bewaar", help="Bewaar het antwoord van Overpass in dit bestand (om later --bestand te gebruiken)."
+    )
+    p.add_argument("--overschrijven", action="store_true", help="Vervang het bestand van --bewaar als het al bestaat.")
+    p.add_argument("--server", default=SERVER, help=f"Adres van de Overpass API (standaard: {SERVER}).")
     _common(p)
