@@ -313,3 +313,16 @@ def test_the_fixture_is_really_windows_1252():
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
     assert os.path.getsize(CSV_1252) < 2000  # a small, hand-made list
+
+
+def test_the_readme_example_mapping_is_a_valid_mapping(tmp_path):
+    from wegwijzer.opendata.imports.mapping import read_mapping
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("# kolommen.yaml: zo leest de Wegwijzer", 1)[1].split("```", 1)[0]
+    path = tmp_path / "kolommen.yaml"
+    path.write_text("# kolommen.yaml" + block, encoding="utf-8")
+    found = read_mapping(path)
+    assert (found.kind, found.sheet) == ("aanbod", "Aanbod")
+    assert found.words["themas"] == {"Financiën": "geld", "Sport en bewegen": "gezondheid"}
+    assert found.fixed == {"soort": "activiteit", "plek_soort": "dorpshuis"}
