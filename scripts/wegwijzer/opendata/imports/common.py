@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wegwijzer.core import vocab
+from wegwijzer.core import model, vocab
 from wegwijzer.core.duplicates import normalise
 from wegwijzer.core.files import FileProblem, read_limited
 from wegwijzer.core.guard import shown
 from wegwijzer.core.model import Location
 from wegwijzer.core.region import Area, Region
+from wegwijzer.opendata.hsds_import.contacts import valid
 from wegwijzer.opendata.hsds_import.feed import FeedProblem
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # a list of 10,000 rows or a year of events is a few MB
@@ -43,17 +44,34 @@ def entry_tail(bron: str, beheerder: str | None, beheerder_email: str | None = N
     return out
 
 
+# --- contact ---------------------------------------------------------------------------------
+
+CONTACT_CHECKS = (
+    ("telefoon", model._phone, "Telefoonnummer"),
+    ("email", model._email, "E-mailadres"),
+    ("website", model._website, "Webadres"),
+)
+LOST_ZERO = " Stond het als getal in de spreadsheet? Dan is de 0 aan het begin weggevallen."
+
+
+def checked_contact(values: dict[str, str | None], notes: list[str], where: str = "") -> dict:
+    """Our telefoon, email and website, each checked like the model does; a note for each value refused."""
+    out = {}
+    for key, check, what in CONTACT_CHECKS:
+        value = (values.get(key) or "").strip()
+        if not value:
+            continue
+        if valid(check, value):
+            out[key] = value
+            continue
+        hint = LOST_ZERO if key == "telefoon" and value.isdigit() and not value.startswith("0") else ""
+        notes.append(f"{where}{what} '{shown(value)}' is niet overgenomen: het klopt niet.{hint}")
+    return out
+
+
 # --- controlled lists -----------------------------------------------------------------------
 
 _SPLIT = re.compile(r"\s*[,;/|\n]\s*")
-LIST_OF_FIELD = {
-    "themas": "themas",
-    "doelgroepen": "doelgroepen",
-    "talen": "talen",
-    "toegankelijkheid": "toegankelijkheid",
-    "soort_aanbod": "aanbod_soorten",
-    "soort_plek": "plek_soorten",
-}
 
 
 def allowed(list_name: str) -> str:

@@ -25,7 +25,7 @@ from wegwijzer.opendata.hsds_import.feed import FeedProblem, Part, parse_json
 from wegwijzer.opendata.hsds_import.places import FAR_KM
 from wegwijzer.opendata.hsds_import.report import Imported, ImportResult
 from wegwijzer.opendata.hsds_import.write import Plan, finish, plan_place
-from wegwijzer.opendata.imports.common import entry_tail, kern_by_name, read_input
+from wegwijzer.opendata.imports.common import checked_contact, entry_tail, kern_by_name, read_input
 
 MAX_ELEMENTS = 20_000
 CITY_KM = 10  # addr:city names a woonkern at most this far away
@@ -101,22 +101,12 @@ def opening_hours(text: str, tags: Part, name: str) -> list[dict]:
 
 
 def _contact(tags: Part, name: str) -> dict:
-    out = {}
-    for key, check, what in (
-        ("telefoon", model._phone, "Telefoonnummer"),
-        ("email", model._email, "E-mailadres"),
-        ("website", model._website, "Webadres"),
-    ):
-        osm_key = {"telefoon": "phone", "email": "email", "website": "website"}[key]
-        value = tags.text(f"contact:{osm_key}", one_line=True) or tags.text(osm_key, one_line=True)
-        if key == "telefoon" and value:
-            value = value.split(";")[0].strip()  # OSM: more numbers with ';'
-        if value and valid(check, value):
-            out[key] = value
-        elif value:
-            tags.notes.append(
-                f"Plek '{shown(name)}': {what.lower()} '{shown(value)}' is niet overgenomen: het klopt niet."
-            )
+    def tag(key: str) -> str | None:  # contact:phone before phone; OSM separates more numbers with ';'
+        value = tags.text(f"contact:{key}", one_line=True) or tags.text(key, one_line=True)
+        return value.split(";")[0] if value else None
+
+    values = {"telefoon": tag("phone"), "email": tag("email"), "website": tag("website")}
+    out = checked_contact(values, tags.notes, f"Plek '{shown(name)}': ")
     return {"contact": out} if out else {}
 
 

@@ -16,7 +16,14 @@ from wegwijzer.core.region import Area, Region, inside_region
 from wegwijzer.core.vocab import DAYS
 from wegwijzer.opendata.hsds_import.contacts import valid
 from wegwijzer.opendata.hsds_import.feed import Part
-from wegwijzer.opendata.imports.common import Unknown, gemeente_by_name, kern_by_name, list_value, split_words
+from wegwijzer.opendata.imports.common import (
+    Unknown,
+    checked_contact,
+    gemeente_by_name,
+    kern_by_name,
+    list_value,
+    split_words,
+)
 from wegwijzer.opendata.imports.mapping import Mapping
 
 _STREET_NUMBER = re.compile(r"^(.*?[^\d\s])\s+(\d+\s*[A-Za-z]?(?:[-/ ]?\w+)?)$")
@@ -90,29 +97,8 @@ class Row:
 # --- contact --------------------------------------------------------------------------------
 
 
-def _checked(row: Row, name: str, check, what: str) -> str | None:
-    value = row.text(name)
-    if not value:
-        return None
-    if valid(check, value):
-        return value
-    hint = ""
-    if name == "telefoon" and value.isdigit() and not value.startswith("0"):
-        hint = " Stond het als getal in de spreadsheet? Dan is de 0 aan het begin weggevallen."
-    row.note(f"{what} '{shown(value)}' is niet overgenomen: het klopt niet.{hint}")
-    return None
-
-
 def contact(row: Row) -> dict:
-    out = {}
-    for name, check, what in (
-        ("telefoon", model._phone, "Telefoonnummer"),
-        ("email", model._email, "E-mailadres"),
-        ("website", model._website, "Webadres"),
-    ):
-        value = _checked(row, name, check, what)
-        if value:
-            out[name] = value
+    out = checked_contact({key: row.text(key) for key in ("telefoon", "email", "website")}, row.notes)
     hours = row.text("bereikbaar")
     if hours and out:
         out["bereikbaar"] = hours
@@ -122,7 +108,11 @@ def contact(row: Row) -> dict:
 
 
 def keeper_email(row: Row) -> str | None:
-    return _checked(row, "beheerder_email", model._email, "E-mailadres van de beheerder")
+    value = row.text("beheerder_email")
+    if value and not valid(model._email, value):
+        row.note(f"E-mailadres van de beheerder '{shown(value)}' is niet overgenomen: het klopt niet.")
+        return None
+    return value
 
 
 # --- where ----------------------------------------------------------------------------------
