@@ -17,7 +17,6 @@ Every importer (HSDS here; CSV, ICS and OpenStreetMap in ``opendata.imports``) m
 
 from __future__ import annotations
 
-import copy
 import errno
 import os
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ import yaml
 from pydantic import ValidationError
 
 from wegwijzer.core import yamlsafe
-from wegwijzer.core.duplicates import duplicate_pairs
+from wegwijzer.core.duplicates import duplicate_pairs, normalise
 from wegwijzer.core.guard import MAX_LINE_CHARS, shown
 from wegwijzer.core.load import check_references, parse_entry
 from wegwijzer.core.messages import field_label, translate
@@ -49,13 +48,16 @@ class WriteProblem(Exception):
         super().__init__(message)
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when available: the same text, much faster
+
+
 def yaml_text(data: dict, source_name: str, what: str = "HSDS 3.0") -> str:
     """The file of one entry: two comment lines for the editor, then the fields in the order given."""
     header = (
         f"# Ingelezen uit {slug(source_name, 80) or 'een bestand'} ({what}). Controleer alles, "
         "vul 'gecontroleerd_op' in\n# en haal deze regels weg als het klopt.\n"
     )
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    body = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
     return header + body.replace("\ngecontroleerd_op: null\n", "\ngecontroleerd_op:\n")
 
 
@@ -108,6 +110,8 @@ class Plan:
     new_by_key: dict[tuple, str] = field(default_factory=dict)  # (naam, woonkern) of a planned place -> id
     files: dict[Path, str] = field(default_factory=dict)  # what to write
     new: dict[str, Imported] = field(default_factory=dict)  # file of a planned entry -> the item it belongs to
+    names: dict[str, set[str]] = field(default_factory=dict)  # how real places are named exactly -> their ids
+    counters: dict[str, int] = field(default_factory=dict)  # base id -> the next number to try ('-2', '-3')
 
     @classmethod
     def start(
@@ -134,17 +138,21 @@ class Plan:
         entry, _ = parse_entry(path, model, f"{folder}/{path.name}")
         if isinstance(entry, Location):
             self.places[entry.id] = entry
+            self._index(entry)
         elif isinstance(entry, Activity):
             self.offers[entry.id] = entry
 
-    def snapshot(self) -> tuple:
-        """A copy of everything a planned offer may change, to go back to when it fails."""
-        parts = (self.places, self.offers, self.taken, self.existing_acts, self.new_by_key, self.files, self.new)
-        return tuple(copy.copy(part) for part in parts)
+    def _index(self, place: Location) -> None:
+        for key in place_names(place):
+            self.names.setdefault(key, set()).add(place.id)
 
-    def restore(self, saved: tuple) -> None:
-        parts = tuple(copy.copy(part) for part in saved)
-        self.places, self.offers, self.taken, self.existing_acts, self.new_by_key, self.files, self.new = parts
+    def place_named(self, text: str) -> Location | None:
+        """The one real place (existing or planned) whose id, name, or name and address is exactly this text.
+
+        Letter case, accents and punctuation aside (``core.duplicates.normalise``); None when none or several.
+        """
+        ids = self.names.get(normalise(text), set())
+        return self.places[next(iter(ids))] if len(ids) == 1 else None
 
     def add(self, folder: str, entry: Entry, text: str, item: Imported) -> None:
         """Plan one checked entry's file."""
@@ -156,15 +164,41 @@ class Plan:
         self.new[entry.source] = item
         if isinstance(entry, Location):
             self.places[entry.id] = entry
+            self._index(entry)
         elif isinstance(entry, Activity):
             self.offers[entry.id] = entry  # not in existing_acts: a second one by that name gets '-2'
 
+    def forget(self, item: Imported) -> None:
+        """Take back every file planned for an item that failed (its new places too)."""
+        self.new = {source: i for source, i in self.new.items() if i is not item}
+        for path in item.files:
+            self.files.pop(path, None)
+            self.taken.discard(path.stem)
+            self.offers.pop(path.stem, None)
+            place = self.places.pop(path.stem, None)
+            if place is not None:
+                self.new_by_key = {k: v for k, v in self.new_by_key.items() if v != place.id}
+                for key in place_names(place):
+                    self.names.get(key, set()).discard(place.id)
+        item.files = []
+
     def unique(self, base: str) -> str:
         base = base[: ID_MAX - 4].strip("-") or "item"
-        candidate, n = base, 2
+        candidate, n = base, self.counters.get(base, 2)
         while candidate in self.taken:
             candidate, n = f"{base}-{n}", n + 1
+        self.counters[base] = n
         return candidate
+
+
+def place_names(place: Location) -> set[str]:
+    """How a place can be named exactly: its id, its name, its name and address, its address (normalised)."""
+    if place.voorbeeld:
+        return set()  # a real entry never points to an example place
+    names = {normalise(place.id), normalise(place.naam)}
+    if place.adres is not None:
+        names |= {normalise(f"{place.naam} {place.adres.one_line()}"), normalise(place.adres.one_line())}
+    return names - {""}
 
 
 def _place(plan: Plan, loc_id: str, data: dict, item: Imported) -> tuple[str | None, list[str]]:
@@ -178,20 +212,22 @@ def _place(plan: Plan, loc_id: str, data: dict, item: Imported) -> tuple[str | N
     if key in plan.new_by_key:
         return plan.new_by_key[key], []
     new_id = plan.unique(loc_id)
-    place, problems = _checked_place(plan, data, new_id)
+    place, text, problems = _checked_place(plan, data, new_id)
     if place is None:
         return None, [f"Plek '{data['naam']}' niet ingelezen: {p}" for p in problems]
-    plan.add("locations", place, yaml_text(data, plan.source_name, plan.what), item)
+    plan.add("locations", place, text, item)
     plan.new_by_key[key] = new_id
     return new_id, []
 
 
-def _checked_place(plan: Plan, data: dict, new_id: str) -> tuple[Location | None, list[str]]:
-    place, problems = checked(data, yaml_text(data, plan.source_name, plan.what), Location, new_id, "locations")
+def _checked_place(plan: Plan, data: dict, new_id: str) -> tuple[Location | None, str, list[str]]:
+    """The place checked as validate checks it, its file's text, and the problems."""
+    text = yaml_text(data, plan.source_name, plan.what)
+    place, problems = checked(data, text, Location, new_id, "locations")
     if place is None:
-        return None, problems
+        return None, text, problems
     problems = [p.message for p in check_references(plan.region, {new_id: place}, {}) if not p.warning]
-    return (None, problems) if problems else (place, [])
+    return (None, text, problems) if problems else (place, text, [])
 
 
 def plan_place(plan: Plan, item: Imported, loc_id: str, data: dict) -> Imported:
@@ -204,12 +240,12 @@ def plan_place(plan: Plan, item: Imported, loc_id: str, data: dict) -> Imported:
         )
         return item
     new_id = plan.unique(loc_id)
-    place, problems = _checked_place(plan, data, new_id)
+    place, text, problems = _checked_place(plan, data, new_id)
     if place is None:
         item.skipped = True
         item.notes += [f"Klopt niet: {p}" for p in problems]
         return item
-    plan.add("locations", place, yaml_text(data, plan.source_name, plan.what), item)
+    plan.add("locations", place, text, item)
     plan.new_by_key[(data["naam"], data["woonkern"])] = new_id
     item.entry_file = place.source
     item.notes = list(dict.fromkeys(item.notes))
@@ -264,7 +300,6 @@ def plan_offer(plan: Plan, item: Imported, mapped: Mapped) -> Imported:
         item.skipped = True
         item.notes.insert(0, f"Er is al een item activities/{act_id}.yaml. Niets overschreven; vergelijk ze zelf.")
         return item
-    saved = plan.snapshot()
     data = _link_places(plan, mapped, item)
     act_id = plan.unique(act_id)
     text = yaml_text(data, plan.source_name, plan.what)
@@ -273,8 +308,7 @@ def plan_offer(plan: Plan, item: Imported, mapped: Mapped) -> Imported:
         problems = [f"{p.field}: {p.message}" for p in _references(plan, act)]
     if problems:
         item.skipped = True
-        item.files = []
-        plan.restore(saved)  # its new places go too
+        plan.forget(item)  # its new places go too
         item.notes = list(dict.fromkeys(item.notes + [f"Klopt niet: {p}" for p in problems]))
         return item
     assert act is not None
@@ -305,7 +339,10 @@ def note_look_alikes(plan: Plan) -> None:
 
 
 def _references(plan: Plan, act: Activity) -> list[Problem]:
-    return [p for p in check_references(plan.region, plan.places, {act.id: act}) if not p.warning]
+    """Problems with the places and areas one offer points to (only its own places are looked at)."""
+    used = {pid for pid in [*act.plekken, *(i.plek for i in act.schema), *(i.plek for i in act.inloop)] if pid}
+    places = {pid: plan.places[pid] for pid in used if pid in plan.places}
+    return [p for p in check_references(plan.region, places, {act.id: act}) if not p.warning]
 
 
 def _write_one(path: Path, text: str) -> None:

@@ -27,7 +27,7 @@ from wegwijzer.opendata.hsds_import.report import Imported, ImportResult
 from wegwijzer.opendata.hsds_import.schedules import schedule_items
 from wegwijzer.opendata.hsds_import.services import Mapped, audiences_of, service_name, summary_of, themes_of
 from wegwijzer.opendata.hsds_import.write import Plan, finish, plan_offer
-from wegwijzer.opendata.imports.common import entry_tail, gemeente_by_name, place_by_text, read_input
+from wegwijzer.opendata.imports.common import entry_tail, gemeente_by_name, read_input
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_EVENTS = 5000
@@ -282,7 +282,7 @@ def groups_of(events: list, today: dt.date) -> list[Group]:
 def _where(group: Group, plan: Plan, options: Options, notes: list[str]) -> dict:
     """'plekken' when LOCATION is exactly an existing place; else --plek, --gebied or the whole region."""
     if group.location:
-        found = place_by_text(plan.places, group.location) or place_by_text(plan.places, group.location.split(",")[0])
+        found = plan.place_named(group.location) or plan.place_named(group.location.split(",")[0])
         if found is not None:
             notes.append(f"Gekoppeld aan de plek {found.source} ('{shown(found.naam)}').")
             return {"plekken": [found.id]}
@@ -291,7 +291,7 @@ def _where(group: Group, plan: Plan, options: Options, notes: list[str]) -> dict
             "Maak de plek eerst (wegwijzer nieuw), of kies een bestaande plek."
         )
     if options.plek:
-        found = place_by_text(plan.places, options.plek)
+        found = plan.place_named(options.plek)
         if found is not None:
             return {"plekken": [found.id]}
     gemeente = gemeente_by_name(plan.region, options.gebied)
@@ -337,7 +337,7 @@ def import_agenda(
     events = read_calendar(path)
     bron = options.bron or f"Agenda-import: {Path(path).name}"
     plan = Plan.start(region or load_region(), Path(path).name, locations_dir, activities_dir, what="iCalendar")
-    if options.plek and place_by_text(plan.places, options.plek) is None:
+    if options.plek and plan.place_named(options.plek) is None:
         raise FeedProblem(f"De plek '{shown(options.plek)}' (--plek) staat niet in locations/. Geef de id of de naam.")
     result = ImportResult(written=write, noun="agenda-items")
     result.notes.append(f"{shown(Path(path).name)}: {len(events)} afspraken gelezen.")

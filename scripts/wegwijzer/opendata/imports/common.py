@@ -15,7 +15,6 @@ from wegwijzer.core import model, vocab
 from wegwijzer.core.duplicates import normalise
 from wegwijzer.core.files import FileProblem, read_limited
 from wegwijzer.core.guard import shown
-from wegwijzer.core.model import Location
 from wegwijzer.core.region import Area, Region
 from wegwijzer.opendata.hsds_import.contacts import valid
 from wegwijzer.opendata.hsds_import.feed import FeedProblem
@@ -139,20 +138,3 @@ def gemeente_by_name(region: Region, text: str | None) -> Area | None:
         return None
     wanted = normalise(re.sub(r"^\s*gemeente\s+", "", text, flags=re.I))
     return next((g for g in region.gemeenten() if wanted in (normalise(g.naam), normalise(g.id))), None)
-
-
-def place_by_text(places: dict[str, Location], text: str) -> Location | None:
-    """The one real place whose id, name, or 'name, address' is exactly this text (letter case and accents aside)."""
-    wanted = normalise(text)
-    if not wanted:
-        return None
-    found = []
-    for place in places.values():
-        if place.voorbeeld:
-            continue  # a real offer never points to an example place
-        names = {normalise(place.id), normalise(place.naam)}
-        if place.adres is not None:
-            names |= {normalise(f"{place.naam} {place.adres.one_line()}"), normalise(place.adres.one_line())}
-        if wanted in names:
-            found.append(place)
-    return found[0] if len(found) == 1 else None

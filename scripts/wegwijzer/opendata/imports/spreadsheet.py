@@ -19,7 +19,7 @@ from wegwijzer.opendata.hsds_import.report import Imported, ImportResult
 from wegwijzer.opendata.hsds_import.services import Mapped
 from wegwijzer.opendata.hsds_import.write import Plan, finish, plan_offer, plan_place
 from wegwijzer.opendata.imports import rows
-from wegwijzer.opendata.imports.common import Unknown, entry_tail, gemeente_by_name, place_by_text
+from wegwijzer.opendata.imports.common import Unknown, entry_tail, gemeente_by_name
 from wegwijzer.opendata.imports.mapping import Mapping, check_columns, read_mapping, unused_columns
 from wegwijzer.opendata.imports.rows import Row
 from wegwijzer.opendata.imports.tabular import read_table
@@ -66,7 +66,7 @@ def _where(row: Row, plan: Plan, bron: str) -> tuple[dict, list[tuple[str, dict]
     """'plekken' (an existing or a new place) or 'gebied', and the new place to write."""
     place_text = row.text("plek")
     if place_text:
-        found = place_by_text(plan.places, place_text)
+        found = plan.place_named(place_text)
         if found is not None:
             return {"plekken": [found.id]}, []
         data = place_data(row, plan.region, place_text, row.word("plek_soort"), bron, own_contact=False)
