@@ -198,6 +198,11 @@ def test_offline_or_busy_gets_a_dutch_message(tmp_path, capsys, monkeypatch, err
     assert not (tmp_path / "locations").exists()
 
 
+def test_only_a_web_address_is_asked(tmp_path, capsys):
+    code, _, err = run(capsys, "--root", tmp_path, "--server", "file:///etc/passwd")
+    assert code == 1 and "--server 'file:///etc/passwd' is geen webadres." in err
+
+
 def test_the_query_asks_for_centres_inside_the_four_gemeenten():
     query = overpass.query()
     assert "[out:json]" in query and "out center tags;" in query

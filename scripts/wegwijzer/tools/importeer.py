@@ -123,7 +123,12 @@ def _overpass(args: argparse.Namespace, root: Path) -> tuple[bytes, str]:
     print("Vraag de plekken op bij OpenStreetMap (Overpass). Dat kan een minuut duren ...", file=sys.stderr, flush=True)
     raw = fetch(args.server)
     if target is not None:
-        target.write_bytes(raw)
+        try:
+            target.write_bytes(raw)
+        except OSError as exc:
+            raise FeedProblem(
+                f"Bewaren in {one_line(str(target))} lukte niet ({exc.strerror}). Er is niets ingelezen."
+            ) from None
         print(
             f"Het antwoord staat in {one_line(str(target))}: lees het later opnieuw in met --bestand.", file=sys.stderr
         )

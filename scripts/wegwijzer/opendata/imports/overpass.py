@@ -36,6 +36,8 @@ def query(gemeenten: tuple[str, ...] = GEMEENTEN) -> str:
 
 def fetch(server: str = SERVER, timeout: float = TIMEOUT_SECONDS) -> bytes:
     """The Overpass answer as bytes (JSON); FeedProblem with a Dutch message when it cannot be had."""
+    if not server.startswith(("https://", "http://")):
+        raise FeedProblem(f"--server '{shown(server, 80)}' is geen webadres. Begin met https://.")
     request = urllib.request.Request(
         server,
         data=urlencode({"data": query()}).encode("utf-8"),
