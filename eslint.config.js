@@ -5,7 +5,7 @@ const js = require("@eslint/js");
 const globals = require("globals");
 
 module.exports = [
-  { ignores: ["**/vendor/**", "overrides/assets/javascripts/md-scope.js", "site/**", "node_modules/**", "benchmarks/node/**"] },
+  { ignores: [".venv/**", "**/vendor/**", "overrides/assets/javascripts/md-scope.js", "site/**", "node_modules/**", "benchmarks/node/**"] },
   js.configs.recommended,
   {
     files: ["overrides/assets/javascripts/**/*.js"],
