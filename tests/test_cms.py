@@ -182,8 +182,9 @@ def test_an_offer_made_in_the_web_editor_passes_validate(site, browser, reposito
     assert "naam: Koffieochtend Test" in text, text
     assert "telefoon" not in text and '""' not in text
     # The branch as its own copy: decap-server may still be switching branches in `repo` itself.
+    # --detach: decap-server may also have left `repo` on that branch, and git checks a branch out only once.
     checked = tmp_path / "branch"
-    subprocess.run(["git", "worktree", "add", "-q", str(checked), branch], cwd=repo, check=True)
+    subprocess.run(["git", "worktree", "add", "-q", "--detach", str(checked), branch], cwd=repo, check=True)
     result = subprocess.run(
         [sys.executable, "-m", "wegwijzer", "validate", "--root", str(checked)], capture_output=True, text=True
     )
