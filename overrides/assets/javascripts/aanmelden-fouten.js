@@ -13,6 +13,7 @@
  *   WegwijzerFouten.extra(data, limits) -> [{pad, bericht}]
  *       what `wegwijzer validate` checks and JSON Schema cannot say (core/guard.py and the model):
  *       control characters, very long texts, lines and words, and an end time after the start time.
+ *       limits: the numbers of core/guard.py and the names of control characters (tekens), from the build.
  */
 (function () {
   "use strict";
@@ -44,12 +45,18 @@
     return node;
   }
 
+  // The innermost errors. An "if" error is the parent of the errors under its "then" or "else".
   function leaves(errors) {
     return errors.filter(function (e) {
-      if (PARENTS.indexOf(e.keyword) >= 0 && errors.some(function (f) {
-        return f !== e && f.keywordLocation.indexOf(e.keywordLocation + "/") === 0;
-      })) return false;
-      return true;
+      var under = [e.keywordLocation + "/"];
+      if (e.keyword === "if") {
+        var base = e.keywordLocation.replace(/\/if$/, "");
+        under = [base + "/then/", base + "/else/"];
+      }
+      var parent = PARENTS.indexOf(e.keyword) >= 0 && errors.some(function (f) {
+        return f !== e && under.some(function (u) { return f.keywordLocation.indexOf(u) === 0; });
+      });
+      return !parent;
     });
   }
 
@@ -115,7 +122,6 @@
 
   // core.guard: C0 and C1 controls except newline, the line and paragraph separators, bidi controls.
   var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-  var NAMES = {"\t": "een tab", "\r": "een los regeleinde (CR)", "\u2028": "een regelscheiding (LS)", "\u2029": "een alineascheiding (PS)"};
 
   function code(ch) {
     var n = ch.charCodeAt(0);
@@ -125,7 +131,7 @@
   function textProblem(value, limits) {
     var m = CONTROL.exec(value);
     if (m) {
-      var what = NAMES[m[0]] || "een onzichtbaar stuurteken (" + code(m[0]) + ")";
+      var what = (limits.tekens || {})[m[0]] || "een onzichtbaar stuurteken (" + code(m[0]) + ")";
       return "Er staat " + what + " in de tekst (teken " + (m.index + 1) + "). Haal het weg. " +
         "Heb je de tekst geplakt? Typ dat stukje dan opnieuw.";
     }

@@ -437,7 +437,8 @@ function labelOf(box) {
 function wording(p, box) {
   if (p.paden) {
     const names = p.paden.map((q) => container(q)).filter(Boolean).map(labelOf);
-    return `Vul een van deze in: ${names.join(" of ")}.`;
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} of ${names[names.length - 1]}` : names.join("");
+    return `Vul een van deze in: ${list.toLowerCase()}.`;
   }
   if (p.bericht) return p.bericht;
   const own = box && box.querySelector("[data-leeg]");
@@ -574,9 +575,10 @@ function makeText() {
   const { entry, jij } = collect();
   if (!state.change) state.id = Y.slug(entry.naam) || state.soort;
   state.path = `${s.map[state.soort]}/${state.id}.yaml`;
-  const header = [
-    `${state.change ? "Wijziging" : "Aangemeld"} met het formulier op de site (aanmelden/), op ${today()}.`,
-    "Controleer alles. Klopt het? Vul dan 'gecontroleerd_op' in en haal deze regels weg.",
+  const header = [  // lines of at most 76 characters: mail programs do not wrap them
+    `${state.change ? "Wijziging" : "Aangemeld"} met het formulier op de site (aanmelden/),`,
+    `op ${today()}. Controleer alles. Klopt het?`,
+    "Vul dan 'gecontroleerd_op' in en haal deze regels weg.",
   ];
   state.yaml = Y.toYaml(entry, s.volgorde[state.soort], header);
   state.text = Y.mailText({

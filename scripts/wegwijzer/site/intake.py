@@ -99,10 +99,18 @@ def form_settings(ctx: BuildContext) -> dict[str, Any]:
         "mailto_max": MAILTO_MAX,
         "begin": BEGIN,
         "einde": END,
+        "regio": REGION_ID,
+        **text_limits(),
+    }
+
+
+def text_limits() -> dict[str, Any]:
+    """The limits of core.guard that aanmelden-fouten.js checks too, and how it names control characters."""
+    return {
         "max_tekst": guard.MAX_TEXT_CHARS,
         "max_regel": guard.MAX_LINE_CHARS,
         "max_woord": guard.MAX_WORD_LETTERS,
-        "regio": REGION_ID,
+        "tekens": guard._NAMES,
     }
 
 
@@ -154,7 +162,8 @@ class IntakeView(View):
         for name, schema in schemas(ctx.settings.data_dir, ctx.catalog.region, place_choices(ctx.catalog)).items():
             files[f"{base}schema/{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, sort_keys=True)
         for entry in ctx.catalog.entries():
-            files[item_path(entry.kind, entry.id)] = _json(current_values(entry))
+            # in the model's order of fields (the form keeps that order for fields it does not show)
+            files[item_path(entry.kind, entry.id)] = json.dumps(current_values(entry), ensure_ascii=False)
         files[f"{base}plekken.json"] = _json(_places(ctx))
         return files
 
