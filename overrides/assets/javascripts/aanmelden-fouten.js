@@ -121,6 +121,7 @@
   }
 
   // core.guard: C0 and C1 controls except newline, the line and paragraph separators, bidi controls.
+  // eslint-disable-next-line no-control-regex -- these are the characters it looks for
   var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
   function code(ch) {

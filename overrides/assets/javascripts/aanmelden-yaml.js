@@ -146,6 +146,7 @@
   // core.vocab.slug: NFKD, drop what is not ASCII, lower case, runs of other characters -> "-", at most 60.
   function slug(text, limit) {
     var max = limit || 60;
+    // eslint-disable-next-line no-control-regex -- "not ASCII": everything above \x7f
     var s = String(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
     s = s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
     return s.slice(0, max).replace(/^-+|-+$/g, "");

@@ -461,12 +461,21 @@ function target(box) {
   return box.matches("input, select, textarea") ? box : box.querySelector("input:not([type=hidden]), select, textarea");
 }
 
+// In the order of the fields on the page; errors without a field last.
+function inPageOrder(list) {
+  const placed = list.map((p) => ({ p, box: container(p.pad) }));
+  return placed.sort((a, b) => {
+    if (!a.box || !b.box) return (a.box ? 0 : 1) - (b.box ? 0 : 1);
+    if (a.box === b.box) return 0;
+    return a.box.compareDocumentPosition(b.box) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+}
+
 function showErrors(list) {
   clearErrors();
   const items = [];
   const done = new Set();
-  list.forEach((p) => {
-    const box = container(p.pad);
+  inPageOrder(list).forEach(({ p, box }) => {
     if (box && done.has(box)) return;
     const message = wording(p, box);
     if (box) {
@@ -643,10 +652,11 @@ async function copy(value) {
 function wire() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (form.getAttribute("aria-busy") === "true") return;
+    form.setAttribute("aria-busy", "true"); // while the answers are checked (the schema may still be loading)
     next().catch(() => {
-      $("[data-status]").textContent = "";
       showErrors([{ pad: "", bericht: "De controle van het formulier kon niet laden. Probeer het opnieuw." }]);
-    });
+    }).finally(() => form.removeAttribute("aria-busy"));
   });
   $("[data-actie=terug]").addEventListener("click", () => { clearErrors(); goTo(state.step - 1); });
   $("[data-actie=erbij]").addEventListener("click", () => {

@@ -186,23 +186,27 @@ def check(root: Path, found: Found) -> list:
     return [p for p in catalog.problems if p.file == found.rel or (p.warning and f"({found.rel})" in p.message)]
 
 
-def _refusal(root: Path, found: Found, overwrite: bool) -> tuple[str, str] | None:
-    """(report, what to do) when the file may not be written; None when it may."""
-    taken = _existing(root, found.entry_id)
+def _taken(root: Path, found: Found) -> str | None:
+    """Why a new entry cannot get this name (another file has the id); None when it can."""
+    taken = [rel for rel in _existing(root, found.entry_id) if not (found.change and rel == found.rel)]
     if not taken:
         return None
-    if found.change and taken == [found.rel] and overwrite:
-        return None
-    if found.change and found.rel in taken:
-        old = (root / found.rel).read_text(encoding="utf-8", errors="replace")
-        diff = _diff(old, found.text, found.rel) or "(geen verschil)"
-        return diff, (
-            f"Dit is een wijziging van {found.rel}. Er is niets overschreven. Kijk de verschillen hierboven na. "
-            "Klopt het? Draai het dan nog eens met --overschrijven."
-        )
-    return "", (
+    return (
         f"Er is al een item met de id '{found.entry_id}' ({', '.join(taken)}). Er is niets overschreven. "
         "Is het hetzelfde? Vergelijk de twee dan zelf. Is het iets anders? Geef een andere naam met --id."
+    )
+
+
+def _unasked_change(root: Path, found: Found, overwrite: bool) -> tuple[str, str] | None:
+    """(the differences, what to do) for a change of an existing file without --overschrijven; else None."""
+    target = root / found.rel
+    if not found.change or overwrite or not target.exists():
+        return None
+    old = target.read_text(encoding="utf-8", errors="replace")
+    diff = _diff(old, found.text, found.rel) or "(geen verschil)"
+    return diff, (
+        f"Dit is een wijziging van {found.rel}. Er is niets overschreven. Kijk de verschillen hierboven na. "
+        "Klopt het? Draai het dan nog eens met --overschrijven."
     )
 
 
@@ -227,22 +231,26 @@ def run(root: Path, args) -> int:
         return 1
     for note in found.notes:
         print(note)
+    taken = _taken(root, found)
+    if taken:
+        print(taken, file=sys.stderr)
+        return 1
     problems = check(root, found)
     if problems:
         print(format_report(problems), file=sys.stderr)
     if any(not p.warning for p in problems):
         print(f"\n{found.rel} is niet geschreven. Verbeter de tekst, of vraag de afzender het opnieuw te sturen.")
         return 1
-    refusal = _refusal(root, found, args.overschrijven)
-    if refusal is not None:
-        if refusal[0]:
-            print(refusal[0])
-        print(refusal[1], file=sys.stderr)
+    change = _unasked_change(root, found, args.overschrijven)
+    if change is not None:
+        print(change[0])
+        print(change[1], file=sys.stderr)
         return 1
     if args.proef:
         print(f"Proef: alles klopt. Er is niets geschreven. Zonder --proef komt het in {found.rel}.")
         return 0
-    problem = write_entry(root / found.rel, found.text, root, overwrite=found.change and args.overschrijven)
+    replace = found.change and args.overschrijven and (root / found.rel).exists()
+    problem = write_entry(root / found.rel, found.text, root, overwrite=replace)
     if problem:
         print(problem, file=sys.stderr)
         return 1
