@@ -132,14 +132,16 @@ class IntakePage(Page):
             for g in region.gemeenten()
         ]
         lists = {name: [(key, item["label"]) for key, item in vocab.items(name)] for name in vocab.LIST_NAMES}
+        settings = form_settings(ctx)
         return {
             "gemeenten": gemeenten,
             "gemeente_keuzes": [(g["id"], g["naam"]) for g in gemeenten],
             "gebieden": [(g["id"], g["naam"]) for g in gemeenten] + [(REGION_ID, f"De hele {REGION_NAME}")],
             "lijsten": lists,
             "herhalingen": herhaling_values(),
-            "instellingen": _json(form_settings(ctx)),
-            "repo": bool(form_settings(ctx)["repo"]),
+            # ASCII only: the names of control characters are keys, and HTML must not hold those characters
+            "instellingen": json.dumps(settings, sort_keys=True, separators=(",", ":")),
+            "repo": bool(settings["repo"]),
             "email": ctx.settings.melden_email,
         }
 
