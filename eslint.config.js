@@ -5,7 +5,12 @@ const js = require("@eslint/js");
 const globals = require("globals");
 
 module.exports = [
-  { ignores: ["**/vendor/**", "overrides/assets/javascripts/md-scope.js", "site/**", "node_modules/**", "benchmarks/node/**"] },
+  {
+    ignores: [
+      "**/vendor/**", "overrides/assets/javascripts/md-scope.js", "site/**", "node_modules/**", "benchmarks/node/**",
+      ".venv/**", ".mutatie/**", ".toegankelijkheid/**",  // the Python packages and made folders: not ours
+    ],
+  },
   js.configs.recommended,
   {
     files: ["overrides/assets/javascripts/**/*.js"],
