@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import copy_golden_project, serving
 from test_a11y import readable, run_axe
@@ -158,11 +159,11 @@ def fill_offer(page) -> None:
     no_errors_then_next(page)
     page.check("input[name=v-waar][value=plekken]")
     page.select_option("#v-plek-kern", "den-burg")  # only an example place there: real offers cannot use it
-    assert page.locator("#v-plekken input").count() == 0
-    assert page.locator("#v-plekken [data-geen]").is_visible()
+    expect(page.locator("#v-plekken [data-geen]")).to_be_visible()  # the places are read when this step opens
+    expect(page.locator("#v-plekken input")).to_have_count(0)
     page.select_option("#v-plek-kern", "julianadorp")
     page.check("#v-plekken input[value=dorpshuis-t-proefje]")
-    assert page.locator("[data-gekozen]").inner_text() == "Je koos: Dorpshuis 't Proefje."
+    expect(page.locator("[data-gekozen]")).to_have_text("Je koos: Dorpshuis 't Proefje.")
     no_errors_then_next(page)
     add_time(page, "schema", {"hoe": "maandelijks", "dag": "dinsdag", "week": "-1", "van": "10:00", "tot": "11:30"})
     add_time(page, "schema", {"hoe": "datum", "datum": "2027-01-15", "van": "14:00", "tot": "15:00"})
@@ -251,7 +252,7 @@ def test_wijziging_doorgeven_starts_from_the_current_values(phone, golden, proje
     assert phone.is_checked("input[name=v-themas][value=gezondheid]")
     no_errors_then_next(phone)
     assert phone.is_checked("input[name=v-waar][value=plekken]")
-    assert phone.locator("[data-gekozen]").inner_text() == "Je koos: Wijkcentrum Proef."
+    expect(phone.locator("[data-gekozen]")).to_have_text("Je koos: Wijkcentrum Proef.")
     no_errors_then_next(phone)
     assert phone.input_value("#v-schema-0-dag") == "donderdag" and phone.input_value("#v-schema-0-van") == "09:00"
     no_errors_then_next(phone)
