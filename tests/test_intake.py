@@ -9,13 +9,14 @@ of the golden project, and `wegwijzer validate` checks the result.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import copy_golden_project, serving
+from conftest import ROOT, copy_golden_project, serving
 from test_a11y import readable, run_axe
 from wegwijzer.core import yamlsafe
 from wegwijzer.tools.cli import main
@@ -401,3 +402,10 @@ def test_every_entry_page_links_to_its_change(site):
             entry_id = page.parent.name
             assert f'href="../../aanmelden/?{kind}={entry_id}"' in page.read_text(encoding="utf-8"), page
             assert (site / "aanmelden" / "item" / kind / f"{entry_id}.json").is_file()
+
+
+def test_the_form_checks_with_the_schema_of_wegwijzer_schema(site):
+    """The build makes the form's schema as `wegwijzer schema` makes schema/: for the shipped data they are equal."""
+    for name in ("plek", "aanbod"):
+        built = json.loads((site / "aanmelden" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert built == json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")), name

@@ -315,7 +315,8 @@ function offerFields(d) {
 /* The entry as the form says it, and the object that is checked (with the e-mail address of the person). */
 function collect() {
   const d = JSON.parse(JSON.stringify(state.base));
-  MANAGED[state.soort].concat(["bron", "gecontroleerd_op"]).forEach((k) => delete d[k]);
+  // The facts now come from this form: the old source, its check date and our check no longer apply.
+  MANAGED[state.soort].concat(["bron", "bron_gecontroleerd_op", "gecontroleerd_op"]).forEach((k) => delete d[k]);
   put(d, "naam", text("/naam"));
   put(d, "soort", choice("/soort"));
   put(d, "organisatie", text("/organisatie"));

@@ -59,7 +59,7 @@ def item_path(kind: str, entry_id: str) -> str:
 def field_order(kind: str) -> list[str]:
     """The order of the fields in a file the form writes: as in the web editor, and who keeps it last."""
     model = MODELS[kind]
-    last = ["bron", "gecontroleerd_op", "beheerder", "beheerder_email"]
+    last = ["bron", "bron_gecontroleerd_op", "gecontroleerd_op", "beheerder", "beheerder_email"]
     first = [n.rstrip("_") for n in ORDER[kind]]
     first.insert(2, "voorbeeld")
     every = [(info.alias or name) for name, info in model.model_fields.items()]
