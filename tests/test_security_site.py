@@ -209,6 +209,7 @@ def _hostile_urls(site: Path) -> list[str]:
     entries = list(site.glob("aanbod/hostile-*/index.html")) + list(site.glob("plek/hostile-*/index.html"))
     for file in entries:
         urls.add(url_path(site, file))
+        urls.add(f"aanmelden/?{file.parent.parent.name}={file.parent.name}")  # "Wijziging doorgeven" fills the form
     # Mijn lijst with the hostile entries on it (lijst-pagina.js builds the cards from lijst/<n>.json)
     ids = sorted(file.parent.name for file in entries)
     for start in range(0, len(ids), lijst.MAX_ITEMS):
@@ -237,6 +238,11 @@ def test_no_payload_runs_in_chromium_on_any_page_type(browser, hostile):
             if url.startswith("lijst/#"):
                 page.wait_for_selector("#lijst-items li", state="attached", timeout=20_000)
                 assert any(m in page.inner_text("#lijst-items") for m in markers), "the list shows the hostile names"
+            if url.startswith("aanmelden/?"):  # aanmelden.js fills the form from the entry's JSON
+                page.wait_for_selector("#ww-aanmelden[data-klaar]", state="attached", timeout=20_000)
+                shown = page.inner_text("#ww-wijziging") + page.input_value("#v-naam")
+                if not url.endswith("-lang"):  # the long-word entries carry no payload
+                    assert any(m in shown for m in markers), f"{url}: the form must show the hostile name as text"
             page.wait_for_timeout(150)  # let onload, onerror and autofocus handlers fire
             live = page.evaluate(
                 "(ms) => ms.filter(m => document.getElementById(m)).concat("

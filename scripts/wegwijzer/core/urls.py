@@ -38,6 +38,8 @@ ROUTES: dict[str, str] = {
     "redactie-hulp": "redactie/zo-voeg-je-iets-toe/",
     # pages for editors and the programme team
     "gereed": "redactie/gereed/",
+    # the intake form for providers: a new entry or a change, handed over without git (site.intake)
+    "aanmelden": "aanmelden/",
 }
 
 

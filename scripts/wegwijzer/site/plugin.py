@@ -30,6 +30,7 @@ from wegwijzer.site.conform import ConformView
 from wegwijzer.site.context import BuildContext, Settings, build_date
 from wegwijzer.site.editors import EditorsView
 from wegwijzer.site.freshness import FreshnessView
+from wegwijzer.site.intake import IntakeView
 from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.lijst import ListView
 from wegwijzer.site.maps import MapView
@@ -54,6 +55,7 @@ VIEWS: tuple[type[View], ...] = (
     EditorsView,
     CmsView,
     ReadinessView,
+    IntakeView,
     OpenDataView,
     MapView,
     TrustView,

@@ -51,6 +51,7 @@ NPM_PARTS = (
     ("lunr", "zoeken"),
     ("lunr-languages", "zoeken in het Nederlands"),
     ("qrcode-generator", "de QR-code op de verwijskaart van Mijn lijst"),
+    ("@cfworker/json-schema", "controleert het aanmeldformulier"),
 )
 PYTHON_PARTS = (
     ("mkdocs", "maakt de pagina's"),
@@ -72,6 +73,7 @@ class PrivacyPage(Page):
             "opslag": BROWSER_STORAGE,
             "site_url": settings.site_url,
             "melden_url": settings.melden_url,
+            "repo_url": settings.repo_url,
         }
 
 
