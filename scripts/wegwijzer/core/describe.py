@@ -9,6 +9,7 @@ import datetime as dt
 import math
 import re
 
+from wegwijzer.core import vocab
 from wegwijzer.core.model import Activity, Cost, Location, Registration, ScheduleItem
 from wegwijzer.core.vocab import DAYS, weekday
 
@@ -51,9 +52,21 @@ def rule_text(item: ScheduleItem) -> str:
     return f"Elke {item.dag}"
 
 
+def event_kind(item: ScheduleItem) -> str:
+    """What a dated item is, in words: 'Webinar (online)', 'Voorlichting'; '' when not given."""
+    if not item.evenement:
+        return ""
+    kind = vocab.label("evenement_soorten", item.evenement)
+    return kind + (" (online)" if item.link else "")
+
+
 def schedule_line(item: ScheduleItem) -> str:
-    """One schedule item in words: 'Elke dinsdag, 10:00 tot 12:00 uur'."""
-    text = f"{rule_text(item)}, {time_range(item.van, item.tot)}"
+    """One schedule item in words: 'Elke dinsdag, 10:00 tot 12:00 uur'; 'Voorlichting op dinsdag 2 maart 2027, ...'."""
+    rule = rule_text(item)
+    kind = event_kind(item)
+    if kind:
+        rule = f"{kind} op {rule[0].lower()}{rule[1:]}"
+    text = f"{rule}, {time_range(item.van, item.tot)}"
     if not item.datum:
         if item.start and item.eind:
             text += f" (van {date_text(item.start)} tot en met {date_text(item.eind)})"

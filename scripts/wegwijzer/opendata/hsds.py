@@ -7,7 +7,7 @@ from typing import Any
 from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.model import Activity, Cost, Location, ScheduleItem
-from wegwijzer.opendata.ids import area_name, location_uid, org_uid, service_uid, uid
+from wegwijzer.opendata.ids import area_name, known_areas, location_uid, org_uid, service_uid, uid
 
 
 def _phones(owner: str, contact) -> list[dict]:
@@ -239,7 +239,7 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
     ]
     areas = [
         {"id": uid(owner, "gebied", g), "name": area_name(cat, g), "extent_type": "text", "extent": area_name(cat, g)}
-        for g in act.gebied
+        for g in known_areas(act)
     ]
     attributes = (
         [_list_attribute(owner, "aanbod_soorten", act.soort)]

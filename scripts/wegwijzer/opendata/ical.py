@@ -17,7 +17,7 @@ import re
 from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.model import Location, ScheduleItem
-from wegwijzer.opendata.ids import ANCHOR, TZ, TZID, area_name, page_url, uid
+from wegwijzer.opendata.ids import ANCHOR, TZ, TZID, area_name, known_areas, page_url, uid
 
 
 def first_occurrence(item: ScheduleItem) -> dt.date:
@@ -150,8 +150,8 @@ def calendar_events(cat: Catalog, today: dt.date, base: str = "") -> list[tuple[
                     place = loc.naam + (f", {loc.adres.one_line()}" if loc.adres else "")
                     out.append(f"LOCATION:{ical_text(place)}")
                     out.append(f"GEO:{loc.coordinaten.lat};{loc.coordinaten.lon}")
-                elif act.gebied:
-                    out.append("LOCATION:" + ical_text(", ".join(area_name(cat, g) for g in act.gebied)))
+                elif known_areas(act):
+                    out.append("LOCATION:" + ical_text(", ".join(area_name(cat, g) for g in known_areas(act))))
                 out.append(f"CATEGORIES:{themes}")
                 out.append("END:VEVENT")
                 events.append((loc.woonkern if loc else None, event_uid, "\r\n".join(fold(line) for line in out)))

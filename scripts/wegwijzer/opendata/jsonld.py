@@ -11,7 +11,7 @@ from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.model import Activity, Location, ScheduleItem
 from wegwijzer.opendata.ical import first_occurrence
-from wegwijzer.opendata.ids import TZID, area_name, page_url
+from wegwijzer.opendata.ids import TZID, area_name, known_areas, page_url
 
 
 def _postal_address(cat: Catalog, loc: Location) -> dict:
@@ -146,7 +146,7 @@ def jsonld_activity(cat: Catalog, act: Activity, base: str = "") -> dict:
     if act.contact and act.contact.email:
         org["email"] = act.contact.email
     places = [_place_node(cat, p, base) for p in cat.places_of(act)]
-    areas = [{"@type": "AdministrativeArea", "name": area_name(cat, g)} for g in act.gebied]
+    areas = [{"@type": "AdministrativeArea", "name": area_name(cat, g)} for g in known_areas(act)]
     service: dict[str, Any] = {
         "@type": "Service",
         "name": act.naam,

@@ -56,7 +56,8 @@ def cmd_validate(args) -> int:
     if only:
         print(f"Alles klopt in {', '.join(only)}.")
     else:
-        print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.")
+        guides = f" Ook de {len(catalog.guides)} gidsen kloppen." if catalog.guides else ""
+        print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.{guides}")
     return 0
 
 
