@@ -121,8 +121,10 @@ def theme_ids():
 
 
 def generated_pages():
-    """Pages the site generates at build time (no file in content/)."""
-    return {"plekken.md", "aanbod.md"} | {f"thema/{t}.md" for t in theme_ids()}
+    """Pages the site generates at build time (no file in content/): lists, themes, offers and guides."""
+    offers = {f"aanbod/{p.stem}.md" for p in (ROOT / "activities").glob("*.yaml")}
+    guides = {f"gids/{p.stem}.md" for p in (DOCS / "gids").glob("*.md")}
+    return {"plekken.md", "aanbod.md", "gids.md"} | {f"thema/{t}.md" for t in theme_ids()} | offers | guides
 
 
 # ------------------------------------------------------ sentence splitter

@@ -16,7 +16,7 @@ from typing import ClassVar
 import segno
 from markupsafe import Markup, escape
 
-from wegwijzer.core import contact, describe, vocab
+from wegwijzer.core import contact, describe, events, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import REGION_ID, Area
@@ -33,6 +33,7 @@ NEARBY_LIMIT = 5
 # Offers without a fixed place that a leaflet lists: where people can turn to for help.
 # The others (programmes, initiatives) are on the website; the leaflet says how many there are.
 HELP_KINDS = ("loket", "hulp")
+PAPER_EVENTS = 4  # coming one-off events on a leaflet
 
 
 # --- what a leaflet shows ------------------------------------------------------------
@@ -79,6 +80,7 @@ class Leaflet:
     nearby: list[tuple[float, Location]]
     fallback_note: str = ""  # once per leaflet, when an item has no route of its own
     fallback: list[Fact] = field(default_factory=list)
+    binnenkort: list[events.Upcoming] = field(default_factory=list)  # coming one-off events here
 
     @property
     def web_breakable(self) -> Markup:
@@ -247,6 +249,9 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
         helplines=list(lines.values()),
         area_wide_more=sum(1 for a in wide if a.soort not in HELP_KINDS),
         nearby=nearby,
+    )
+    leaflet.binnenkort = events.binnenkort(
+        acts + [a for a in wide if a.id not in {x.id for x in acts}], today, PAPER_EVENTS
     )
     items = [i for _, group in leaflet.themes for i in group] + leaflet.places + leaflet.area_wide
     if any(i.fallback for i in items):
