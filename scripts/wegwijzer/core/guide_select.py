@@ -132,7 +132,7 @@ def area_blocks(cat: Catalog, guide: Guide, area: Area) -> list[Block]:
     """The lists of a guide for one gemeente or woonkern: here and nearby, the gemeente, not known where."""
     gemeente = cat.region.gemeente_of(area.id)
     rows = ranked(cat, guide, area)
-    here = f"In {area.naam} en dichtbij" if area.level != "gemeente" else f"In {area.naam}"
+    here = f"In {area.naam} en dichtbij" if area.level != "gemeente" else f"In de gemeente {area.naam}"
     blocks = [
         _block(NEAR, here, [r for r in rows if r.where == NEAR], CAP),
         _block(
@@ -149,7 +149,7 @@ def region_blocks(cat: Catalog, guide: Guide) -> list[Block]:
     blocks = [_block(REGION, "Voor de hele regio", rows, CAP)]
     for g in cat.region.gemeenten():
         local = [r for r in ranked(cat, guide, g) if r.where in (NEAR, GEMEENTE)]
-        blocks.append(_block(g.id, f"In {g.naam}", local, CAP_REGION))
+        blocks.append(_block(g.id, f"In de gemeente {g.naam}", local, CAP_REGION))
     unknown = [Row(a, UNKNOWN, picked=a.id in guide.meta.aanbod) for a in pool(cat, guide) if cat.area_unknown(a)]
     blocks.append(_block(UNKNOWN, "Waar het is, weten we nog niet", unknown, CAP))
     return [b for b in blocks if b.rows]

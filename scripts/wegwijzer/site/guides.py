@@ -18,22 +18,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from wegwijzer.core import contact, describe, guide_select, vocab
+from wegwijzer.core import contact, guide_select, vocab
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.guides import Guide
 from wegwijzer.core.region import Area
 from wegwijzer.core.urls import url_for
 from wegwijzer.site.context import BuildContext
-from wegwijzer.site.leaflets import Item, qr_svg, short_item, site_base
+from wegwijzer.site.guide_leaflets import GuideLeafletPage
 from wegwijzer.site.pages import AreaPage, Context, Page, ThemePage
 from wegwijzer.site.view import View
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.structure.pages import Page as MkDocsPage
-
-PAPER_CAP = 4  # offers per list on a leaflet (the website has the rest)
-PAPER_QUESTIONS = 2  # questions on a leaflet
 
 
 def variant_area(cat: Catalog, area: Area) -> Area:
@@ -50,7 +47,7 @@ def health_guide(cat: Catalog) -> Guide | None:
     return next((g for g in cat.guides.values() if g.meta.per_onderdeel), None)
 
 
-def _helplines(cat: Catalog, guide: Guide) -> list[tuple[Any, contact.Route]]:
+def helplines(cat: Catalog, guide: Guide) -> list[tuple[Any, contact.Route]]:
     return [(act, contact.route_of(cat, act)) for act in guide_select.helplines(cat, guide)]
 
 
@@ -72,7 +69,7 @@ def guide_context(ctx: BuildContext, guide: Guide, area: Area | None) -> Context
         "gemeente": gemeente,
         "blocks": [] if guide.meta.per_onderdeel else blocks,
         "dimension_blocks": dimensions,
-        "helplines": _helplines(cat, guide),
+        "helplines": helplines(cat, guide),
         "binnenkort": guide_select.upcoming(cat, guide, ctx.today, area),
         "binnenkort_titel": f"Binnenkort in en rond {area.naam}" if area else "Binnenkort",
         "place_choice": [(g, [region.areas[k] for k in g.children]) for g in region.gemeenten()],
@@ -105,83 +102,6 @@ class GuideAreaPage(Page):
 @dataclass(frozen=True)
 class GuidesPage(Page):
     template: ClassVar[str] = "wegwijzer/gidsen.html"
-
-
-# --- the leaflet of a guide --------------------------------------------------------------------
-
-
-@dataclass
-class GuideLeaflet:
-    guide: Guide
-    gemeente: Area
-    web_url: str
-    web_text: str
-    qr_svg: Any
-    made_on: str
-    lists: list[tuple[str, list[Item], int]]  # (heading, items, how many more are on the website)
-    helplines: list[tuple[str, str, str]]  # (name, phone, when)
-    binnenkort: list
-    fallback_note: str
-    fallback: list
-
-
-def _paper_items(cat: Catalog, rows: list[guide_select.Row]) -> list[Item]:
-    items = []
-    for row in rows:
-        item = short_item(cat, row.act)
-        where = ", ".join(p.naam for p in cat.places_of(row.act)) or ", ".join(cat.where(row.act))
-        item.lines.insert(0, [("Waar", where)])
-        items.append(item)
-    return items
-
-
-def make_guide_leaflet(ctx: BuildContext, guide: Guide, gemeente: Area) -> GuideLeaflet:
-    cat = ctx.catalog
-    base = site_base(ctx.settings.site_url)
-    page = url_for("gids-gebied", f"{guide.id}/{gemeente.id}")
-    web_url = base + page if base else ""
-    web_text = contact.short_web(web_url) if web_url else "/" + page
-    qr = qr_svg(web_url, f"QR-code naar {contact.short_web(web_url)}") if web_url else None
-    lists = []
-    for block in guide_select.area_blocks(cat, guide, gemeente):
-        rows = block.rows[:PAPER_CAP]
-        lists.append((block.titel, _paper_items(cat, rows), len(block.rows) + block.more - len(rows)))
-    lines = []
-    for act, route in _helplines(cat, guide):
-        phone = next((link.text for link in route.links if link.kind == "telefoon"), "")
-        if phone:
-            lines.append((act.naam, phone, route.ways[0].bereikbaar))
-    note, fallback = "", list[contact.Fact]()
-    if any(i.fallback for _, items, _ in lists for i in items):
-        note, fallback = contact.printed_fallback(cat, gemeente.id)
-    return GuideLeaflet(
-        guide,
-        gemeente,
-        web_url,
-        web_text,
-        qr,
-        describe.date_text(ctx.today),
-        lists,
-        lines,
-        guide_select.upcoming(cat, guide, ctx.today, gemeente)[:3],
-        note,
-        fallback,
-    )
-
-
-@dataclass(frozen=True)
-class GuideLeafletPage(Page):
-    """A guide as an A4 leaflet for one gemeente (key: '<guide>/<gemeente>')."""
-
-    template: ClassVar[str] = "wegwijzer/folder-gids.html"
-
-    def context(self, ctx: BuildContext) -> Context:
-        guide_id, gemeente_id = self.key.split("/")
-        guide = ctx.catalog.guides[guide_id]
-        return {
-            "folder": make_guide_leaflet(ctx, guide, ctx.catalog.region.areas[gemeente_id]),
-            "questions": guide.questions[:PAPER_QUESTIONS],
-        }
 
 
 # --- the editors' page ---------------------------------------------------------------------------

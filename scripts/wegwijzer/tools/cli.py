@@ -315,7 +315,11 @@ def _args_geocode(p: argparse.ArgumentParser) -> None:
 
 
 def _args_folders(p: argparse.ArgumentParser) -> None:
-    p.add_argument("ids", nargs="*", help="Alleen deze gebieden, bijvoorbeeld julianadorp (standaard: alle).")
+    p.add_argument(
+        "ids",
+        nargs="*",
+        help="Alleen deze folders: een gebied (julianadorp) of gids/ik-heb-geldzorgen/texel. Standaard: alle.",
+    )
     p.add_argument("--site-dir", help="Map met de gebouwde site (standaard: site/).")
     p.add_argument("--uit", help="Map voor de PDF's (standaard: SITE/folders).")
     p.add_argument("--bouw", action="store_true", help="Bouw de site eerst opnieuw.")
@@ -357,7 +361,10 @@ COMMANDS: tuple[Command, ...] = (
         _args_gereed,
     ),
     Command(
-        "folders", "Maak PDF-folders (A4) van elke gemeente, kern en wijk, om te printen.", cmd_folders, _args_folders
+        "folders",
+        "Maak PDF-folders (A4) van elke gemeente, kern en wijk, en van elke gids per gemeente, om te printen.",
+        cmd_folders,
+        _args_folders,
     ),
     Command(
         "taal", "Controleer of alle teksten op taalniveau B1 zijn (korte zinnen, gewone woorden).", cmd_taal, _args_taal
