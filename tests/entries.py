@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_FILES = ("content", "overrides", "node_modules", "mkdocs.yml")
 
 PLACE = {
     "naam": "Buurtkamer Test",
@@ -56,4 +60,24 @@ def write_project(root: Path, places: dict[str, dict | str], offers: dict[str, d
             text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
             filename = name if "." in name else f"{name}.yaml"
             (root / folder / filename).write_text(text, encoding="utf-8")
+    return root
+
+
+def link_site(root: Path, names: tuple[str, ...] = SITE_FILES) -> Path:
+    """Symlink the site's own files (pages, templates, packages, mkdocs.yml) into a test project.
+
+    content/ is linked file by file without the guides (content/gids/): a guide names offers of the
+    shipped data, which a test project does not have, so its check would fail there.
+    """
+    for name in names:
+        source = ROOT / name
+        if not source.exists():
+            continue
+        if name == "content":
+            (root / name).mkdir(exist_ok=True)
+            for child in source.iterdir():
+                if child.name != "gids":
+                    os.symlink(child, root / name / child.name)
+        else:
+            os.symlink(source, root / name)
     return root

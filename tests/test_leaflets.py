@@ -53,7 +53,24 @@ def empty_kern(catalog):
 
 @pytest.fixture(scope="module")
 def chosen(catalog):
-    return {"villages": typical_villages(catalog), "empty": empty_kern(catalog), "gemeente": "texel"}
+    return {
+        "villages": typical_villages(catalog),
+        "empty": empty_kern(catalog),
+        "gemeente": "texel",
+        "guides": richest_guide_leaflets(catalog),
+    }
+
+
+def richest_guide_leaflets(catalog, n=2):
+    """Guide leaflets with the most to say: the guides and gemeenten with the most offers before fitting."""
+    from wegwijzer.core import guide_select
+
+    sizes = []
+    for guide in catalog.guides.values():
+        for g in catalog.region.gemeenten():
+            rows = len(guide_select.ranked(catalog, guide, g)) + len(guide.body_sections)
+            sizes.append((-rows, f"gids/{guide.id}/{g.id}"))
+    return [leaflet for _, leaflet in sorted(sizes)[:n]]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +81,7 @@ def made(tmp_path_factory, worker_id, chosen):
     """
     shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.mktemp("ll")
     base = shared / "leaflets-made"
-    ids = chosen["villages"] + [chosen["empty"], chosen["gemeente"]]
+    ids = chosen["villages"] + [chosen["empty"], chosen["gemeente"]] + chosen["guides"]
     with open(shared / "leaflets-made.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -95,7 +112,9 @@ def pdfs(made):
     from pypdf import PdfReader
 
     assert made.run["returncode"] == 0, made.run["stderr"]
-    return {i: (made.pdf / f"{i}.pdf", PdfReader(made.pdf / f"{i}.pdf")) for i in made.ids}
+    from wegwijzer.tools.folders import pdf_name
+
+    return {i: (made.pdf / pdf_name(i), PdfReader(made.pdf / pdf_name(i))) for i in made.ids}
 
 
 # --- pages in the site --------------------------------------------------------------------------------
@@ -265,9 +284,11 @@ def test_print_folder_link_on_the_kern_page_opens_the_leaflet(phone, qr_server, 
 def test_folders_command_writes_one_pdf_per_area(made):
     assert made.run["returncode"] == 0, made.run["stderr"]
     assert f"{len(made.ids)} folders (PDF) geschreven in {made.pdf}" in made.run["stdout"]
-    assert sorted(p.name for p in made.pdf.iterdir()) == sorted(f"{i}.pdf" for i in made.ids)
+    from wegwijzer.tools.folders import pdf_name
+
+    assert sorted(p.name for p in made.pdf.iterdir()) == sorted(pdf_name(i) for i in made.ids)
     for i in made.ids:
-        assert (made.pdf / f"{i}.pdf").read_bytes()[:5] == b"%PDF-"
+        assert (made.pdf / pdf_name(i)).read_bytes()[:5] == b"%PDF-"
 
 
 def test_folders_command_explains_a_wrong_id(made, tmp_path):
@@ -282,3 +303,38 @@ def test_folders_command_explains_a_wrong_id(made, tmp_path):
     assert wrong.returncode == 1
     assert "Deze folders bestaan niet: bestaat-niet" in wrong.stderr
     assert not list(tmp_path.iterdir())
+
+
+# --- the leaflets of the guides ---------------------------------------------------------------------------
+
+
+def test_a_guide_leaflet_fits_two_sides_with_its_own_text_and_opens_its_page_by_qr(pdfs, chosen, catalog):
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    for name in chosen["guides"]:
+        path, reader = pdfs[name]
+        assert len(reader.pages) <= 2, f"de folder {name} is {len(reader.pages)} bladzijden"
+        _, guide_id, gemeente = name.split("/")
+        guide = catalog.guides[guide_id]
+        text = squash(" ".join(p.extract_text() for p in reader.pages))
+        assert guide.titel in text and "Wat kun je zelf doen?" in text and "De eerste stap" in text
+        assert "Gemaakt op 18 november 2026" in text
+        doc = pdfium.PdfDocument(str(path))
+        image = doc[0].render(scale=2.5).to_numpy()
+        codes = [c.text for c in zxingcpp.read_barcodes(image) if c.format == zxingcpp.BarcodeFormat.QRCode]
+        doc.close()
+        assert codes == [f"{SITE_URL}/gids/{guide_id}/{gemeente}/"]
+
+
+def test_every_guide_leaflet_is_estimated_to_fit_two_sides(site, catalog):
+    """All 32 leaflets of the guides, measured by the same estimate that shortens them (two are printed above)."""
+    from wegwijzer.site.context import BuildContext, Settings
+    from wegwijzer.site.guide_leaflets import BUDGET, estimate, make_guide_leaflet
+
+    ctx = BuildContext(catalog, dt.date(2026, 11, 18), Settings(site_url=SITE_URL + "/"))
+    for guide in catalog.guides.values():
+        for g in catalog.region.gemeenten():
+            leaflet = make_guide_leaflet(ctx, guide, g)
+            assert estimate(leaflet) <= BUDGET, f"{guide.id}/{g.id}"
+            assert leaflet.lists or leaflet.unknown, f"{guide.id}/{g.id}: geen aanbod op de folder"

@@ -263,7 +263,8 @@ def _meta(doc: yamlsafe.Document, rel: str) -> tuple[GuideMeta | None, list[Prob
 
 
 def read_guide(path: Path, rel: str) -> tuple[Guide | None, yamlsafe.Document | None, list[Problem]]:
-    """One guide file: the guide (or None), its front matter (for line numbers) and its problems."""
+    """One guide file: the guide (None when its front matter is wrong), the front matter (for line numbers)
+    and its problems. A guide with problems is returned too, so the checks against the catalogue still run."""
     if path.stat().st_size > MAX_BYTES:
         return (
             None,
@@ -284,8 +285,9 @@ def read_guide(path: Path, rel: str) -> tuple[Guide | None, yamlsafe.Document | 
     sections = _sections(body, meta)
     _check_body(body, sections, meta)
     problems += body.problems
-    if meta is None or body.problems:
+    if meta is None:
         return None, doc, problems
+    # Also with mistakes in the text: the ids in the front matter are checked in the same run.
     return Guide(path.stem, rel, meta, body.title, _joined(body.intro), sections), doc, problems
 
 
@@ -354,9 +356,10 @@ def load_guides(root: Path, cat: Catalog) -> tuple[dict[str, Guide], list[Proble
             problems.append(Problem(rel, None, "", message))
             continue
         guide, doc, found = read_guide(path, rel)
-        problems += found
         if guide is not None and doc is not None:
-            problems += check_guide(guide, doc, cat)
-            guides[guide.id] = guide
+            found += check_guide(guide, doc, cat)
+            if not any(not p.warning for p in found):
+                guides[guide.id] = guide
+        problems += found
     ordered = sorted(guides.values(), key=lambda g: (g.meta.volgorde, g.titel.casefold(), g.id))
     return {g.id: g for g in ordered}, problems

@@ -155,7 +155,7 @@ def _single_event(act: Activity, item: ScheduleItem, org: dict, where: list[dict
     kind = vocab.label("evenement_soorten", item.evenement) if item.evenement else ""
     event: dict[str, Any] = {
         "@type": "Event",
-        "name": f"{kind}: {act.naam}" if kind else act.naam,
+        "name": f"{kind}: {act.naam}" if kind and not act.naam.casefold().startswith(kind.casefold()) else act.naam,
         "description": act.samenvatting,
         "organizer": org,
         "startDate": _moment(item.datum, item.van),
