@@ -33,7 +33,7 @@ NEARBY_LIMIT = 5
 # Offers without a fixed place that a leaflet lists: where people can turn to for help.
 # The others (programmes, initiatives) are on the website; the leaflet says how many there are.
 HELP_KINDS = ("loket", "hulp")
-PAPER_EVENTS = 4  # coming one-off events on a leaflet
+PAPER_EVENTS = 3  # coming one-off events on a leaflet
 
 
 # --- what a leaflet shows ------------------------------------------------------------
@@ -250,9 +250,10 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
         area_wide_more=sum(1 for a in wide if a.soort not in HELP_KINDS),
         nearby=nearby,
     )
-    leaflet.binnenkort = events.binnenkort(
-        acts + [a for a in wide if a.id not in {x.id for x in acts}], today, PAPER_EVENTS
-    )
+    # Coming events of this area: at its places, or for its gemeente (not those for the whole region: every
+    # leaflet would list them, and the website has them).
+    own_gemeente = [a for a in wide if leaflet.gemeente.id in a.gebied]
+    leaflet.binnenkort = events.binnenkort(acts + own_gemeente, today, PAPER_EVENTS)
     items = [i for _, group in leaflet.themes for i in group] + leaflet.places + leaflet.area_wide
     if any(i.fallback for i in items):
         leaflet.fallback_note, leaflet.fallback = contact.printed_fallback(cat, leaflet.gemeente.id)
