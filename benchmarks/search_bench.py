@@ -1,20 +1,23 @@
-"""Search benchmark: index size, time to first result and time per query, lunr and Pagefind.
+"""Search benchmark: index size, download before the first result and time per query (and Pagefind).
 
-    .venv/bin/python benchmarks/search_bench.py            # 1,000 and 10,000 synthetic entries
-    .venv/bin/python benchmarks/search_bench.py -n 1000    # one size
+    .venv/bin/python benchmarks/search_bench.py                       # 1,000, 10,000 and 100,000 entries
+    .venv/bin/python benchmarks/search_bench.py -n 1000 --pagefind    # one size, with Pagefind
 
-For every size it builds the whole site on synthetic entries (never shipped), then opens
+It builds the site once with the shipped entries (for the search page and its CSS and
+JavaScript), then for every size writes the search index of that many synthetic entries
+(never shipped) into it, the way the build does, and opens
 /zoeken/?q=... in Chromium with the CPU slowed down 4x (CDP Emulation.setCPUThrottlingRate)
 and measures:
 
-* the build time and the lunr.py index time inside it;
+* the time to write the index (and to load the synthetic entries before it);
 * the bytes (raw and gzip) the browser downloads before the first result card shows;
 * the time from navigation to the first result card;
-* the time per query (search and filters, no drawing), each query with an empty cache.
+* the time per query (search and filters, no drawing), each query with an empty cache, after
+  the files the query needs are loaded (loading is part of the first result, not of this).
 
-Then it runs Pagefind (benchmarks/node/node_modules, after npm ci --prefix benchmarks/node) on the
-same built site and measures
-its index time, its size, and the time to its first result on a small test page.
+With --pagefind it then runs Pagefind (benchmarks/node/node_modules, after
+npm ci --prefix benchmarks/node) on the same site and measures its index time, its size,
+and the time to its first result on a small test page.
 Raw figures go to benchmarks/search-results.json.
 """
 
@@ -39,7 +42,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from wegwijzer.tools.bench import _prepare  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -54,22 +56,14 @@ QUERIES = [
     "computerhulp",
     "opvoeding",
     "xyzzy",
+    "koffieochtend",
+    "engels",
+    "sport kinderen texel",
+    "ik kan mijn rekeningen niet betalen",
 ]
 FIRST_QUERY = "?q=koffie"
 # Pagefind is a benchmark-only package: npm ci --prefix benchmarks/node
 PAGEFIND = ROOT / "benchmarks/node/node_modules/@pagefind/linux-x64/bin/pagefind_extended"
-
-BUILD = """
-import json, time
-from mkdocs.config import load_config
-from mkdocs.commands.build import build
-config = load_config('mkdocs.yml')
-t = time.perf_counter()
-build(config)
-stats = dict(next(v for v in config.plugins['wegwijzer'].views if v.name == 'search').stats)
-stats['build_s'] = time.perf_counter() - t
-print(json.dumps(stats))
-"""
 
 PAGEFIND_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>pagefind</title></head>
 <body><ol id="r"></ol><script type="module">
@@ -134,10 +128,12 @@ def first_result(browser, site: Path, url: str, ready_js: str) -> dict:
 
 
 def query_times(page) -> dict:
-    # One warm-up search (not counted), then every query three times with an empty cache: the median.
+    # Load what every query needs, run every query once (warm-up, not counted), then every query
+    # three times with an empty cache: the median.
+    page.evaluate("(queries) => Promise.all(queries.map(q => wwZoeken.prepare(q, {})))", QUERIES)
     times = page.evaluate(
         """(queries) => {
-      wwZoeken.clearCache(); wwZoeken.search('opwarmen', {});
+      for (const q of queries) { wwZoeken.clearCache(); wwZoeken.search(q, {}); }  // warm-up, not counted
       const out = {};
       for (const q of queries) {
         const runs = [];
@@ -163,84 +159,122 @@ def query_times(page) -> dict:
     }
 
 
-def measure(n: int, browser) -> dict:
-    with tempfile.TemporaryDirectory(prefix="wegwijzer-zoek-") as tmp:
-        work = _prepare(ROOT, Path(tmp), n)
-        env = dict(os.environ, SOURCE_DATE_EPOCH="1790000000", NO_MKDOCS_2_WARNING="1")
-        started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", BUILD], cwd=work, env=env, capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise RuntimeError(proc.stderr[-3000:])
-        stats = json.loads(proc.stdout.strip().splitlines()[-1])
-        site = work / "site"
-        index = (site / "zoekindex" / "index.json").read_bytes()
-        shard = (site / "zoekindex" / "kaarten-0.json").read_bytes()
-        points = (site / "zoekindex" / "punten.json").read_bytes()  # only after "Dichtbij mij"
-        result = {
-            "n": n,
-            "documents": stats["docs"],
-            "build_s": round(stats["build_s"], 1),
-            "build_wall_s": round(time.perf_counter() - started, 1),
-            "lunr_index_s": round(stats["index_s"], 2),
-            "search_total_s": round(stats["collect_s"] + stats["index_s"] + stats["write_s"], 2),
-            "index_kb": round(len(index) / 1024, 1),
-            "index_gzip_kb": round(gz(index) / 1024, 1),
-            "card_shard_gzip_kb": round(gz(shard) / 1024, 1),
-            "points_gzip_kb": round(gz(points) / 1024, 1),
-        }
-        httpd, base = serve(site)
-        try:
-            lunr, page, context = first_result(
-                browser,
-                site,
-                base + "zoeken/" + FIRST_QUERY,
-                "performance.getEntriesByName('ww-eerste-resultaat').length > 0",
-            )
-            lunr.update(query_times(page))
-            context.close()
-            result["lunr"] = lunr
+def index_sizes(folder: Path) -> dict:
+    index = (folder / "index.json").read_bytes()
+    blocks = sorted(folder.glob("termen-*.bin"))
+    every = [p for p in folder.iterdir() if p.is_file()]
+    return {
+        "index_kb": round(len(index) / 1024, 1),
+        "index_gzip_kb": round(gz(index) / 1024, 1),
+        "postings_files": len(blocks),
+        "postings_kb": round(sum(p.stat().st_size for p in blocks) / 1024, 1),
+        "postings_gzip_largest_kb": round(max(gz(p.read_bytes()) for p in blocks) / 1024, 1),
+        "all_files": len(every),
+        "all_kb": round(sum(p.stat().st_size for p in every) / 1024, 1),
+        "card_shard_gzip_kb": round(gz((folder / "kaarten-0.json").read_bytes()) / 1024, 1),
+        "points_shard_gzip_kb": round(gz((folder / "punten-0.json").read_bytes()) / 1024, 1),
+    }
 
-            started = time.perf_counter()
-            pf = subprocess.run([str(PAGEFIND), "--site", str(site)], capture_output=True, text=True)
-            if pf.returncode != 0:
-                raise RuntimeError(pf.stdout[-2000:] + pf.stderr[-2000:])
-            pf_s = time.perf_counter() - started
-            bundle = site / "pagefind"
-            files = [p for p in bundle.rglob("*") if p.is_file()]
-            (site / "pagefind-test.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
-            pagefind, page, context = first_result(
-                browser,
-                site,
-                base + "pagefind-test.html?q=koffie",
-                "performance.getEntriesByName('ww-eerste-resultaat').length > 0",
-            )
-            pagefind["results"] = page.evaluate("window.pfCount")
-            context.close()
-            pagefind.update(
-                {
-                    "index_s": round(pf_s, 1),
-                    "bundle_kb": round(sum(p.stat().st_size for p in files) / 1024, 1),
-                    "bundle_files": len(files),
-                }
-            )
-            result["pagefind"] = pagefind
-        finally:
-            httpd.shutdown()
-        return result
+
+def pagefind(browser, site: Path, base: str) -> dict:
+    started = time.perf_counter()
+    pf = subprocess.run([str(PAGEFIND), "--site", str(site)], capture_output=True, text=True)
+    if pf.returncode != 0:
+        raise RuntimeError(pf.stdout[-2000:] + pf.stderr[-2000:])
+    pf_s = time.perf_counter() - started
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    (site / "pagefind-test.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
+    result, page, context = first_result(
+        browser,
+        site,
+        base + "pagefind-test.html?q=koffie",
+        "performance.getEntriesByName('ww-eerste-resultaat').length > 0",
+    )
+    result["results"] = page.evaluate("window.pfCount")
+    context.close()
+    result.update(
+        {
+            "index_s": round(pf_s, 1),
+            "bundle_kb": round(sum(p.stat().st_size for p in files) / 1024, 1),
+            "bundle_files": len(files),
+        }
+    )
+    return result
+
+
+def base_site(tmp: Path) -> Path:
+    """The site with the shipped entries (its search page, CSS and JavaScript are the same at every size)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1790000000", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "wegwijzer", "build", "--site-dir", str(tmp / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-3000:])
+    return tmp / "site"
+
+
+def index_synthetic(n: int, tmp: Path, site: Path) -> dict:
+    """Generate n synthetic entries, load them like a build does and write their search index into the site."""
+    from wegwijzer.core.load import load_catalog
+    from wegwijzer.site.search import write_index
+    from wegwijzer.tools.synthetic import generate
+
+    data = tmp / f"data-{n}"
+    generate(data, n)
+    started = time.perf_counter()
+    catalog = load_catalog(data)
+    loaded = time.perf_counter()
+    stats = write_index(catalog, dt.date(2026, 9, 21), site, [])
+    return {
+        "n": n,
+        "documents": stats["docs"],
+        "terms": stats["terms"],
+        "load_catalogue_s": round(loaded - started, 1),
+        "search_index_s": round(stats["collect_s"] + stats["index_s"], 2),
+        "search_total_s": round(stats["collect_s"] + stats["index_s"] + stats["write_s"], 2),
+        **index_sizes(site / "zoekindex"),
+    }
+
+
+def measure(n: int, browser, with_pagefind: bool, tmp: Path, site: Path) -> dict:
+    result = index_synthetic(n, tmp, site)
+    httpd, base = serve(site)
+    try:
+        ours, page, context = first_result(
+            browser,
+            site,
+            base + "zoeken/" + FIRST_QUERY,
+            "performance.getEntriesByName('ww-eerste-resultaat').length > 0",
+        )
+        ours.update(query_times(page))
+        context.close()
+        result["zoeken"] = ours
+        if with_pagefind:
+            result["pagefind"] = pagefind(browser, site, base)
+    finally:
+        httpd.shutdown()
+    return result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, action="append", help="number of synthetic entries (repeatable)")
+    parser.add_argument("--pagefind", action="store_true", help="also measure Pagefind on the same site")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "search-results.json"))
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     results = []
-    with sync_playwright() as p:
+    with tempfile.TemporaryDirectory(prefix="wegwijzer-zoek-") as tmp, sync_playwright() as p:
+        site = base_site(Path(tmp))
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for n in args.n or [1000, 10000]:
-            result = measure(n, browser)
+        for n in args.n or [1000, 10000, 100000]:
+            result = measure(n, browser, args.pagefind, Path(tmp), site)
             print(json.dumps(result, ensure_ascii=False), flush=True)
             results.append(result)
         browser.close()

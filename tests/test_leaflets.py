@@ -14,11 +14,18 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import FIXED_EPOCH, ROOT, build_site
 
 SITE_URL = "https://wegwijzer.test/kop"  # no trailing slash on purpose: the plugin adds it
 A4_PT = (595.28, 841.89)
 CLI = [sys.executable, "-m", "wegwijzer", "folders"]
+# `folders` sees the site it is given as up to date: same date, same site_url, example items asked for.
+FOLDERS_ENV = {
+    **{k: v for k, v in os.environ.items() if k != "WEGWIJZER_VOORBEELDEN"},
+    "NO_MKDOCS_2_WARNING": "1",
+    "SOURCE_DATE_EPOCH": FIXED_EPOCH,
+    "WEGWIJZER_SITE_URL": SITE_URL,
+}
 PHONE_RE = re.compile(r"(?<![\d:])(?:\+31|0)\d[\d \-]{7,12}\d(?![\d:])")
 
 
@@ -57,7 +64,8 @@ def chosen(catalog):
         "villages": typical_villages(catalog),
         "empty": empty_kern(catalog),
         "gemeente": "texel",
-        "guides": richest_guide_leaflets(catalog),
+        "guides": [f"gids/{g}/{m.id}" for g in catalog.guides for m in catalog.region.gemeenten()],
+        "richest_guides": richest_guide_leaflets(catalog),
     }
 
 
@@ -74,14 +82,15 @@ def richest_guide_leaflets(catalog, n=2):
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory, worker_id, chosen):
-    """One build with a site_url, and `wegwijzer folders` run on it for a few areas.
+def made(tmp_path_factory, worker_id, chosen, catalog):
+    """One build with a site_url, and `wegwijzer folders` run on it (one Chromium) for every kern and wijk.
 
     Made once per test run: with pytest-xdist the workers share it through a lock file.
     """
     shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.mktemp("ll")
     base = shared / "leaflets-made"
-    ids = chosen["villages"] + [chosen["empty"], chosen["gemeente"]] + chosen["guides"]
+    ids = sorted(a.id for a in catalog.region.areas.values() if a.level != "gemeente") + [chosen["gemeente"]]
+    ids += chosen["guides"]
     with open(shared / "leaflets-made.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -90,9 +99,9 @@ def made(tmp_path_factory, worker_id, chosen):
                 assert built.returncode == 0, built.stderr
                 assert "site_url ontbreekt" not in built.stderr
                 run = subprocess.run(
-                    CLI + ["--site-dir", str(base / "site"), "--uit", str(base / "pdf"), *ids],
+                    CLI + ["--met-voorbeelden", "--site-dir", str(base / "site"), "--uit", str(base / "pdf"), *ids],
                     cwd=ROOT,
-                    env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                    env=FOLDERS_ENV,
                     capture_output=True,
                     text=True,
                     timeout=600,
@@ -157,9 +166,34 @@ def test_pdfs_are_a4_portrait(pdfs):
             assert abs(width - A4_PT[0]) < 2 and abs(height - A4_PT[1]) < 2, (name, width, height)
 
 
-def test_a_village_fits_on_two_sides(pdfs, chosen):
-    for name in chosen["villages"] + [chosen["empty"]]:
-        assert len(pdfs[name][1].pages) <= 2, f"de folder van {name} is {len(pdfs[name][1].pages)} bladzijden"
+def shortened(catalog) -> list[str]:
+    """Kernen and wijken whose leaflet leaves things out to fit one sheet (site.leaflet_fit)."""
+    from wegwijzer.site.leaflets import make_leaflet
+
+    out = []
+    for area in catalog.region.areas.values():
+        if area.level != "gemeente":
+            f = make_leaflet(catalog, area, dt.date(2026, 11, 18), SITE_URL)
+            if f.theme_more or f.themes_hidden or f.places_more or f.week_more:
+                out.append(area.id)
+    return out
+
+
+def test_every_kern_and_wijk_leaflet_fits_on_one_sheet(pdfs, catalog):
+    sheets = [a.id for a in catalog.region.areas.values() if a.level != "gemeente"]
+    assert len(sheets) > 50
+    too_long = {name: len(pdfs[name][1].pages) for name in sheets if len(pdfs[name][1].pages) > 2}
+    assert too_long == {}, f"meer dan één vel (twee kanten): {too_long}"
+    # The fullest ones say what they left out, and where to find it.
+    cut = shortened(catalog)
+    assert cut, "geen folder hoefde korter: deze test heeft een volle kern nodig"
+    for name in cut:
+        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        assert re.search(r"En nog \d+ (meer|plekk?e?n?|tijde?n?) op de website|Op de website sta(at|an) ", text), name
+
+
+def test_a_gemeente_leaflet_may_be_longer(pdfs, chosen):
+    assert len(pdfs[chosen["gemeente"]][1].pages) > 2  # all of Texel: nothing is left out
 
 
 def test_every_entry_of_the_area_is_on_the_leaflet(pdfs, chosen, catalog):
@@ -252,6 +286,19 @@ def qr_server(made):
         yield url
 
 
+def test_a_shortened_leaflet_keeps_its_type_size(phone, qr_server, catalog):
+    for name in shortened(catalog):
+        phone.goto(qr_server + f"folder/{name}/")
+        phone.emulate_media(media="print")
+        sizes = phone.evaluate(f"() => {PRINTED_SIZES}")
+        assert sizes and min(sizes) >= 16, f"{name}: tekst kleiner dan 12pt: {min(sizes)}px"
+        assert phone.locator(".folder-more").count() >= 1
+
+
+PRINTED_SIZES = """[...document.querySelectorAll('main p, main li, main td, main th, main figcaption')]
+    .filter(e => !e.closest('.folder-tag')).map(e => parseFloat(getComputedStyle(e).fontSize))"""
+
+
 def test_on_a_phone_the_leaflet_fits_and_prints_without_the_bar(phone, qr_server, chosen):
     name = chosen["villages"][0]
     phone.goto(qr_server + f"folder/{name}/")
@@ -261,8 +308,7 @@ def test_on_a_phone_the_leaflet_fits_and_prints_without_the_bar(phone, qr_server
     assert phone.locator("svg[role=img]").get_attribute("aria-label").startswith("QR-code naar wegwijzer.test")
     phone.emulate_media(media="print")
     assert not button.is_visible()
-    sizes = phone.evaluate("""() => [...document.querySelectorAll('main p, main li, main td, main th, main figcaption')]
-        .filter(e => !e.closest('.folder-tag')).map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    sizes = phone.evaluate(f"() => {PRINTED_SIZES}")
     assert sizes and min(sizes) >= 16, f"tekst kleiner dan 12pt: {min(sizes)}px"
     phone.emulate_media(media="screen")
     phone.get_by_role("link", name=re.compile("^Terug naar")).click()
@@ -283,6 +329,7 @@ def test_print_folder_link_on_the_kern_page_opens_the_leaflet(phone, qr_server, 
 
 def test_folders_command_writes_one_pdf_per_area(made):
     assert made.run["returncode"] == 0, made.run["stderr"]
+    assert "is actueel" in made.run["stdout"] and "opnieuw gebouwd" not in made.run["stdout"]
     assert f"{len(made.ids)} folders (PDF) geschreven in {made.pdf}" in made.run["stdout"]
     from wegwijzer.tools.folders import pdf_name
 
@@ -295,26 +342,32 @@ def test_folders_command_explains_a_wrong_id(made, tmp_path):
     wrong = subprocess.run(
         CLI + ["--site-dir", str(made.site), "--uit", str(tmp_path), "bestaat-niet"],
         cwd=ROOT,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),  # a wrong id is found before anything is built
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert wrong.returncode == 1
     assert "Deze folders bestaan niet: bestaat-niet" in wrong.stderr
+    assert "opnieuw gebouwd" not in wrong.stdout
     assert not list(tmp_path.iterdir())
 
 
 # --- the leaflets of the guides ---------------------------------------------------------------------------
 
 
-def test_a_guide_leaflet_fits_two_sides_with_its_own_text_and_opens_its_page_by_qr(pdfs, chosen, catalog):
+def test_every_guide_leaflet_fits_on_two_sides(pdfs, chosen):
+    assert len(chosen["guides"]) >= 7 * 4
+    for name in chosen["guides"]:
+        assert len(pdfs[name][1].pages) <= 2, f"de folder {name} is {len(pdfs[name][1].pages)} bladzijden"
+
+
+def test_a_guide_leaflet_has_its_own_text_and_opens_its_page_by_qr(pdfs, chosen, catalog):
     import pypdfium2 as pdfium
     import zxingcpp
 
-    for name in chosen["guides"]:
+    for name in chosen["richest_guides"]:
         path, reader = pdfs[name]
-        assert len(reader.pages) <= 2, f"de folder {name} is {len(reader.pages)} bladzijden"
         _, guide_id, gemeente = name.split("/")
         guide = catalog.guides[guide_id]
         text = squash(" ".join(p.extract_text() for p in reader.pages))
@@ -327,8 +380,8 @@ def test_a_guide_leaflet_fits_two_sides_with_its_own_text_and_opens_its_page_by_
         assert codes == [f"{SITE_URL}/gids/{guide_id}/{gemeente}/"]
 
 
-def test_every_guide_leaflet_is_estimated_to_fit_two_sides(site, catalog):
-    """All 32 leaflets of the guides, measured by the same estimate that shortens them (two are printed above)."""
+def test_every_guide_leaflet_is_estimated_to_fit_two_sides_and_lists_offers(site, catalog):
+    """The estimate that shortens a guide's leaflet agrees: it fits, and it still shows offers."""
     from wegwijzer.site.context import BuildContext, Settings
     from wegwijzer.site.guide_leaflets import BUDGET, estimate, make_guide_leaflet
 

@@ -19,6 +19,7 @@ import yaml
 
 from conftest import ROOT, build_site, serving
 from wegwijzer.site import search
+from wegwijzer.site.search import analysis, compounds
 
 NODE = shutil.which("node")
 PLACE = {"bron": "Test voor de zoekfunctie.", "beheerder": "Test", "voorbeeld": True}
@@ -91,6 +92,38 @@ OFFERS = {
         "schema": [{"dag": "maandag", "van": "13:00", "tot": "16:00"}],
         "kosten": {"gratis": True},
     },
+    "t-computercursus": {
+        "naam": "Computercursus voor beginners",
+        "soort": "cursus",
+        "samenvatting": "In acht lessen leer je mailen en internetten.",
+        "themas": ["digitaal"],
+        "doelgroepen": ["ouderen"],
+        "plekken": ["t-wijkpunt-schagen"],
+        "schema": [{"dag": "maandag", "van": "10:00", "tot": "12:00"}],
+        "kosten": {"bedrag": 5, "uitleg": "voor de hele cursus"},
+        "talen": ["nl", "en"],
+    },
+    "t-vrouwencentrum": {
+        "naam": "Vrouwencentrum De Brug",
+        "soort": "activiteit",
+        "samenvatting": "Vrouwen ontmoeten elkaar en drinken samen thee.",
+        "themas": ["ontmoeten"],
+        "doelgroepen": ["vrouwen"],
+        "plekken": ["t-steunpunt-centrum"],
+        "schema": [{"dag": "woensdag", "van": "10:00", "tot": "12:00"}],
+        "kosten": {"gratis": True},
+        "talen": ["nl", "ar", "en"],
+    },
+    "t-kindersport": {
+        "naam": "Sportclub De Rakkers",
+        "soort": "activiteit",
+        "samenvatting": "Kinderen sporten en spelen samen in de gymzaal.",
+        "themas": ["gezondheid"],
+        "doelgroepen": ["kinderen"],
+        "plekken": ["t-buurthuis-den-burg"],
+        "schema": [{"dag": "woensdag", "van": "14:00", "tot": "15:00"}],
+        "kosten": {"bedrag": 1, "uitleg": "per keer"},
+    },
     "t-wandelclub": {
         "naam": "Wandelclub De Stappers",
         "soort": "activiteit",
@@ -107,23 +140,20 @@ OFFER_NAMES = {v["naam"] for v in OFFERS.values()}
 
 # --- the same tokens on both sides -----------------------------------------------------
 
+KERN = ROOT / "overrides" / "assets" / "javascripts" / "zoeken-kern.js"
 JS_PIPELINE = r"""
-const lunr = require(process.argv[1] + '/lunr');
-require(process.argv[1] + '/lunr-languages/lunr.stemmer.support.js')(lunr);
-require(process.argv[1] + '/lunr-languages/lunr.nl.js')(lunr);
-const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-const out = texts.map(text => {
-  const terms = [];
-  for (const raw of text.toLowerCase().split(lunr.tokenizer.separator)) {
-    const token = lunr.nl.trimmer(new lunr.Token(raw, {}));
-    if (!token.toString() || !lunr.nl.stopWordFilter(token)) continue;
-    terms.push(lunr.nl.stemmer(token).toString());
-  }
-  return terms;
-});
-const stop = require('fs').readFileSync(process.argv[1] + '/lunr-languages/lunr.nl.js', 'utf8')
+const nm = process.argv[1] + '/';
+const lunr = require(nm + 'lunr');
+require(nm + 'lunr-languages/lunr.stemmer.support.js')(lunr);
+require(nm + 'lunr-languages/lunr.nl.js')(lunr);
+const Kern = require(process.argv[2])(lunr, null);
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const split = Kern.splitter(new Map(Object.entries(input.parts)), new Set(input.keep));
+const out = input.texts.map(text => Kern.words(text).map(w => w.stem));
+const parts = input.words.map(w => split(Kern.fold(w)));
+const stop = require('fs').readFileSync(nm + 'lunr-languages/lunr.nl.js', 'utf8')
   .match(/generateStopWordFilter\('([^']*)'/)[1].split(' ').filter(Boolean);
-process.stdout.write(JSON.stringify({out, stop}));
+process.stdout.write(JSON.stringify({out, parts, stop}));
 """
 
 WORDS = [
@@ -183,10 +213,11 @@ WORDS = [
 ]
 
 
-def _node_pipeline(texts):
+def _node_pipeline(texts, words, splitter):
+    data = {"texts": texts, "words": words, "parts": splitter.parts, "keep": sorted(splitter.keep)}
     result = subprocess.run(
-        [NODE, "-e", JS_PIPELINE, str(ROOT / "node_modules")],
-        input=json.dumps(texts),
+        [NODE, "-e", JS_PIPELINE, str(ROOT / "node_modules"), str(KERN)],
+        input=json.dumps(data),
         capture_output=True,
         text=True,
         timeout=60,
@@ -195,19 +226,50 @@ def _node_pipeline(texts):
     return json.loads(result.stdout)
 
 
+COMPOUNDS = {  # what the decompounder must do with words residents and editors write
+    "vrouwencentrum": ("vrouwen", "centrum"),
+    "computercursus": ("computer", "cursus"),
+    "computerles": ("computer", "les"),
+    "taalmaatjes": ("taal", "maatje"),
+    "vrijwilligerswerk": ("vrijwilligers", "werk"),  # with the linking s
+    "reparatiecafé": ("reparatie", "cafe"),
+    "mantelzorgontbijt": ("mantelzorg", "ontbijt"),
+    "huiswerkbegeleiding": ("huiswerk", "begeleiding"),
+    "ziekenhuis": (),  # a common word stays whole
+    "ochtend": (),
+    "bibliotheek": (),
+    "taal": (),  # too short
+}
+
+
 @pytest.mark.skipif(NODE is None, reason="node ontbreekt")
-def test_python_and_javascript_give_the_same_tokens(catalog):
-    texts = WORDS + [" ".join(WORDS)]
+def test_python_and_javascript_give_the_same_tokens_and_parts(catalog):
+    texts = [*WORDS, " ".join(WORDS)]
     for entry in catalog.entries():
         texts += [entry.naam, getattr(entry, "samenvatting", "") or "", entry.beschrijving or ""]
-    for name, group in [(n, g) for n, g in enumerate(search.load_synonyms())]:
+    for group in search.load_synonyms():
         texts += group
-    js = _node_pipeline(texts)
+    words = sorted({w for t in texts for w in analysis.words(t)} | set(COMPOUNDS))
+    splitter = compounds.dutch_splitter()
+    js = _node_pipeline(texts, words, splitter)
     py = [search.analyze(t) for t in texts]
-    different = [(t, p, j) for t, p, j in zip(texts, py, js["out"]) if p != j]
+    different = [(t, p, j) for t, p, j in zip(texts, py, js["out"], strict=False) if p != j]
     assert not different, different[:10]
     assert sum(len(p) for p in py) > 2000  # a real word list, not a handful
     assert set(js["stop"]) == search.STOP_WORDS
+    py_parts = [list(splitter.split(compounds.fold(w))) for w in words]
+    different = [(w, p, j) for w, p, j in zip(words, py_parts, js["parts"], strict=False) if p != j]
+    assert not different, different[:10]
+    assert sum(1 for p in py_parts if p) > 100  # many words of the entries are compounds
+
+
+def test_compounds_split_into_known_parts():
+    splitter = compounds.dutch_splitter()
+    for word, parts in COMPOUNDS.items():
+        assert splitter.split(compounds.fold(word)) == parts, word
+    terms = dict(analysis.weighted_terms("Het Internationaal Vrouwencentrum", splitter)[0])
+    assert terms[analysis.stem("vrouwen")] == analysis.PART_WEIGHT  # 'vrouwen' finds the centre
+    assert terms[analysis.stem("vrouwencentrum")] == 1
 
 
 def test_stemming_joins_word_forms():
@@ -216,7 +278,7 @@ def test_stemming_joins_word_forms():
     assert search.analyze("Taalcafé") == search.analyze("taalcafe")
 
 
-def test_index_is_reproducible(catalog, tmp_path):
+def test_index_is_reproducible_and_named(catalog, tmp_path):
     import datetime as dt
 
     today = dt.date(2026, 11, 18)
@@ -224,14 +286,19 @@ def test_index_is_reproducible(catalog, tmp_path):
     search.write_index(catalog, today, tmp_path / "a", pages)
     search.write_index(catalog, today, tmp_path / "b", list(reversed(pages)))
     files = sorted(p.name for p in (tmp_path / "a" / search.FOLDER).iterdir())
-    assert "index.json" in files and "kaarten-0.json" in files
+    assert {"index.json", "kaarten-0.json", "termen-0.bin", "soorten.bin", "punten-0.json"} <= set(files)
     for name in files:
         assert (tmp_path / "a" / search.FOLDER / name).read_bytes() == (
             tmp_path / "b" / search.FOLDER / name
         ).read_bytes()
     data = json.loads((tmp_path / "a" / search.FOLDER / "index.json").read_text(encoding="utf-8"))
-    assert len(data["facets"]) == len(catalog.activities) + len(catalog.locations) + 1
-    assert data["index"]["pipeline"] == ["stemmer-nl"]
+    assert data["versie"] == 2
+    assert data["aantal"] == len(catalog.activities) + len(catalog.locations) + 1
+    assert data["termen"] == sorted(data["termen"]) and data["blokken"][0] == 0
+    assert {"gemeente", "kern", "thema", "voor", "dag", "taal", "gratis"} <= set(data["filters"])
+    assert data["filters"]["taal"]["en"] >= 1  # entries that say they speak English
+    card = json.loads((tmp_path / "a" / search.FOLDER / "kaarten-0.json").read_text(encoding="utf-8"))[0]
+    assert {"naam", "url", "samenvatting", "soort"} <= set(card)
 
 
 def test_bad_synonyms_file_is_explained(tmp_path):
@@ -419,3 +486,13 @@ def test_without_javascript_the_page_explains_and_offers_links(browser, small_se
     assert page.locator("#zoek-bladeren a[href*='thema/geld/']").count() == 1
     assert page.get_attribute("#zoek-form", "method") == "get"
     context.close()
+
+
+@pytest.mark.skipif(NODE is None, reason="node ontbreekt")
+def test_search_core_in_node(small_site):
+    """tests/js/*.test.js: the pure search (zoeken-kern.js) on this small site's index, with node's test runner."""
+    env = dict(os.environ, WW_ZOEKINDEX=str(small_site / search.FOLDER))
+    tests = sorted(str(p) for p in (ROOT / "tests" / "js").glob("*.test.js"))
+    result = subprocess.run([NODE, "--test", *tests], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout

@@ -99,7 +99,7 @@ def _expected_order():
 
 
 def _no_traces(page):
-    leaks = [s for s in page.sent + [page.url] if any(t in s for t in TRACES)]
+    leaks = [s for s in [*page.sent, page.url] if any(t in s for t in TRACES)]
     assert not leaks, f"the position left the browser: {leaks}"
     stored = page.evaluate(
         "JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie])"
@@ -107,26 +107,27 @@ def _no_traces(page):
     assert not any(t in stored for t in TRACES), stored
 
 
-def test_points_file_matches_the_cards(near_site):
+def test_points_files_match_the_cards(near_site):
     folder = near_site / search.FOLDER
-    data = json.loads((folder / search.POINTS).read_text(encoding="utf-8"))
-    cards = []
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    cards, spots = [], []
     for n in range(len(list(folder.glob("kaarten-*.json")))):
         cards += json.loads((folder / f"kaarten-{n}.json").read_text(encoding="utf-8"))
-    assert len(data["plekken"]) == len(cards)
-    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-    assert "punten" not in index and len(index["facets"]) == len(cards)  # not in the first download
+    for n in range(len(list(folder.glob("punten-*.json")))):
+        spots += json.loads((folder / f"punten-{n}.json").read_text(encoding="utf-8"))["plekken"]
+    assert len(spots) == len(cards) == index["aantal"]
+    assert "punten" not in json.dumps(index["lijsten"]) and "plekken" not in index  # not in the first download
     by_name = {p["naam"]: p["coordinaten"] for p in PLACES.values()}
     offers = {o["naam"]: o for o in OFFERS.values()}
-    for card, spots in zip(cards, data["plekken"]):
-        coords = [{"lat": data["punten"][2 * i], "lon": data["punten"][2 * i + 1]} for i in spots]
-        if card[0] in by_name:
-            assert coords == [by_name[card[0]]]
-        elif card[0] in offers:
-            want = [PLACES[p]["coordinaten"] for p in offers[card[0]].get("plekken", [])]
-            assert sorted(map(str, coords)) == sorted(map(str, want)), card[0]
+    for card, flat in zip(cards, spots, strict=False):
+        coords = [{"lat": flat[i], "lon": flat[i + 1]} for i in range(0, len(flat), 2)]
+        if card["naam"] in by_name:
+            assert coords == [by_name[card["naam"]]]
+        elif card["naam"] in offers:
+            want = [PLACES[p]["coordinaten"] for p in offers[card["naam"]].get("plekken", [])]
+            assert sorted(map(str, coords)) == sorted(map(str, want)), card["naam"]
         else:
-            assert coords == [], card[0]  # a plain page has no place
+            assert coords == [], card["naam"]  # a plain page has no place
 
 
 @pytest.mark.browser
@@ -138,7 +139,7 @@ def test_dichtbij_mij_sorts_everything_by_distance(browser, near_server):
         assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
         page.wait_for_timeout(200)
         assert page.evaluate("window.__geoCalls") == 0, "the position is asked only after the click"
-        assert not [s for s in page.sent if search.POINTS in s], "the coordinates are loaded only after the click"
+        assert not [s for s in page.sent if "punten-" in s], "the coordinates are loaded only after the click"
         _click_near(page)
         assert page.evaluate("window.__geoCalls") == 1
         assert button.get_attribute("aria-pressed") == "true"
@@ -219,7 +220,7 @@ def test_refused_position_keeps_the_normal_order(browser, near_server):
         assert page.locator(".ww-card__afstand").count() == 0
         assert page.get_by_role("button", name="Dichtbij mij").get_attribute("aria-pressed") == "false"
         assert page.locator("#zoek-filters").get_attribute("open") is not None  # the woonplaats list is open
-        assert not [s for s in page.sent if search.POINTS in s]
+        assert not [s for s in page.sent if "punten-" in s]
         assert page.console_errors == []
     finally:
         context.close()
@@ -234,5 +235,38 @@ def test_no_button_without_geolocation(browser, near_server):
         assert not page.locator("#zoek-dichtbij").is_visible()
         assert len(_names(page)) >= 2
         assert page.console_errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_nothing_in_the_woonplaats_shows_the_nearest_with_distance(browser, near_server):
+    context, page = _page(browser, geolocation=False)
+    try:
+        _open(page, near_server, "?q=computercursus&kern=den-burg")
+        page.wait_for_function("document.querySelector('#zoek-status').textContent.includes('dichtst bij')")
+        status = page.inner_text("#zoek-status")
+        assert status.startswith("Geen resultaten voor ‘computercursus’ (in Den Burg).")
+        assert "Dit is het dichtst bij Den Burg" in status
+        assert _names(page) == ["Computercursus voor beginners"]  # in Schagen, the only one
+        distance = page.locator("#zoek-resultaten .ww-card__afstand").inner_text().strip()
+        match = re.fullmatch(r"Afstand: (\d+),\d km", distance)
+        assert match and 20 < int(match.group(1)) < 40, distance  # Den Burg (Texel) to Schagen
+        assert page.is_visible("#zoek-hulp")  # the tips stay
+        assert page.evaluate("window.__geoCalls") == 0  # the middle of the woonplaats, not the visitor
+        assert page.console_errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_results_start_above_the_fold_on_a_phone(browser, near_server):
+    context, page = _page(browser)
+    try:
+        _open(page, near_server, "?q=taal")
+        box = page.locator("#zoek-resultaten .ww-card").first.bounding_box()
+        assert box is not None and box["y"] + 60 < 640, box  # the title of the first result is visible
+        violations = run_axe(page)
+        assert not violations, readable(page.url, violations)
     finally:
         context.close()

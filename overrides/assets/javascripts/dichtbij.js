@@ -90,5 +90,6 @@
     });
   };
 
-  window.WegwijzerDichtbij = D;
+  if (typeof window !== "undefined") { window.WegwijzerDichtbij = D; }
+  if (typeof module === "object" && module.exports) { module.exports = D; }  // node: the tests in tests/js/
 })();

@@ -241,7 +241,7 @@ class OpeningHours(Strict):
     dag: Day = Field(description="Dag van de week, bijvoorbeeld maandag.")
     van: Time = Field(description='Begintijd, bijvoorbeeld "09:00".')
     tot: Time = Field(description='Eindtijd, bijvoorbeeld "12:00".')
-    opmerking: Text | None = None
+    opmerking: Text | None = Field(None, description="Korte opmerking, bijvoorbeeld: alleen in de schoolweken.")
 
     _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
 
@@ -262,7 +262,7 @@ class ScheduleItem(Strict):
     start: dt.date | None = Field(None, description="Eerste datum (JJJJ-MM-DD). Leeg als het al loopt.")
     eind: dt.date | None = Field(None, description="Laatste datum (JJJJ-MM-DD). Leeg als het doorloopt.")
     plek: str | None = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
-    opmerking: Text | None = None
+    opmerking: Text | None = Field(None, description="Korte opmerking, bijvoorbeeld: niet in de zomer.")
     evenement: EventKind | None = Field(None, description="Bij één datum: voorlichting, webinar, bijeenkomst of markt.")
     link: Url | None = Field(None, description="Bij een webinar: het webadres waar je meekijkt of je aanmeldt.")
 
@@ -339,7 +339,7 @@ class Entry(Strict):
     voorbeeld: bool = Field(False, description="true als dit item verzonnen is om de site te laten zien.")
     beschrijving: Text | None = Field(None, description="Uitleg in B1: korte zinnen, gewone woorden.")
     organisatie: Text | None = Field(None, description="Wie het aanbiedt of wie de plek beheert.")
-    contact: Contact | None = None
+    contact: Contact | None = Field(None, description="Telefoon, e-mail en website. Laat weg wat je niet weet.")
     bron: Text = Field(description="Waar de gegevens vandaan komen, bijvoorbeeld een website of een gesprek.")
     gecontroleerd_op: dt.date | None = Field(
         None, description="Datum (JJJJ-MM-DD) waarop iemand de gegevens controleerde. Leeg als dat nog niet is gebeurd."
@@ -385,13 +385,13 @@ class Location(Entry):
     """A place (HSDS location with a physical address)."""
 
     soort: PlaceKind = Field(description="Wat voor plek het is.")
-    adres: Address | None = None
+    adres: Address | None = Field(None, description="Het adres van de plek.")
     gemeente: str = Field(description="Id van de gemeente: den-helder, hollands-kroon, schagen of texel.")
     woonkern: str = Field(description="Id van de woonkern, bijvoorbeeld julianadorp.")
     wijk: str | None = Field(None, description="Id van de wijk (alleen in Den Helder).")
-    coordinaten: Coordinates
+    coordinaten: Coordinates = Field(description="Waar de plek ligt op de kaart: lat en lon.")
     toegankelijkheid: list[Access] = Field(default_factory=list, description="Wat er is voor mensen met een beperking.")
-    openingstijden: list[OpeningHours] = Field(default_factory=list)
+    openingstijden: list[OpeningHours] = Field(default_factory=list, description="Wanneer de plek open is.")
 
     kind: ClassVar[str] = "plek"
 
@@ -417,7 +417,7 @@ class Activity(Entry):
     )
     schema_: list[ScheduleItem] = Field(default_factory=list, alias="schema", description="Wanneer het is.")
     kosten: Cost | None = Field(None, description="Wat het kost. Laat weg als je het niet weet.")
-    aanmelden: Registration | None = None
+    aanmelden: Registration | None = Field(None, description="Of je je moet aanmelden, en hoe.")
     talen: list[Language] = Field(default_factory=list, description="Talen die je er kunt spreken.")
     inloop: list[ScheduleItem] = Field(
         default_factory=list, description="Wanneer je zonder afspraak kunt binnenlopen (zelfde vorm als schema)."

@@ -1,4 +1,4 @@
-"""Printable leaflets ("folders"): one A4 page or two per gemeente, woonkern and wijk.
+"""Printable leaflets ("folders"): one A4 sheet (two sides) per woonkern and wijk, more for a gemeente.
 
 Each leaflet is a page (``LeafletPage``) at ``folder/<area-id>/`` rendered by the standalone
 template ``overrides/wegwijzer/folder.html`` (no site header: it is made for paper).
@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 import segno
@@ -20,7 +21,9 @@ from wegwijzer.core import contact, describe, events, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import REGION_ID, Area
+from wegwijzer.site import stamp
 from wegwijzer.site.context import BuildContext
+from wegwijzer.site.leaflet_fit import fit
 from wegwijzer.site.pages import Context, Page
 from wegwijzer.site.view import View
 
@@ -80,6 +83,11 @@ class Leaflet:
     nearby: list[tuple[float, Location]]
     fallback_note: str = ""  # once per leaflet, when an item has no route of its own
     fallback: list[Fact] = field(default_factory=list)
+    # What leaflet_fit took away so a kern or wijk fits on one sheet (the leaflet says it is on the website):
+    theme_more: dict[str, int] = field(default_factory=dict)  # per theme label: offers not shown
+    themes_hidden: list[tuple[str, int]] = field(default_factory=list)  # themes not shown, with their number
+    places_more: int = 0
+    week_more: int = 0  # rows of the week table not shown
     binnenkort: list[events.Upcoming] = field(default_factory=list)  # coming one-off events here
 
     @property
@@ -89,7 +97,7 @@ class Leaflet:
 
     @property
     def empty(self) -> bool:
-        return not self.themes and not self.places
+        return not (self.themes or self.places or self.themes_hidden or self.places_more)
 
 
 def site_base(site_url: str | None) -> str:
@@ -254,10 +262,18 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
     # leaflet would list them, and the website has them).
     own_gemeente = [a for a in wide if leaflet.gemeente.id in a.gebied]
     leaflet.binnenkort = events.binnenkort(acts + own_gemeente, today, PAPER_EVENTS)
-    items = [i for _, group in leaflet.themes for i in group] + leaflet.places + leaflet.area_wide
-    if any(i.fallback for i in items):
+    if any(i.fallback for i in _items(leaflet)):
         leaflet.fallback_note, leaflet.fallback = contact.printed_fallback(cat, leaflet.gemeente.id)
+    if area.level == "gemeente":
+        return leaflet
+    leaflet = fit(leaflet)  # a kern or wijk: one sheet
+    if leaflet.fallback_note and not any(i.fallback for i in _items(leaflet)):  # what needed it did not fit
+        leaflet.fallback_note, leaflet.fallback = "", []
     return leaflet
+
+
+def _items(leaflet: Leaflet) -> list[Item]:
+    return [i for _, group in leaflet.themes for i in group] + leaflet.places + leaflet.area_wide
 
 
 # --- the view -----------------------------------------------------------------------------
@@ -285,6 +301,13 @@ class LeafletView(View):
                 "site_url ontbreekt. De folders krijgen geen QR-code, alleen het pad van de pagina. "
                 "Zet site_url in mkdocs.yml of de omgevingsvariabele WEGWIJZER_SITE_URL."
             )
+
+    def finish(self, ctx: BuildContext, site_dir: Path) -> None:
+        """Say what the leaflets were made from, so `wegwijzer folders` can tell an old site (site.stamp)."""
+        settings = ctx.settings
+        digest = stamp.sources_digest(settings.project_dir, settings.data_dir)
+        made = stamp.Stamp(ctx.today.isoformat(), settings.include_examples, settings.site_url, digest)
+        stamp.write_stamp(site_dir, made)
 
     def pages(self, ctx: BuildContext) -> Iterable[Page]:
         leaflets = []

@@ -144,10 +144,22 @@ def cmd_serve(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from wegwijzer.tools.schema_export import write_schemas
+    from wegwijzer.tools.schema_export import HINT, PLACES_HINT, stale_schemas, write_schemas
 
-    for path in write_schemas(project_root() / "schema"):
-        print(f"Geschreven: {path.relative_to(project_root())}")
+    root = Path(args.root).resolve() if args.root else project_root()
+    if args.controleer:
+        stale, behind = stale_schemas(root)
+        if stale:
+            print(f"{HINT}\nNiet actueel: {', '.join(p.relative_to(root).as_posix() for p in stale)}.", file=sys.stderr)
+            return 1
+        if behind:
+            print(PLACES_HINT, file=sys.stderr)
+        print(
+            "Het JSON Schema in schema/ is actueel." if not behind else "Het JSON Schema in schema/ is verder actueel."
+        )
+        return 0
+    for path in write_schemas(root):
+        print(f"Geschreven: {path.relative_to(root).as_posix()}")
     return 0
 
 
@@ -214,13 +226,18 @@ def cmd_folders(args) -> int:
     import argparse as _argparse
 
     from wegwijzer.site.leaflets import FOLDER_DIR
-    from wegwijzer.tools.folders import PDF_DIR, leaflet_ids, write_pdfs
+    from wegwijzer.tools.folders import PDF_DIR, fresh_site, leaflet_ids, not_found, unknown_areas, write_pdfs
 
-    site_dir = Path(_mkdocs_config(args).site_dir)
-    if args.bouw or not leaflet_ids(site_dir):
-        built = cmd_build(_argparse.Namespace(site_dir=str(site_dir), zonder_voorbeelden=args.zonder_voorbeelden))
-        if built:
-            return built
+    unknown = unknown_areas(args.ids)
+    if unknown:
+        print(not_found(unknown), file=sys.stderr)
+        return 1
+    config = _mkdocs_config(args)
+    site_dir = Path(config.site_dir)
+    build_args = _argparse.Namespace(site_dir=str(site_dir), zonder_voorbeelden=False)
+    code = fresh_site(config, args.met_voorbeelden, args.bouw, lambda: cmd_build(build_args))
+    if code:
+        return code
     out = Path(args.uit).resolve() if args.uit else site_dir / PDF_DIR
     try:
         written = write_pdfs(site_dir, out, args.ids or None)
@@ -231,7 +248,7 @@ def cmd_folders(args) -> int:
     if 'class="folder-qr__img"' not in first.read_text(encoding="utf-8"):
         print(
             "Let op: de folders hebben geen QR-code, want site_url ontbreekt. "
-            "Zet site_url in mkdocs.yml of WEGWIJZER_SITE_URL, en gebruik --bouw.",
+            "Zet site_url in mkdocs.yml of WEGWIJZER_SITE_URL.",
             file=sys.stderr,
         )
     print(f"{len(written)} {'folder' if len(written) == 1 else 'folders'} (PDF) geschreven in {out}")
@@ -260,6 +277,13 @@ def _args_validate(p: argparse.ArgumentParser) -> None:
 def _args_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg (voor de echte site).")
     p.add_argument("--site-dir", help="Map voor de gebouwde site (standaard: site/).")
+
+
+def _args_schema(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--controleer", action="store_true", help="Schrijf niets; geef een fout als schema/ niet actueel is (voor CI)."
+    )
+    _root_argument(p, "locations/, activities/ en schema/")
 
 
 def _args_serve(p: argparse.ArgumentParser) -> None:
@@ -322,10 +346,9 @@ def _args_folders(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--site-dir", help="Map met de gebouwde site (standaard: site/).")
     p.add_argument("--uit", help="Map voor de PDF's (standaard: SITE/folders).")
-    p.add_argument("--bouw", action="store_true", help="Bouw de site eerst opnieuw.")
-    p.add_argument(
-        "--zonder-voorbeelden", action="store_true", help="Laat voorbeeld-items weg als de site gebouwd wordt."
-    )
+    p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items op (standaard: niet).")
+    p.add_argument("--bouw", action="store_true", help="Bouw de site altijd opnieuw (dat gebeurt ook als hij oud is).")
+    p.add_argument("--zonder-voorbeelden", action="store_true", help=argparse.SUPPRESS)  # the default now
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -333,7 +356,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("controleer", "Hetzelfde als validate: controleer de items.", cmd_validate, _args_validate),
     Command("build", "Bouw de site in de map site/.", cmd_build, _args_build),
     Command("serve", "Bouw de site en bekijk hem op http://127.0.0.1:8000.", cmd_serve, _args_serve),
-    Command("schema", "Schrijf het JSON Schema voor editors (map schema/).", cmd_schema),
+    Command("schema", "Schrijf het JSON Schema voor editors (map schema/).", cmd_schema, _args_schema),
     Command("bench", "Meet bouwtijd, geheugen en grootte met synthetische items.", cmd_bench, _args_bench),
     Command(
         "import-hsds",

@@ -64,7 +64,9 @@ class SearchView(View):
         if doc.url in (url_for("zoeken"), url_for("home"), "404.html"):
             return
         title = doc.meta.get("title") or doc.title or ""
-        summary = doc.meta.get("description") or (page.description if page else "") or _first_paragraph(doc.content)
+        summary = (
+            doc.meta.get("description") or (page.description if page else "") or _first_paragraph(doc.content or "")
+        )
         if isinstance(page, AreaPage):  # the same sentence on every area page: find them by name only
             self.indexed.append({"title": str(title), "url": doc.url, "summary": summary, "text": ""})
             return

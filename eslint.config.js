@@ -1,0 +1,29 @@
+// ESLint for our own browser JavaScript (npx eslint overrides/assets/javascripts).
+// Vendored files (assets/javascripts/vendor) are not ours and are not linted.
+"use strict";
+const js = require("@eslint/js");
+const globals = require("globals");
+
+module.exports = [
+  { ignores: ["**/vendor/**", "site/**", "node_modules/**", "benchmarks/node/**"] },
+  js.configs.recommended,
+  {
+    files: ["overrides/assets/javascripts/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globals.browser, lunr: "readonly", L: "readonly", protomapsL: "readonly", module: "writable" },
+    },
+    rules: {
+      "no-var": "off",
+      eqeqeq: ["error", "always", { null: "ignore" }],
+      "no-implicit-globals": "error",
+      "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }],
+      strict: ["error", "function"],
+    },
+  },
+  {
+    files: ["tests/js/**/*.js", "eslint.config.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: { ...globals.node } },
+  },
+];
