@@ -176,10 +176,20 @@ def schedule_data(activities: list[Activity], today) -> str:
     rows = []
     for act in activities:
         items = [
-            {k: v for k, v in (("dag", i.dag), ("datum", i.datum and i.datum.isoformat()), ("van", i.van),
-                               ("tot", i.tot), ("h", i.herhaling), ("week", i.week),
-                               ("start", i.start and i.start.isoformat()), ("eind", i.eind and i.eind.isoformat()))
-             if v is not None}
+            {
+                k: v
+                for k, v in (
+                    ("dag", i.dag),
+                    ("datum", i.datum and i.datum.isoformat()),
+                    ("van", i.van),
+                    ("tot", i.tot),
+                    ("h", i.herhaling),
+                    ("week", i.week),
+                    ("start", i.start and i.start.isoformat()),
+                    ("eind", i.eind and i.eind.isoformat()),
+                )
+                if v is not None
+            }
             for i in act.schema
             if describe.is_current(i, today)
         ]
@@ -283,8 +293,11 @@ class AudiencePage(Page):
 
     def context(self, ctx: BuildContext) -> Context:
         acts = ctx.catalog.by_audience.get(self.key, [])
-        return {"audience": vocab.LISTS["doelgroepen"][self.key], "audience_id": self.key,
-                "groups": group_by_gemeente(ctx.catalog, acts)}
+        return {
+            "audience": vocab.LISTS["doelgroepen"][self.key],
+            "audience_id": self.key,
+            "groups": group_by_gemeente(ctx.catalog, acts),
+        }
 
 
 @dataclass(frozen=True)
@@ -352,8 +365,12 @@ class CataloguePages(View):
         for act in cat.activities.values():
             yield OfferPage("aanbod", act.id, act.naam, act.samenvatting)
         for area in cat.region.areas.values():
-            yield AreaPage(area.level, area.id, _area_title(area),
-                           f"Plekken en aanbod in {area.naam}: ontmoeten, hulp en activiteiten dichtbij.")
+            yield AreaPage(
+                area.level,
+                area.id,
+                _area_title(area),
+                f"Plekken en aanbod in {area.naam}: ontmoeten, hulp en activiteiten dichtbij.",
+            )
         for key, item in vocab.items("themas"):
             yield ThemePage("thema", key, item["label"], item["uitleg"])
         for key, item in vocab.items("doelgroepen"):
@@ -361,14 +378,22 @@ class CataloguePages(View):
             yield AudiencePage("doelgroep", key, f"Voor {label}", f"Aanbod voor {label} in de Kop van Noord-Holland.")
         yield ThemesPage("themas", title="Alle thema's", description="Kies een onderwerp en zie wat er is.")
         yield AudiencesPage("doelgroepen", title="Voor wie?", description="Kies voor wie je zoekt en zie wat er is.")
-        yield NeighbourhoodPage("buurt", title="Wat is er in mijn buurt?",
-                                description="Kies je woonplaats en zie wat er dichtbij is.")
-        yield PlacesPage("plekken", title="Alle plekken",
-                         description="Alle plekken om elkaar te ontmoeten en hulp te vinden.")
-        yield OffersPage("alle-aanbod", title="Al het aanbod",
-                         description="Alle activiteiten, initiatieven en hulp in de Kop van Noord-Holland.")
-        yield ProfessionalsPage("professionals", title="Voor professionals",
-                                description="Zo vind je snel aanbod om inwoners naar door te verwijzen.")
+        yield NeighbourhoodPage(
+            "buurt", title="Wat is er in mijn buurt?", description="Kies je woonplaats en zie wat er dichtbij is."
+        )
+        yield PlacesPage(
+            "plekken", title="Alle plekken", description="Alle plekken om elkaar te ontmoeten en hulp te vinden."
+        )
+        yield OffersPage(
+            "alle-aanbod",
+            title="Al het aanbod",
+            description="Alle activiteiten, initiatieven en hulp in de Kop van Noord-Holland.",
+        )
+        yield ProfessionalsPage(
+            "professionals",
+            title="Voor professionals",
+            description="Zo vind je snel aanbod om inwoners naar door te verwijzen.",
+        )
 
     def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:
         if page is None and doc.is_homepage:  # the hand-written home page (content/index.md)

@@ -12,12 +12,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from markupsafe import Markup
 
 from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.load import load_catalog
@@ -177,8 +177,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         ctx = self.context
         # Our own templates escape every value; Material's templates keep their own rules.
         previous = env.autoescape
-        env.autoescape = lambda name: bool(name and name.startswith("wegwijzer/")) or (
-            previous(name) if callable(previous) else bool(previous)
+        env.autoescape = lambda name: (
+            bool(name and name.startswith("wegwijzer/")) or (previous(name) if callable(previous) else bool(previous))
         )
         env.globals["ww_once"] = _once_cache()
         env.globals["url_for"] = url_for
