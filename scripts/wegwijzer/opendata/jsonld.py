@@ -132,6 +132,11 @@ def _event(act: Activity, org: dict, where: list[dict], base: str) -> dict[str, 
         "eventStatus": "https://schema.org/EventScheduled",
     }
     event["startDate"] = min(first_occurrence(i) for i in act.schema if not i.datum).isoformat()
+    return _event_end(event, act, where, base)
+
+
+def _event_end(event: dict[str, Any], act: Activity, where: list[dict] | None, base: str) -> dict[str, Any]:
+    """What every Event of an offer ends with: where (when known), free or not, and its page."""
     if where:
         event["location"] = where
     if act.kosten:
@@ -165,15 +170,9 @@ def _single_event(act: Activity, item: ScheduleItem, org: dict, where: list[dict
     if is_online(item):
         event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
         event["location"] = {"@type": "VirtualLocation", "url": item.link}
-    else:
-        event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-        if where:
-            event["location"] = where
-    if act.kosten:
-        event["isAccessibleForFree"] = act.kosten.free
-    if base:
-        event["url"] = page_url(base, act.url)
-    return event
+        return _event_end(event, act, None, base)
+    event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+    return _event_end(event, act, where, base)
 
 
 def jsonld_activity(cat: Catalog, act: Activity, base: str = "", today: dt.date | None = None) -> dict:

@@ -22,7 +22,7 @@ from wegwijzer.core.guides import Guide, Question
 from wegwijzer.core.region import Area
 from wegwijzer.core.urls import url_for
 from wegwijzer.site.context import BuildContext
-from wegwijzer.site.leaflets import Item, qr_svg, short_item, site_base
+from wegwijzer.site.leaflets import Item, breakable, qr_svg, short_item, site_base
 from wegwijzer.site.pages import Context, Page
 
 PAPER_CAP = 3  # offers per list at most (the website has the rest)
@@ -49,6 +49,10 @@ class GuideLeaflet:
     questions: list[Question]
     fallback_note: str = ""
     fallback: list[contact.Fact] = field(default_factory=list)
+
+    @property
+    def web_breakable(self):
+        return breakable(self.web_text)
 
 
 def _paper_items(cat: Catalog, rows: list[guide_select.Row]) -> list[Item]:

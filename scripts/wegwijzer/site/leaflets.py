@@ -92,12 +92,16 @@ class Leaflet:
 
     @property
     def web_breakable(self) -> Markup:
-        """The address in words, allowed to wrap after each '/' (the QR caption is narrow)."""
-        return Markup("/<wbr>").join(escape(part) for part in self.web_text.split("/"))
+        return breakable(self.web_text)
 
     @property
     def empty(self) -> bool:
         return not (self.themes or self.places or self.themes_hidden or self.places_more)
+
+
+def breakable(web_text: str) -> Markup:
+    """An address in words, allowed to wrap after each '/' (the QR caption is narrow)."""
+    return Markup("/<wbr>").join(escape(part) for part in web_text.split("/"))
 
 
 def site_base(site_url: str | None) -> str:
