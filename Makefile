@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-snel lint validate bench chromium java clean toegankelijkheid
+.PHONY: install serve build test test-snel mutatie verwacht lint validate bench chromium java clean toegankelijkheid
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ test: install chromium java
 test-snel: install
 	$(PY) -m pytest -q -m "not browser and not build"
 
+# The golden fixture site: write its pages as the new expected output (after a change on purpose).
+verwacht: install
+	$(PY) -m pytest -q tests/test_gouden.py --verwacht-bijwerken
+	@git status --short tests/fixtures/gouden/verwacht
+
+# Mutation testing of the core modules (slow: not part of `make test`). README: "Hoe goed zijn de tests?".
+# Only some modules: make mutatie MODULES="scripts/wegwijzer/core/text.py scripts/wegwijzer/opendata/ids.py"
+mutatie: install
+	$(PY) tests/mutatie/run.py $(MODULES)
+
 # Lint, format and type checks (also in pre-commit).
 lint: install
 	$(VENV)/bin/ruff check scripts tests benchmarks
@@ -68,4 +78,4 @@ bench: install
 	$(VENV)/bin/wegwijzer bench --uit benchmarks/resultaten.json
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mutatie

@@ -26,7 +26,8 @@ def tab(browser):
     """One browser tab reused for all page types (fast); outside requests never leave the machine."""
     if not AXE.exists():
         pytest.fail("axe-core ontbreekt in node_modules. Draai eerst make install.")
-    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="nl-NL")
+    # bypass_csp: axe is added as an inline script, which the site's Content-Security-Policy forbids.
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="nl-NL", bypass_csp=True)
     offline(context)
     page = context.new_page()
     yield page

@@ -4,18 +4,25 @@ import hashlib
 import re
 from pathlib import Path
 
+from markupsafe import escape
+
 from conftest import build_site
 from entries import link_site
 
 THIRD_PARTY = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!tile\.openstreetmap\.org)[^"']+\.(?:js|css|woff2?)""")
 
 
+H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+
+
 def test_every_entry_has_a_page(site, catalog):
-    for loc in catalog.locations.values():
-        html = (site / "plek" / loc.id / "index.html").read_text(encoding="utf-8")
-        assert loc.naam.replace("'", "&#39;").replace("&", "&amp;") in html or loc.naam in html
-    for act in catalog.activities.values():
-        assert (site / "aanbod" / act.id / "index.html").exists()
+    """Each entry has its own page, with its name as the one heading, escaped as HTML text."""
+    entries = list(catalog.locations.values()) + list(catalog.activities.values())
+    assert any(set(e.naam) & set("&'\"<>") for e in entries), "the data needs a name like 'Dorpshuis 't Zand'"
+    for entry in entries:
+        html = (site / entry.url / "index.html").read_text(encoding="utf-8")
+        headings = [h.replace("&shy;", "").replace("\u00ad", "") for h in H1.findall(html)]  # soft hyphens
+        assert headings == [str(escape(entry.naam))], entry.id
 
 
 def test_entry_page_shows_essentials_in_order(site, catalog):

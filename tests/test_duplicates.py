@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
+from conftest import ROOT
 from wegwijzer.core.duplicates import find_duplicates, normalise
 from wegwijzer.core.load import load_catalog
 
@@ -170,8 +172,18 @@ def test_fast_for_ten_thousand_entries():
     assert [p.file for p in found] == ["locations/dubbel-b.yaml"]
 
 
-def test_shipped_data_has_no_errors_from_duplicate_detection(catalog):
-    assert all(p.warning for p in catalog.problems if "dubbel" in p.message)
+def test_shipped_data_has_no_errors_from_duplicate_detection(catalog, tmp_path):
+    """The shipped data, with one place and one offer copied under a new name: warnings only, no error."""
+    assert not [p for p in catalog.problems if "dubbel" in p.message], "the shipped data has no duplicates"
+    for folder in ("locations", "activities"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    place = next(iter(catalog.locations.values()))
+    offer = next(a for a in catalog.activities.values() if a.plekken)
+    shutil.copy(ROOT / place.source, tmp_path / "locations" / f"{place.id}-kopie.yaml")
+    shutil.copy(ROOT / offer.source, tmp_path / "activities" / f"{offer.id}-kopie.yaml")
+    copied = load_catalog(tmp_path)  # raises when anything is an error
+    found = sorted((p.file, p.warning) for p in copied.problems if "dubbel" in p.message)
+    assert found == [(f"activities/{offer.id}-kopie.yaml", True), (f"locations/{place.id}-kopie.yaml", True)]
 
 
 def test_two_places_at_the_same_address_with_different_names_are_flagged(tmp_path):

@@ -238,7 +238,9 @@ def test_template_lists_every_allowed_value():
         assert re.search(rf"[ ,]{re.escape(key)}[,.]", offer), key
     for key in list(lists["plek_soorten"]) + list(lists["toegankelijkheid"]):
         assert re.search(rf"[ ,]{re.escape(key)}[,.]", place), key
-    assert "Kies uit: den-helder-stad, julianadorp, huisduinen." in place or "julianadorp" in place
+    # The kernen of the chosen gemeente, and only those, right above the woonkern field.
+    assert "# Kies uit: den-helder-stad, julianadorp, huisduinen.\nwoonkern:" in place
+    assert "den-burg" not in place
 
 
 def test_editors_page_lists_every_value_from_the_lists(site):

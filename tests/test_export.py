@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from conftest import FIXED_EPOCH, ROOT
-from wegwijzer.core import describe, vocab
-from wegwijzer.opendata import ical, ids, jsonld, table
-from wegwijzer.opendata import view as opendata_view
+from wegwijzer.core import describe, guard, vocab
+from wegwijzer.opendata import hsds, ical, ids, jsonld
 
-HSDS_DIR = ROOT.parent / "shared" / "standards" / "hsds-3.0"
+HSDS_SCHEMA = ROOT / "schema" / "hsds-3.0" / "service_with_definitions.json"  # vendored, see its README
 BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()
 SCRIPT_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -34,12 +37,9 @@ def calendar(site):
 
 
 def test_hsds_services_validate_against_the_hsds_schema(services):
-    path = HSDS_DIR / "schema/compiled/service.json"
-    if not path.exists():
-        pytest.skip(f"HSDS 3.0 schema ontbreekt: {path} (CI zet ../shared naast de clone)")
     import jsonschema
 
-    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema = json.loads(HSDS_SCHEMA.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
     errors = [(s["name"], e.message, list(e.absolute_path)) for s in services for e in validator.iter_errors(s)]
@@ -120,11 +120,15 @@ def test_csv_opens_in_excel_and_round_trips(site, catalog):
 
 
 def test_csv_cells_cannot_start_a_formula():
-    assert table._safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
-    assert table._safe_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert table._safe_cell("-cmd") == "'-cmd"
-    assert table._safe_cell("+31 223 123 456") == "+31 223 123 456"
-    assert table._safe_cell("Gewone tekst") == "Gewone tekst"
+    assert guard.safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert guard.safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert guard.safe_cell("-cmd") == "'-cmd"
+    assert guard.safe_cell("+1+cmd|' /C calc'!A0") == "'+1+cmd|' /C calc'!A0"
+    assert guard.safe_cell('-1+HYPERLINK("http://x")') == '\'-1+HYPERLINK("http://x")'
+    assert guard.safe_cell("\t=1") == "'\t=1" and guard.safe_cell("\r=1") == "'\r=1"
+    assert guard.safe_cell("+31 223 123 456", phone=True) == "+31 223 123 456"  # a phone number stays readable
+    assert guard.safe_cell("+1+cmd|x", phone=True) == "'+1+cmd|x"  # but not a formula in the phone column
+    assert guard.safe_cell("Gewone tekst") == "Gewone tekst"
 
 
 def test_geojson_has_every_place_as_a_point(site, catalog):
@@ -244,13 +248,31 @@ def test_json_ld_cannot_break_out_of_its_script():
     assert json.loads(SCRIPT_RE.findall(out)[0])["name"] == "</script><script>alert(1)</script> & co"
 
 
-def test_exports_are_deterministic(site, catalog):
-    first = opendata_view.all_files(catalog, BUILD_DATE)
-    second = opendata_view.all_files(catalog, BUILD_DATE)
+_EXPORT_DIGESTS = """
+import datetime as dt, hashlib, json, sys
+from pathlib import Path
+from wegwijzer.core.load import load_catalog
+from wegwijzer.opendata import view
+files = view.all_files(load_catalog(Path(sys.argv[1])), dt.date.fromisoformat(sys.argv[2]))
+data = {k: (v.encode("utf-8") if isinstance(v, str) else v) for k, v in files.items()}
+print(json.dumps({k: hashlib.sha256(v).hexdigest() for k, v in sorted(data.items())}))
+"""
+
+
+def _export_digests(seed: str) -> dict[str, str]:
+    """The digests of every open data file, made in a new Python process with this hash seed."""
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    args = [sys.executable, "-c", _EXPORT_DIGESTS, str(ROOT), BUILD_DATE.isoformat()]
+    return json.loads(subprocess.run(args, env=env, capture_output=True, text=True, check=True).stdout)
+
+
+def test_exports_are_deterministic(site):
+    """Two processes (with another order of sets and dicts of text) write the same bytes as the build."""
+    first, second = _export_digests("1"), _export_digests("2")
     assert first == second
-    for path, content in first.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        assert (site / path).read_bytes() == data, path
+    assert len(first) > 10
+    for path, digest in first.items():
+        assert hashlib.sha256((site / path).read_bytes()).hexdigest() == digest, path
 
 
 def test_open_data_page_links_to_every_file(site, catalog):
@@ -293,3 +315,79 @@ def test_ics_text_cannot_start_a_new_line():
         escaped = ical.ical_text(f"Koffie{sep}URL:https://kwaad.example")
         assert not any(c in escaped for c in "\r\n\x85\u2028\u2029\x1b"), repr(escaped)
     assert ical.ical_text("a\rb") == "a\\nb"
+
+
+# --- values written out by hand (the golden fixture project, no build) -------------------------
+
+
+def test_schedule_lines_in_words():
+    from wegwijzer.core.model import ScheduleItem
+
+    def line(**fields) -> str:
+        return describe.schedule_line(ScheduleItem(van="10:00", tot="11:30", **fields))
+
+    assert line(dag="dinsdag") == "Elke dinsdag, 10:00 tot 11:30 uur"
+    assert line(dag="zaterdag", herhaling="maandelijks", week=-1) == (
+        "Elke laatste zaterdag van de maand, 10:00 tot 11:30 uur"
+    )
+    assert (
+        line(dag="maandag", herhaling="maandelijks", week=2) == "Elke tweede maandag van de maand, 10:00 tot 11:30 uur"
+    )
+    assert line(dag="woensdag", herhaling="tweewekelijks", start=dt.date(2026, 9, 2), eind=dt.date(2027, 6, 30)) == (
+        "Om de week op woensdag, 10:00 tot 11:30 uur (van 2 september 2026 tot en met 30 juni 2027)"
+    )
+    assert line(dag="vrijdag", start=dt.date(2027, 1, 8)) == "Elke vrijdag, 10:00 tot 11:30 uur (vanaf 8 januari 2027)"
+    assert line(dag="vrijdag", eind=dt.date(2026, 6, 1)) == "Elke vrijdag, 10:00 tot 11:30 uur (tot en met 1 juni 2026)"
+    assert line(datum=dt.date(2026, 12, 24), opmerking="Kerstsoep.") == (
+        "Donderdag 24 december 2026, 10:00 tot 11:30 uur. Kerstsoep."
+    )
+
+
+def test_uuids_that_partners_store_never_change(golden_catalog):
+    act = golden_catalog.activities["taalcafe-proef"]
+    place = golden_catalog.locations["dorpshuis-t-proefje"]
+    assert ids.service_uid(act) == "3b11d66a-1d30-5d82-96ab-c89091f6e6e7"
+    assert ids.location_uid(place) == "cbd45872-746f-5d7b-9e3c-228aa80aadfe"
+    assert (
+        ids.org_uid("Bibliotheek Proef")
+        == ids.org_uid(" bibliotheek proef ")
+        == ("d834e06c-5217-5e81-962c-aee0532d4996")
+    )
+
+
+def test_area_names(golden_catalog):
+    names = {
+        a: ids.area_name(golden_catalog, a) for a in ("den-helder", "texel", "regio", "julianadorp", "willemsoord")
+    }
+    assert names == {
+        "den-helder": "Gemeente Den Helder",
+        "texel": "Gemeente Texel",
+        "regio": "Kop van Noord-Holland",
+        "julianadorp": "Julianadorp",
+        "willemsoord": "Willemsoord",
+    }
+
+
+def test_ical_day_codes():
+    assert vocab.ICAL_DAY == {
+        "maandag": "MO",
+        "dinsdag": "TU",
+        "woensdag": "WE",
+        "donderdag": "TH",
+        "vrijdag": "FR",
+        "zaterdag": "SA",
+        "zondag": "SU",
+    }
+    assert vocab.DAY_OF_ICAL["SU"] == "zondag"
+
+
+def test_golden_hsds_services_validate_against_the_hsds_schema(golden_catalog):
+    """The same check as on the shipped site, in the fast tier: every kind of schedule, cost and area."""
+    import jsonschema
+
+    schema = json.loads(HSDS_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker())
+    services = json.loads(json.dumps(hsds.hsds_services(golden_catalog)))
+    assert [(s["name"], e.message) for s in services for e in validator.iter_errors(s)] == []
+    broken = dict(services[0], schedules=[{"id": "x", "freq": "YEARLY"}])
+    assert list(validator.iter_errors(broken)), "the schema check itself must find a broken service"

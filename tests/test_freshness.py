@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html as html_lib
 import io
 import os
 import re
@@ -16,10 +17,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import FIXED_EPOCH, ROOT, build_site
+from conftest import FIXED_EPOCH, ROOT, build_in_process
 from entries import link_site
 from wegwijzer.core.freshness import has_ended, months_before, report_href, status
 from wegwijzer.core.load import load_catalog
+from wegwijzer.site import freshness as pages_freshness
 from wegwijzer.site import pages
 from wegwijzer.site.freshness import git_dates, recent_changes
 
@@ -83,8 +85,7 @@ def small(tmp_path_factory):
     config, n = re.subn(r'melden_url: *""', f'melden_url: "{ISSUES}"', config)
     assert n == 1
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = build_site(root / "site", root=root)
-    assert result.returncode == 0, result.stderr
+    build_in_process(root / "site", root)
     return root
 
 
@@ -184,9 +185,15 @@ def test_report_goes_by_mail_to_the_beheerder_when_there_is_no_issue_form(tmp_pa
     assert report_href(old, "/plek/buurthuis-oud/", "", "") == ""
 
 
-def test_shipped_site_names_the_beheerder_when_no_report_address_is_set(site):
-    page = text_of((site / "aanbod" / "community-care" / "index.html").read_text(encoding="utf-8"))
-    assert "Klopt er iets niet?" in page
+def test_shipped_site_names_the_beheerder_when_no_report_address_is_set(site, catalog):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'melden_url: ""' in config and 'melden_email: ""' in config, "this test needs a site without them"
+    without_email = [e for e in catalog.entries() if not e.beheerder_email]
+    assert without_email, "the shipped data needs entries without beheerder_email"
+    for entry in without_email:
+        page = (site / entry.url / "index.html").read_text(encoding="utf-8")
+        assert f"Klopt er iets niet? Vertel het aan {entry.beheerder}." in html_lib.unescape(text_of(page)), entry.id
+        assert "ww-report" not in page, f"{entry.id}: no report link when there is no address to send it to"
 
 
 def test_new_and_changed_page_without_git_uses_check_dates(small):
@@ -199,8 +206,22 @@ def test_new_and_changed_page_without_git_uses_check_dates(small):
     assert "De datums komen alleen uit de controles" in page
 
 
+CHANGE_RE = re.compile(r'<li><a href="\.\./([^"]+)">.*?<time datetime="([0-9-]+)">', re.S)
+
+
 def test_shipped_site_has_the_new_and_changed_page(site):
-    assert (site / "nieuw" / "index.html").exists()
+    """The shipped data is in git: the page lists what changed lately, newest first, each with a working link."""
+    page = (site / "nieuw" / "index.html").read_text(encoding="utf-8")
+    new, other = page.split('id="gewijzigd"', 1)
+    listed = [CHANGE_RE.findall(part) for part in (new, other)]
+    assert listed[0] or listed[1], "nothing listed: is the project a git repository with its history?"
+    window_start = TODAY - dt.timedelta(days=pages_freshness.RECENT_DAYS)
+    for section in listed:
+        days = [dt.date.fromisoformat(day) for _, day in section]
+        assert days == sorted(days, reverse=True)
+        assert all(day >= window_start for day in days)
+        for url, _ in section:
+            assert url.startswith(("aanbod/", "plek/")) and (site / url / "index.html").is_file(), url
 
 
 # --- git dates ------------------------------------------------------------------------------

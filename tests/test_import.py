@@ -13,21 +13,33 @@ from wegwijzer.core.load import load_catalog
 from wegwijzer.opendata import hsds, hsds_import, ids
 from wegwijzer.tools import cli
 
-HSDS_EXAMPLES = ROOT.parent / "shared" / "standards" / "hsds-3.0" / "examples"
+HSDS_EXAMPLES = ROOT / "tests" / "fixtures" / "hsds"  # vendored, see its README
 TODAY = dt.date(2026, 11, 18)
 
 
 def _example(name: str) -> Path:
     path = HSDS_EXAMPLES / name
-    if not path.exists():
-        pytest.skip(f"HSDS 3.0 voorbeelden ontbreken: {path} (CI zet ../shared naast de clone)")
+    assert path.is_file(), f"{path} is missing: the HSDS examples belong in the repository"
     return path
 
 
-def _schedules(svc: dict) -> list[tuple]:
-    items = svc["schedules"] + [x for s in svc["service_at_locations"] for x in s["schedules"]]
-    keys = ("freq", "interval", "byday", "count", "dtstart", "until", "opens_at", "closes_at", "description")
-    return sorted(tuple(str(x.get(k)) for k in keys) for x in items)
+KEPT = ("naam", "soort", "samenvatting", "beschrijving", "organisatie", "themas", "doelgroepen", "gebied", "kosten")
+KEPT += ("aanmelden", "talen", "voor_professionals", "inloop")
+# Not (yet) carried through HSDS and back: 'bereikbaar' (the exporter writes it as phones[].description,
+# the importer does not read it; see the xfail test below) and 'bel_112' (HSDS has no field for it).
+
+
+def _contact(entry) -> tuple:
+    c = entry.contact
+    return (c.telefoon, c.email, c.website) if c else (None, None, None)
+
+
+def _times(act, places) -> list[tuple]:
+    """The schedule of an offer, with the name (not the id) of the place of each line."""
+    keys = ("dag", "datum", "van", "tot", "herhaling", "week", "start", "eind", "opmerking")
+    return sorted(
+        tuple(str(getattr(i, k)) for k in keys) + (places[i.plek].naam if i.plek else "",) for i in act.schema
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,32 +53,28 @@ def round_trip(catalog, tmp_path_factory):
 
 
 def test_round_trip_keeps_names_addresses_schedules_and_phones(round_trip, catalog):
+    """Every offer comes back as the same entry: compared field by field, not through the exporter."""
     result, again = round_trip
     assert not [i.name for i in result.items if i.skipped]
-    before = {s["name"]: s for s in hsds.hsds_services(catalog)}
-    after = {s["name"]: s for s in hsds.hsds_services(again)}
-    assert sorted(after) == sorted(before)
-    for name, old in before.items():
-        new = after[name]
-        assert _schedules(new) == _schedules(old), name
-        assert [p["number"] for p in new["phones"]] == [p["number"] for p in old["phones"]], name
-        assert new["organization"] == old["organization"], name
-        assert new["description"] == old["description"], name
-        assert [{k: v for k, v in c.items() if k != "id"} for c in new["cost_options"]] == [
-            {k: v for k, v in c.items() if k != "id"} for c in old["cost_options"]
-        ], name
-        assert [a["taxonomy_term"]["code"] for a in new["attributes"]] == [
-            a["taxonomy_term"]["code"] for a in old["attributes"]
-        ], name
-        assert new.get("application_process") == old.get("application_process"), name
-        assert [s["name"] for s in new["service_areas"]] == [s["name"] for s in old["service_areas"]], name
-        old_places = [s["location"] for s in old["service_at_locations"]]
-        new_places = [s["location"] for s in new["service_at_locations"]]
-        assert [
-            (p["name"], p["latitude"], p["longitude"], p["addresses"], p.get("transportation")) for p in new_places
-        ] == [
-            (p["name"], p["latitude"], p["longitude"], p["addresses"], p.get("transportation")) for p in old_places
-        ], name
+    after = {a.naam: a for a in again.activities.values()}
+    assert sorted(after) == sorted(a.naam for a in catalog.activities.values())
+    assert any(a.schema for a in catalog.activities.values()) and any(a.kosten for a in catalog.activities.values())
+    for old in catalog.activities.values():
+        new = after[old.naam]
+        assert {k: getattr(new, k) for k in KEPT} == {k: getattr(old, k) for k in KEPT}, old.id
+        assert _contact(new) == _contact(old), old.id
+        assert _times(new, again.locations) == _times(old, catalog.locations), old.id
+        assert [p.naam for p in again.places_of(new)] == [p.naam for p in catalog.places_of(old)], old.id
+        assert new.bron == "HSDS-import: feed.json" and new.gecontroleerd_op is None
+
+
+@pytest.mark.xfail(strict=True, reason="the importer does not read phones[].description into 'bereikbaar' yet")
+def test_round_trip_keeps_when_a_phone_line_is_open(round_trip, catalog):
+    _, again = round_trip
+    after = {a.naam: a for a in again.activities.values()}
+    hours = {a.naam: a.contact.bereikbaar for a in catalog.activities.values() if a.contact and a.contact.bereikbaar}
+    assert hours, "the shipped data has helplines with their hours"
+    assert {name: after[name].contact.bereikbaar for name in hours} == hours
 
 
 def test_round_trip_keeps_places_as_they_were(round_trip, catalog):
@@ -114,7 +122,7 @@ def test_cli_import_writes_files_that_pass_validate(tmp_path, capsys):
     assert cli.main(["validate", "--root", str(tmp_path)]) == 0
     # A second import never overwrites what an editor may already have changed.
     (tmp_path / "activities/community-counselling.yaml").write_text(text.replace("Example", "Voorbeeld"))
-    assert cli.main(["import-hsds", str(_example("service_full.json")), "--root", str(tmp_path)]) == 0
+    assert cli.main(["import-hsds", str(_example("service_full.json")), "--root", str(tmp_path)]) == 3  # skipped
     assert "NIET ingelezen" in capsys.readouterr().out
     assert "Voorbeeld Organization" in (tmp_path / "activities/community-counselling.yaml").read_text()
 
@@ -194,7 +202,8 @@ def test_partner_feed_in_the_region_maps_places_times_and_costs(tmp_path):
     cat = load_catalog(tmp_path)
     act = cat.activities["inloop-bij-de-partner"]
     (loc,) = cat.places_of(act)
-    assert (loc.naam, loc.gemeente, loc.woonkern) == ("Testgebouw", "den-helder", loc.woonkern)
+    # 52.9563, 4.7601 is 250 m from the middle of Den Helder (stad), 2.5 km from Huisduinen.
+    assert (loc.naam, loc.gemeente, loc.woonkern) == ("Testgebouw", "den-helder", "den-helder-stad")
     assert (loc.adres.straat, loc.adres.huisnummer, loc.adres.postcode) == ("Teststraat", "12a", "1781 AB")
     assert [(i.dag, i.herhaling, i.week, i.van, i.plek) for i in act.schema] == [
         ("dinsdag", "maandelijks", -1, "10:00", loc.id),

@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from wegwijzer.opendata.ids import uid
+
 MAX_CLICKS = 3
 
 
@@ -38,8 +40,7 @@ class _Links(html.parser.HTMLParser):
             self.links.append((tag, attrs["src"]))
 
 
-@pytest.fixture(scope="module")
-def parsed(site) -> dict[str, _Links]:
+def parse_site(site: Path) -> dict[str, _Links]:
     """site-relative path of every HTML file -> its links and ids."""
     out = {}
     for file in sorted(site.rglob("*.html")):
@@ -47,6 +48,11 @@ def parsed(site) -> dict[str, _Links]:
         parser.feed(file.read_text(encoding="utf-8"))
         out[file.relative_to(site).as_posix()] = parser
     return out
+
+
+@pytest.fixture(scope="module")
+def parsed(site) -> dict[str, _Links]:
+    return parse_site(site)
 
 
 def resolve(site: Path, page: str, href: str) -> tuple[str | None, str]:
@@ -62,7 +68,8 @@ def resolve(site: Path, page: str, href: str) -> tuple[str | None, str]:
     return path.lstrip("./") if not path.startswith("../") else path, parts.fragment
 
 
-def test_every_internal_link_resolves(site, parsed):
+def broken_links(site: Path, parsed: dict[str, _Links]) -> list[str]:
+    """Every internal link to a file that does not exist, or to an id that is not on its page."""
     broken = []
     for page, links in parsed.items():
         for tag, href in links.links:
@@ -73,15 +80,30 @@ def test_every_internal_link_resolves(site, parsed):
                 broken.append(f"{page}: <{tag}> {href} -> {target} does not exist")
             elif fragment and target.endswith(".html") and target in parsed and fragment not in parsed[target].ids:
                 broken.append(f"{page}: <{tag}> {href} -> no id '{fragment}' in {target}")
-    assert not broken, f"{len(broken)} broken link(s):\n" + "\n".join(sorted(set(broken))[:40])
+    return sorted(set(broken))
 
 
-def test_the_link_check_finds_a_broken_link(site, tmp_path):
-    parser = _Links()
-    parser.feed('<a href="../bestaat-niet/">x</a><a href="#nergens">y</a>')
-    assert resolve(site, "aanbod/index.html", "../bestaat-niet/")[0] == "bestaat-niet/index.html"
-    assert not (site / "bestaat-niet/index.html").exists()
-    assert resolve(site, "index.html", "#nergens") == ("index.html", "nergens")
+def test_every_internal_link_resolves(site, parsed):
+    broken = broken_links(site, parsed)
+    assert not broken, f"{len(broken)} broken link(s):\n" + "\n".join(broken[:40])
+
+
+def test_the_link_check_finds_a_broken_link(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="er">x</h2><img src="../plaatje.png">')
+    (tmp_path / "plaatje.png").write_bytes(b"")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">goed</a><a href="a/#er">goed</a><a href="#boven" id="boven">goed</a>'
+        '<a href="https://elders.example/x">buiten</a><a href="mailto:x@y.nl">mail</a>'
+        '<a href="bestaat-niet/">kapot</a><a href="a/#nergens">kapot</a>'
+        '<script src="weg.js"></script><a href="../../buiten-de-site/">kapot</a>'
+    )
+    assert broken_links(tmp_path, parse_site(tmp_path)) == [
+        "index.html: <a> ../../buiten-de-site/ -> ../../buiten-de-site/index.html does not exist",
+        "index.html: <a> a/#nergens -> no id 'nergens' in a/index.html",
+        "index.html: <a> bestaat-niet/ -> bestaat-niet/index.html does not exist",
+        "index.html: <script> weg.js -> weg.js does not exist",
+    ]
 
 
 def entry_pages(site: Path) -> set[str]:
@@ -173,8 +195,9 @@ def test_hsds_export_has_every_entry(site):
     expected = _expected(site)
     assert len(services) == len(expected["aanbod"])
     assert len(locations) == len(expected["plek"])
-    service_names = sorted(s["name"] for s in services)
-    assert len(service_names) == len(services)
+    # Each entry once, under its own stable id (the uuids themselves are checked in test_export).
+    assert {s["id"] for s in services} == {uid("aanbod", a) for a in expected["aanbod"]}
+    assert sorted(loc["external_identifier"] for loc in locations) == sorted(expected["plek"])
 
 
 def test_csv_export_has_every_offer(site):

@@ -11,14 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.exceptions import PluginError
 
+from conftest import BLANK_PNG
 from wegwijzer.site import maps
 from wegwijzer.site.context import Settings
 
-# A 1x1 transparent PNG: tiles are served from here, never from the real tile host.
-BLANK_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d49444154789c6360000000000200010be2f1ce0000000049454e44ae426082"
-)
 TILE_HOST = "tile.openstreetmap.org"
 CDN_HINTS = ("cdn.jsdelivr", "cdnjs.", "code.jquery", "bootstrapcdn", "unpkg.com", "fontawesome", "googleapis")
 
@@ -42,10 +38,17 @@ def test_marker_titles_are_unique_even_for_equal_names():
         place("d", "Buurtkamer", "x", "Kerkstraat 1"),
         place("e", "Buurtkamer", "x", "Kerkstraat 1"),
     ]
-    titles = maps.marker_titles(places)
-    assert titles["c"] == "Bibliotheek"
-    assert titles["a"] != titles["b"] and "oosterend" in titles["a"]
-    assert len(set(titles.values())) == len(places)
+    assert maps.marker_titles(places) == {
+        "a": "Dorpshuis, oosterend",  # same name: the kern (no address)
+        "b": "Dorpshuis, den-hoorn",
+        "c": "Bibliotheek",  # a unique name stays as it is
+        "d": "Buurtkamer, Kerkstraat 1, x (d)",  # same name and address: the id makes it unique
+        "e": "Buurtkamer, Kerkstraat 1, x (e)",
+    }
+    assert maps.marker_titles([place("f", "Dorpshuis", "x"), place("g", "DORPSHUIS", "y")]) == {
+        "f": "Dorpshuis, x",  # names that differ only in capitals are the same name to a reader
+        "g": "DORPSHUIS, y",
+    }
 
 
 def test_overview_geojson_has_every_place_compactly(site, catalog):
@@ -87,8 +90,9 @@ def test_map_code_only_on_pages_with_a_map(site, catalog):
     assert "leaflet.js" in page and "data-ww-kaart=" in page
     assert "leaflet.markercluster.js" not in page, "an entry page does not need the cluster plugin"
     no_place = [a for a in catalog.activities.values() if not a.plekken]
-    if no_place:
-        assert "leaflet.js" not in _html(site, f"aanbod/{no_place[0].id}")
+    assert no_place, "the shipped data has offers for an area, without a place"
+    for act in no_place:
+        assert "leaflet.js" not in _html(site, f"aanbod/{act.id}"), act.id
 
 
 def test_every_area_with_places_has_a_map_listing_the_same_places(site, catalog):
@@ -98,13 +102,16 @@ def test_every_area_with_places_has_a_map_listing_the_same_places(site, catalog)
             continue
         html = _html(site, area.url.rstrip("/"))
         assert 'class="folium-map"' in html, area.id
-        rows = json.loads(re.search(r"WegwijzerKaart\.addRows\(\w+, (\[.*?\]\]), ", html).group(1))
+        # The map's script is a file of its own (no inline script: Content-Security-Policy).
+        src = re.search(r'<script src="\.\./\.\./(assets/kaarten/[0-9a-f]+\.js)"></script>', html).group(1)
+        script = (site / src).read_text(encoding="utf-8")
+        rows = json.loads(re.search(r"WegwijzerKaart\.addRows\(\w+, (\[.*?\]\]), ", script).group(1))
         shown = {r[3] for r in rows}
         for p in places:
             assert p.url in shown, f"{p.id} missing on the map of {area.id}"
         for r in rows:  # every marker is also a link in a list on the page
             assert f'href="../../{r[3]}"' in html, f"{r[3]} is on the map of {area.id} but not in a list"
-        assert not re.search(r"map_[0-9a-f]{32}", html), "folium ids must be stable (reproducible builds)"
+        assert not re.search(r"map_[0-9a-f]{32}", html + script), "folium ids must be stable (reproducible builds)"
 
 
 def test_overview_page_lists_every_place(site, catalog):
@@ -114,21 +121,17 @@ def test_overview_page_lists_every_place(site, catalog):
     assert "plekken.geojson" in html
 
 
-def test_nearby_lists_places_and_offers_with_distance(site, catalog):
-    from wegwijzer.site.pages import NEARBY_KM
-
-    for loc in catalog.locations.values():
-        near = catalog.nearby_places(loc.coordinaten.lat, loc.coordinaten.lon, NEARBY_KM, exclude={loc.id}, limit=6)
-        offers = [a for _, p in near for a in catalog.activities_at.get(p.id, [])]
-        if offers:
-            break
-    else:
-        pytest.skip("no place with offers nearby in the shipped data")
-    html = _html(site, f"plek/{loc.id}")
+def test_nearby_lists_places_and_offers_with_distance(gouden_site):
+    """The golden site has Wijkcentrum Proef (with an offer) 0.6 km from Buurtkamer Proef; the rest is farther."""
+    html = _html(gouden_site, "plek/buurtkamer-proef")
     section = html.split('id="in-de-buurt"', 1)[1].split("</section>", 1)[0]
-    assert near[0][1].naam in section and " km)" in section
-    assert 'id="aanbod-in-de-buurt"' in section
-    assert offers[0].naam in section
+    places, offers = section.split('id="aanbod-in-de-buurt"')
+    assert re.findall(r">([^<]+)</a> <span class=\"ww-muted\">\(([^)]+)\)", places) == [
+        ("Wijkcentrum Proef", "Den Helder, 600 m")
+    ]
+    assert re.findall(r">([^<]+)</a> <span class=\"ww-muted\">\(([^)]+)\)", offers) == [
+        ("Spreekuur Proef", "bij Wijkcentrum Proef, 600 m")
+    ]
 
 
 def test_missing_node_modules_gives_a_plain_dutch_error(tmp_path):

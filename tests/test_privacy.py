@@ -38,7 +38,9 @@ def tile_host() -> str:
 
 @pytest.fixture(scope="module")
 def tab(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="nl-NL")
+    # bypass_csp: this gate must see every request a page makes, also one the site's
+    # Content-Security-Policy would stop (test_security_site checks the policy itself).
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="nl-NL", bypass_csp=True)
     outside = offline(context)
     page = context.new_page()
     page.all_requests = []

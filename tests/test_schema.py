@@ -184,7 +184,7 @@ WRONG = [
     ("unknown place", "aanbod", offer(plekken=["bestaat-niet"]), ("plekken", 0)),
     ("wrong gebied", "aanbod", offer(plekken=[], gebied=["noord"]), ("gebied", 0)),
     ("no place and no gebied", "aanbod", offer(plekken=[]), ()),
-    ("summary on two lines", "aanbod", offer(samenvatting="Eén zin.\nNog een zin."), ()),
+    ("summary on two lines", "aanbod", offer(samenvatting="Eén zin.\nNog een zin."), ("samenvatting",)),
     ("dag and datum", "aanbod", offer(schema=[slot(datum="2026-05-05")]), ("schema", 0)),
     ("monthly without week", "aanbod", offer(schema=[slot(herhaling="maandelijks")]), ("schema", 0)),
     ("week without monthly", "aanbod", offer(schema=[slot(week=2)]), ("schema", 0)),

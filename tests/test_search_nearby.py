@@ -43,7 +43,9 @@ def near_server(near_site):
 
 
 def _page(browser, geolocation=True, script=COUNT_CALLS):
-    options = {"viewport": {"width": 360, "height": 640}, "locale": "nl-NL"}
+    # bypass_csp: wait_for_function polls with eval, which the site's Content-Security-Policy forbids
+    # (test_security_site checks the policy on every page type).
+    options = {"viewport": {"width": 360, "height": 640}, "locale": "nl-NL", "bypass_csp": True}
     if geolocation:
         options.update(geolocation=HERE, permissions=["geolocation"])
     context = browser.new_context(**options)

@@ -12,7 +12,9 @@ from wegwijzer.core import yamlsafe
 from wegwijzer.core.catalog import Catalog, distance_km
 from wegwijzer.core.duplicates import find_duplicates
 from wegwijzer.core.events import check_dates
+from wegwijzer.core.files import FileProblem, check_inside
 from wegwijzer.core.gemeenten import load_gemeenten
+from wegwijzer.core.guard import MAX_LINE_CHARS
 from wegwijzer.core.guides import load_guides
 from wegwijzer.core.messages import field_label, suggest, translate
 from wegwijzer.core.model import ID_RE, Activity, Entry, Location
@@ -34,7 +36,7 @@ def parse_entry(
     so checks across files can still look at it.
     """
     try:
-        doc = yamlsafe.read(path)
+        doc = yamlsafe.read(path, max_line=MAX_LINE_CHARS)
     except yamlsafe.YamlProblem as exc:
         return None, [Problem(rel, exc.line, exc.field, exc.message)]
     except OSError as exc:
@@ -170,6 +172,33 @@ def check_references(
     return problems
 
 
+def _not_an_entry(path: Path, rel: str, roots: list[Path]) -> Problem | None:
+    """A problem when this path in a data folder is no entry file: a folder, a link out of the project, no .yaml."""
+    if path.is_dir():
+        if path.suffix in SUFFIXES:
+            return Problem(rel, None, "", "Dit is een map, geen bestand. Een item is één bestand dat eindigt op .yaml.")
+        return Problem(rel, None, "", "Deze map wordt niet gelezen. Zet items direct in de map zelf.", warning=True)
+    if path.suffix not in SUFFIXES:
+        return Problem(rel, None, "", "Dit bestand hoort hier niet. Een item eindigt op .yaml.")
+    try:
+        check_inside(path, roots)
+    except FileProblem as exc:
+        return Problem(rel, None, "", exc.message)
+    return None
+
+
+def data_folders(root: Path) -> list[tuple[str, Path]]:
+    """The data folders that exist under root; EntryErrors when there is none (nothing to check is an error)."""
+    folders = [(name, root / name) for name in FOLDERS if (root / name).is_dir()]
+    if not folders:
+        message = (
+            f"In {root} staat geen map locations/ of activities/. Draai dit in de map van de Wegwijzer, "
+            "of wijs die map aan met --root."
+        )
+        raise EntryErrors([Problem(str(root), None, "", message)])
+    return folders
+
+
 def load_catalog(
     root: Path,
     region: Region | None = None,
@@ -189,16 +218,15 @@ def load_catalog(
     found: dict[str, dict] = {"locations": {}, "activities": {}}
     seen_ids: dict[str, str] = {}
     failed: dict = {}
-    for folder, model in FOLDERS.items():
-        directory = root / folder
-        if not directory.is_dir():
-            continue
+    for folder, directory in data_folders(root):
+        model = FOLDERS[folder]
         for path in sorted(directory.iterdir()):
             rel = f"{folder}/{path.name}"
-            if path.name.startswith(".") or path.is_dir():
+            if path.name.startswith("."):
                 continue
-            if path.suffix not in SUFFIXES:
-                problems.append(Problem(rel, None, "", "Dit bestand hoort hier niet. Een item eindigt op .yaml."))
+            not_entry = _not_an_entry(path, rel, [root])
+            if not_entry is not None:
+                problems.append(not_entry)
                 continue
             entry_id = path.stem
             if not ID_RE.match(entry_id):

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wegwijzer.core import vocab
+from wegwijzer.core.guard import shown
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ def field_label(loc: tuple) -> str:
 
 
 def suggest(word: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(str(word).lower(), options, n=1, cutoff=0.6)
+    word = str(word)
+    if len(word) > 100:  # no option is that long; difflib would take long on a huge value
+        return ""
+    match = difflib.get_close_matches(word.lower(), options, n=1, cutoff=0.6)
     return f" Bedoelde je '{match[0]}'?" if match else ""
 
 
@@ -117,12 +121,19 @@ def _not_a_choice(error: Mapping[str, Any], ctx: _Ctx) -> str:
     else:
         expected = str(error.get("ctx", {}).get("expected", ""))
         options = [str(o).strip(" '") for o in expected.replace(" or ", ",").split(",")]
-    return f"'{ctx.value}' is geen geldige keuze.{suggest(ctx.value, options)} Kies uit: {', '.join(options)}."
+    value = shown(ctx.value)
+    return f"'{value}' is geen geldige keuze.{suggest(ctx.value, options)} Kies uit: {', '.join(options)}."
 
 
 def _too_long(error: Mapping[str, Any], ctx: _Ctx) -> str:
     limit = error["ctx"]["max_length"]
     return f"De tekst is te lang: {len(ctx.value)} tekens. Maak hem korter dan {limit + 1} tekens."
+
+
+def _list_too_long(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    limit = error["ctx"]["max_length"]
+    count = len(ctx.value) if isinstance(ctx.value, list) else error["ctx"].get("actual_length")
+    return f"Deze lijst is te lang: {count} regels. Er mogen hoogstens {limit} in staan. Maak er meer items van."
 
 
 def _too_short(error: Mapping[str, Any], ctx: _Ctx) -> str:
@@ -132,9 +143,11 @@ def _too_short(error: Mapping[str, Any], ctx: _Ctx) -> str:
 
 
 def _wrong_type(error: Mapping[str, Any], ctx: _Ctx) -> str:
+    if ctx.value is None and ctx.loc[:1] == ("coordinaten",):  # 'coordinaten: {lat: , lon: }' from nieuw
+        return "De coördinaten zijn nog leeg. Vul ze in, of draai wegwijzer geocode (dat zoekt ze op bij het adres)."
     if ctx.value is None:
         return EMPTY
-    return f"Hier hoort {_TYPE_NAMES[error['type']]}, maar er staat '{ctx.value}'."
+    return f"Hier hoort {_TYPE_NAMES[error['type']]}, maar er staat '{shown(ctx.value)}'."
 
 
 # --- the right shape: messages that show what to write instead ---------------------------------------
@@ -179,7 +192,7 @@ def _shape(error: Mapping[str, Any], ctx: _Ctx) -> str | None:
     if field in ("van", "tot") and isinstance(value, int | float) and not isinstance(value, bool):
         return f'Een tijd schrijf je met een dubbele punt en tussen aanhalingstekens: `{field}: "{_as_time(value)}"`.'
     if field in ("lat", "lon") and isinstance(value, str) and "," in value:
-        return f"Gebruik een punt in een getal, geen komma: `{field}: {value.replace(',', '.')}`."
+        return f"Gebruik een punt in een getal, geen komma: `{field}: {shown(value.replace(',', '.'))}`."
     if len(ctx.loc) >= 2 and ctx.loc[-2] == "coordinaten" and etype == "extra_forbidden" and field.isdigit():
         return "Gebruik een punt in een getal, geen komma: `coordinaten: {lat: 52.95, lon: 4.76}`."
     return None
@@ -195,8 +208,12 @@ _MESSAGES: dict[str, Callable[[Mapping[str, Any], _Ctx], str]] = {
     "string_too_long": _too_long,
     "string_too_short": lambda error, ctx: EMPTY,
     "too_short": _too_short,
-    "greater_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. {error['msg']}.",
-    "less_than_equal": lambda error, ctx: f"'{ctx.value}' kan niet. {error['msg']}.",
+    "too_long": _list_too_long,
+    "finite_number": lambda error, ctx: (
+        f"'{shown(ctx.value)}' is geen gewoon getal. Schrijf een getal, bijvoorbeeld 2.50."
+    ),
+    "greater_than_equal": lambda error, ctx: f"'{shown(ctx.value)}' kan niet. Schrijf {error['ctx']['ge']:g} of meer.",
+    "less_than_equal": lambda error, ctx: f"'{shown(ctx.value)}' kan niet. Schrijf {error['ctx']['le']:g} of minder.",
     **{etype: _wrong_type for etype in _TYPE_NAMES},
 }
 
@@ -213,5 +230,5 @@ def translate(error: Mapping[str, Any], kind: str, model: type[BaseModel]) -> tu
     if etype in _MESSAGES:
         return loc, _MESSAGES[etype](error, ctx)
     if etype.startswith("date"):
-        return loc, f"'{ctx.value}' is geen bestaande datum. Schrijf een datum als 2026-11-23 (jaar-maand-dag)."
+        return loc, f"'{shown(ctx.value)}' is geen bestaande datum. Schrijf een datum als 2026-11-23 (jaar-maand-dag)."
     return loc, f"Deze waarde klopt niet ({error['msg']})."

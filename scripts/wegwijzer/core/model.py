@@ -6,23 +6,40 @@ HSDS 3.0: a Location is an HSDS location; an Activity an HSDS service with its o
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, TypeAlias
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from wegwijzer.core import vocab
+from wegwijzer.core import guard, vocab
+from wegwijzer.core.fieldtypes import _TIME_RE as _TIME_RE
+
+# The field types and their checks (core.fieldtypes); the checks are re-exported for other modules.
+from wegwijzer.core.fieldtypes import (
+    Email,
+    Id,
+    Line,
+    Phone,
+    Postcode,
+    Text,
+    Time,
+    Url,
+    YesNo,
+    _end_after_start,
+    _not_future,
+)
+from wegwijzer.core.fieldtypes import _email as _email
+from wegwijzer.core.fieldtypes import _phone as _phone
+from wegwijzer.core.fieldtypes import _plain_text as _plain_text
+from wegwijzer.core.fieldtypes import _postcode as _postcode
+from wegwijzer.core.fieldtypes import _website as _website
+from wegwijzer.core.fieldtypes import phone_digits as phone_digits
 from wegwijzer.core.region import REGION_ID, inside_region
 from wegwijzer.core.urls import url_for
 from wegwijzer.core.vocab import ID_RE, Dimension, EventKind, choice_type
@@ -45,123 +62,11 @@ else:
     Language = choice_type("talen")
 
 __all__ = ["ID_RE", "Activity", "Entry", "Location"]
-_HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-_TIME_RE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$|^24:00$")
-_POSTCODE_RE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$")
-_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_PHONE_PATTERNS = [
-    re.compile(r"^0[1-9][0-9]{8}$"),  # 0223 123456, 06 12345678, 088 0767000
-    re.compile(r"^\+31[1-9][0-9]{8}$"),
-    re.compile(r"^(?:0|\+31)(?:800|900|906|909)[0-9]{4,7}$"),  # free and paid service numbers: 0800 2000
-    re.compile(r"^140[0-9]{2,3}$"),  # 14 0223: municipal short number
-    re.compile(r"^11[23]$"),  # 112 (emergencies), 113 (suicide prevention)
-    re.compile(r"^\+(?!31)[1-9][0-9]{7,14}$"),  # other countries
-]
-
-
-# --- field checks (messages in Dutch, shown to editors) -------------------------------
-
-
-def _plain_text(value: str) -> str:
-    value = value.strip()
-    match = _HTML_RE.search(value)
-    if match:
-        raise ValueError(
-            f"Gebruik geen HTML in een tekst (gevonden: '{match.group(0)[:40]}'). "
-            "Schrijf gewone tekst. Voor vet gebruik **woord**, voor een link [tekst](https://...)."
-        )
-    if re.search(r"\]\(\s*(?!https?:|mailto:|tel:)[a-zA-Z][a-zA-Z0-9+.-]*:", value):
-        raise ValueError("Een link mag alleen beginnen met https://, http://, mailto: of tel:.")
-    return value
-
-
-def _time(value: str) -> str:
-    value = str(value).strip()
-    if re.fullmatch(r"[0-9]:[0-5][0-9]", value):
-        value = "0" + value
-    if not _TIME_RE.match(value):
-        raise ValueError(f"'{value}' is geen bestaande tijd. Schrijf een tijd als \"09:30\" (tussen aanhalingstekens).")
-    return value
-
-
-def _postcode(value: str) -> str:
-    clean = str(value).strip().upper()
-    match = _POSTCODE_RE.match(clean)
-    if not match or match.group(2) in {"SA", "SD", "SS"}:
-        raise ValueError(
-            f"'{value}' is geen geldige postcode. Schrijf vier cijfers en twee letters, bijvoorbeeld 1781 AB."
-        )
-    return f"{match.group(1)} {match.group(2)}"
-
-
-def phone_digits(value: str) -> str:
-    """A phone number without spaces, dashes, dots and brackets; 0031 written as +31: '0800-2000' -> '08002000'."""
-    digits = re.sub(r"[\s\-().]", "", str(value).strip())
-    return "+31" + digits[4:] if digits.startswith("0031") else digits
-
-
-def _phone(value: str) -> str:
-    value = str(value).strip()
-    digits = phone_digits(value)
-    if not any(p.match(digits) for p in _PHONE_PATTERNS):
-        raise ValueError(
-            f"'{value}' is geen geldig telefoonnummer. Schrijf het hele nummer met netnummer, "
-            "bijvoorbeeld 0223 123 456, 06 12345678, 0800 1234, 14 0223 of 112."
-        )
-    return value
-
-
-def _email(value: str) -> str:
-    value = str(value).strip()
-    if value.lower().startswith("mailto:"):
-        value = value[7:]
-    if not _EMAIL_RE.match(value):
-        raise ValueError(f"'{value}' is geen geldig e-mailadres. Schrijf het zo: naam@voorbeeld.nl.")
-    return value
-
-
-def _website(value: str) -> str:
-    value = str(value).strip()
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>\\`]", value):
-        raise ValueError(
-            f"'{value}' is geen geldig webadres. Begin met https://, bijvoorbeeld https://www.voorbeeld.nl."
-        )
-    return value
-
-
-def _end_after_start(tot: str, info: ValidationInfo) -> str:
-    van = info.data.get("van")
-    if van is not None and tot <= van:
-        raise ValueError(f"De eindtijd ({tot}) ligt niet na de begintijd ({van}). Zet 'tot' later dan 'van'.")
-    return tot
-
-
-def _yes_no(value):
-    if isinstance(value, str) and value.strip().lower() in {"ja", "nee"}:
-        return value.strip().lower() == "ja"
-    return value
-
-
-def _not_future(value: dt.date | None) -> dt.date | None:
-    if value and value > dt.date.today():
-        raise ValueError(
-            f"{value.isoformat()} ligt in de toekomst. Schrijf de datum waarop iemand het echt controleerde."
-        )
-    return value
-
-
-Text = Annotated[str, AfterValidator(_plain_text), Field(min_length=1)]
-Time = Annotated[str, AfterValidator(_time)]
-Postcode = Annotated[str, AfterValidator(_postcode)]
-Phone = Annotated[str, AfterValidator(_phone)]
-Email = Annotated[str, AfterValidator(_email)]
-Url = Annotated[str, AfterValidator(_website)]
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # allow_inf_nan: 'inf' and 'nan' are no amounts or coordinates (and no valid JSON either).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
 
 
 # --- parts ----------------------------------------------------------------------------
@@ -170,10 +75,10 @@ class Strict(BaseModel):
 class Address(Strict):
     """HSDS address (physical)."""
 
-    straat: Text | None = Field(None, description="Straatnaam, zonder huisnummer.", examples=["Keizerstraat"])
-    huisnummer: str | None = Field(None, description="Huisnummer met toevoeging.", examples=["12a"])
+    straat: Line | None = Field(None, description="Straatnaam, zonder huisnummer.", examples=["Keizerstraat"])
+    huisnummer: Line | None = Field(None, max_length=12, description="Huisnummer met toevoeging.", examples=["12a"])
     postcode: Postcode | None = Field(None, description="Postcode: vier cijfers en twee letters.", examples=["1781 AB"])
-    plaats: Text = Field(description="De plaats zoals op een brief.", examples=["Den Helder"])
+    plaats: Line = Field(description="De plaats zoals op een brief.", examples=["Den Helder"])
 
     @model_validator(mode="before")
     @classmethod
@@ -217,7 +122,7 @@ class Contact(Strict):
     website: Url | None = Field(
         None, description="Webadres, begint met https://.", examples=["https://www.voorbeeld.nl"]
     )
-    bereikbaar: Text | None = Field(
+    bereikbaar: Line | None = Field(
         None, max_length=200, description="Wanneer je kunt bellen of mailen. Alleen als je het zeker weet."
     )
 
@@ -241,7 +146,7 @@ class OpeningHours(Strict):
     dag: Day = Field(description="Dag van de week, bijvoorbeeld maandag.")
     van: Time = Field(description='Begintijd, bijvoorbeeld "09:00".')
     tot: Time = Field(description='Eindtijd, bijvoorbeeld "12:00".')
-    opmerking: Text | None = Field(None, description="Korte opmerking, bijvoorbeeld: alleen in de schoolweken.")
+    opmerking: Line | None = Field(None, description="Korte opmerking, bijvoorbeeld: alleen in de schoolweken.")
 
     _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
 
@@ -261,8 +166,8 @@ class ScheduleItem(Strict):
     )
     start: dt.date | None = Field(None, description="Eerste datum (JJJJ-MM-DD). Leeg als het al loopt.")
     eind: dt.date | None = Field(None, description="Laatste datum (JJJJ-MM-DD). Leeg als het doorloopt.")
-    plek: str | None = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
-    opmerking: Text | None = Field(None, description="Korte opmerking, bijvoorbeeld: niet in de zomer.")
+    plek: Id | None = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
+    opmerking: Line | None = Field(None, description="Korte opmerking, bijvoorbeeld: niet in de zomer.")
     evenement: EventKind | None = Field(None, description="Bij één datum: voorlichting, webinar, bijeenkomst of markt.")
     link: Url | None = Field(None, description="Bij een webinar: het webadres waar je meekijkt of je aanmeldt.")
 
@@ -306,8 +211,8 @@ class Cost(Strict):
     """HSDS cost_options: free, or an amount with an explanation."""
 
     gratis: YesNo | None = Field(None, description="true als het niets kost.")
-    bedrag: float | None = Field(None, ge=0, description="Bedrag in euro, bijvoorbeeld 2.50.")
-    uitleg: Text | None = Field(None, description="Uitleg, bijvoorbeeld: per keer, koffie is gratis.")
+    bedrag: float | None = Field(None, ge=0, le=guard.MAX_AMOUNT, description="Bedrag in euro, bijvoorbeeld 2.50.")
+    uitleg: Line | None = Field(None, description="Uitleg, bijvoorbeeld: per keer, koffie is gratis.")
 
     @model_validator(mode="after")
     def _one_of(self):
@@ -324,7 +229,7 @@ class Cost(Strict):
 
 class Registration(Strict):
     nodig: YesNo = Field(description="true als je je moet aanmelden, false als je gewoon kunt komen.")
-    hoe: Text | None = Field(None, description="Hoe je je aanmeldt, in één of twee zinnen.")
+    hoe: Line | None = Field(None, description="Hoe je je aanmeldt, in één of twee zinnen.")
 
 
 # --- entries ---------------------------------------------------------------------------
@@ -335,26 +240,26 @@ class Entry(Strict):
 
     kind: ClassVar[str] = ""  # "plek" or "aanbod"
 
-    naam: Text = Field(max_length=90, description="De naam zoals mensen hem kennen.")
+    naam: Line = Field(max_length=90, description="De naam zoals mensen hem kennen.")
     voorbeeld: bool = Field(False, description="true als dit item verzonnen is om de site te laten zien.")
     beschrijving: Text | None = Field(None, description="Uitleg in B1: korte zinnen, gewone woorden.")
-    organisatie: Text | None = Field(None, description="Wie het aanbiedt of wie de plek beheert.")
+    organisatie: Line | None = Field(None, max_length=120, description="Wie het aanbiedt of wie de plek beheert.")
     contact: Contact | None = Field(None, description="Telefoon, e-mail en website. Laat weg wat je niet weet.")
-    bron: Text = Field(description="Waar de gegevens vandaan komen, bijvoorbeeld een website of een gesprek.")
+    bron: Line = Field(
+        max_length=500, description="Waar de gegevens vandaan komen, bijvoorbeeld een website of een gesprek."
+    )
     gecontroleerd_op: dt.date | None = Field(
         None, description="Datum (JJJJ-MM-DD) waarop iemand de gegevens controleerde. Leeg als dat nog niet is gebeurd."
     )
-    beheerder: Text = Field(description="Wie dit item bijhoudt (organisatie of naam).")
+    beheerder: Line = Field(max_length=120, description="Wie dit item bijhoudt (organisatie of naam).")
     beheerder_email: Email | None = Field(None, description="E-mailadres voor meldingen over dit item.")
 
     _id: str = PrivateAttr("")
     _source: str = PrivateAttr("")
     _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _checked_not_future(self):
-        _not_future(self.gecontroleerd_op)
-        return self
+    # A field check, so the editor sees the field and its line.
+    _checked_not_future = field_validator("gecontroleerd_op")(classmethod(lambda cls, value: _not_future(value)))
 
     # Read the private values straight from pydantic's store: `self._id` goes through
     # BaseModel.__getattr__ and costs seconds at 10,000 entries (ids are read on every sort).
@@ -386,12 +291,14 @@ class Location(Entry):
 
     soort: PlaceKind = Field(description="Wat voor plek het is.")
     adres: Address | None = Field(None, description="Het adres van de plek.")
-    gemeente: str = Field(description="Id van de gemeente: den-helder, hollands-kroon, schagen of texel.")
-    woonkern: str = Field(description="Id van de woonkern, bijvoorbeeld julianadorp.")
-    wijk: str | None = Field(None, description="Id van de wijk (alleen in Den Helder).")
+    gemeente: Id = Field(description="Id van de gemeente: den-helder, hollands-kroon, schagen of texel.")
+    woonkern: Id = Field(description="Id van de woonkern, bijvoorbeeld julianadorp.")
+    wijk: Id | None = Field(None, description="Id van de wijk (alleen in Den Helder).")
     coordinaten: Coordinates = Field(description="Waar de plek ligt op de kaart: lat en lon.")
     toegankelijkheid: list[Access] = Field(default_factory=list, description="Wat er is voor mensen met een beperking.")
-    openingstijden: list[OpeningHours] = Field(default_factory=list, description="Wanneer de plek open is.")
+    openingstijden: list[OpeningHours] = Field(
+        default_factory=list, max_length=guard.MAX_OPENING_HOURS, description="Wanneer de plek open is."
+    )
 
     kind: ClassVar[str] = "plek"
 
@@ -404,18 +311,22 @@ class Activity(Entry):
     """An offer or initiative (HSDS service with its organization)."""
 
     soort: OfferKind = Field(description="Wat voor aanbod het is.")
-    samenvatting: Text = Field(max_length=160, description="Eén zin in B1 over wat het is (hoogstens 160 tekens).")
-    organisatie: Text = Field(description="Wie het aanbiedt.")
+    samenvatting: Line = Field(max_length=160, description="Eén zin in B1 over wat het is (hoogstens 160 tekens).")
+    organisatie: Line = Field(max_length=120, description="Wie het aanbiedt.")
     themas: list[Theme] = Field(min_length=1, description="Een of meer thema's.")
     doelgroepen: list[Audience] = Field(min_length=1, description="Voor wie het is.")
-    plekken: list[str] = Field(default_factory=list, description="Ids van plekken (bestanden in locations/).")
-    gebied: list[str] = Field(
+    plekken: list[Id] = Field(
+        default_factory=list, max_length=guard.MAX_PLACES, description="Ids van plekken (bestanden in locations/)."
+    )
+    gebied: list[Id] = Field(
         default_factory=list,
         description=(
             f"Zonder vaste plek: ids van gemeenten, '{REGION_ID}' (hele Kop) of 'onbekend' (niet bekend waar)."
         ),
     )
-    schema_: list[ScheduleItem] = Field(default_factory=list, alias="schema", description="Wanneer het is.")
+    schema_: list[ScheduleItem] = Field(
+        default_factory=list, alias="schema", max_length=guard.MAX_SCHEDULE_ITEMS, description="Wanneer het is."
+    )
     kosten: Cost | None = Field(None, description="Wat het kost. Laat weg als je het niet weet.")
     aanmelden: Registration | None = Field(None, description="Of je je moet aanmelden, en hoe.")
     talen: list[Language] = Field(default_factory=list, description="Talen die je er kunt spreken.")
@@ -437,8 +348,11 @@ class Activity(Entry):
                 "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
                 "zodat mensen weten waar het is."
             )
-        if "\n" in self.samenvatting:
-            raise ValueError("De samenvatting is één zin op één regel.")
+        return self
+
+    @model_validator(mode="after")
+    def _not_too_many_times(self):  # every time is shown (and exported) at every place it is held at
+        guard.refuse(guard.times_problem(sum(1 if i.plek else max(len(self.plekken), 1) for i in self.schema_)))
         return self
 
     @property

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wegwijzer.core.guard import for_terminal, one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,13 +18,18 @@ class Problem:
     warning: bool = False
 
     def format(self) -> str:
-        where = self.file
+        """For a terminal: control characters in a file name, field or message are shown as codes.
+
+        A message may have lines of its own (an example to copy); values inside it were made
+        one line with ``guard.shown`` already.
+        """
+        where = one_line(self.file)
         if self.line:
             where += f", regel {self.line}"
         if self.field:
-            where += f", veld '{self.field}'"
+            where += f", veld '{one_line(self.field)}'"
         kind = "let op" if self.warning else "fout"
-        return f"{where}: {kind}: {self.message}"
+        return f"{where}: {kind}: {for_terminal(self.message)}"
 
 
 class EntryErrors(Exception):

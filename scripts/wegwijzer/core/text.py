@@ -11,8 +11,13 @@ import re
 
 from markupsafe import Markup, escape
 
-_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:|tel:)[^\s)]+)\)")
+# Linear time: the link text stops at the next '[' and the address at the next '[' or ']',
+# so a text full of brackets is scanned once, not once per bracket.
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:https?://|mailto:|tel:)[^\s()\[\]]+)\)")
 _BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+_BLOCKS = re.compile(r"\n\s*\n")
+_BULLET = re.compile(r"^[ \t]*[-*][ \t]+", re.M)
+_SPACE = re.compile(r"\s+")
 
 
 def _inline(line: str) -> str:
@@ -27,7 +32,7 @@ def render(text: str | None) -> Markup:
     """Render entry text to HTML."""
     if not text:
         return Markup("")
-    blocks = re.split(r"\n\s*\n", text.strip())
+    blocks = _BLOCKS.split(text.strip())
     out = []
     for block in blocks:
         lines = [line.strip() for line in block.splitlines() if line.strip()]
@@ -45,5 +50,5 @@ def plain(text: str | None) -> str:
         return ""
     text = _LINK.sub(r"\1", text)
     text = _BOLD.sub(r"\1", text)
-    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.M)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _BULLET.sub("", text)
+    return _SPACE.sub(" ", text).strip()

@@ -4,7 +4,9 @@ Editors write YAML by hand. We read it with a strict loader:
 - only plain YAML types (no custom tags), no anchors or aliases (so no alias bombs),
 - a maximum file size, strict UTF-8,
 - times like 10:00 and dates stay text (YAML 1.1 would turn 10:00 into 600),
-- a key that appears twice is an error instead of silently winning.
+- a key that appears twice is an error instead of silently winning,
+- only regular files, at most ``MAX_DEPTH`` levels (checked on the parser's flat event
+  stream before anything recurses) and, for entries, lines of at most ``guard.MAX_LINE_CHARS``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from pathlib import Path
 from typing import ClassVar
 
 import yaml
+
+from wegwijzer.core.files import FileProblem, read_limited
+from wegwijzer.core.guard import shown
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12  # an entry needs about 4 levels (schema -> item -> field); deeper is an attack or a mistake
@@ -133,49 +138,67 @@ def _walk(node, path: tuple, lines: dict, loader: _StrictLoader, seen_nodes: set
     return loader.construct_object(node, deep=True)
 
 
-def _bracket_depth(text: str) -> int:
-    """How deep [ and { are nested (quoted text left out): a quick check before the parser runs."""
-    text = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'', "", text)
-    depth = deepest = 0
-    for match in re.finditer(r"[\[\]{}]", text):
-        depth = depth + 1 if match.group(0) in "[{" else max(depth - 1, 0)
-        deepest = max(deepest, depth)
-    return deepest
+_TOO_DEEP = (
+    f"De velden staan te diep in elkaar (te diep genest: meer dan {MAX_DEPTH} niveaus). "
+    "Maak het bestand eenvoudiger: een item heeft hoogstens 4 niveaus."
+)
 
 
-def parse(text: str, name: str = "<tekst>") -> Document:
-    """Parse YAML text into a Document, raising YamlProblem with a Dutch message."""
-    if _bracket_depth(text) > 4 * MAX_DEPTH:  # the parser would recurse for seconds before failing
-        raise YamlProblem(
-            f"De velden staan te diep in elkaar (meer dan {MAX_DEPTH} niveaus). Maak het bestand eenvoudiger."
-        )
+def _check_lines(text: str, max_line: int) -> None:
+    """Refuse a line longer than max_line before the parser sees it (with its line number)."""
+    start, line_no = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > max_line:
+            raise YamlProblem(
+                f"Deze regel is te lang ({end - start} tekens). Een regel mag hoogstens {max_line} tekens "
+                "hebben. Zet lange tekst over meer regels (met | of > achter de veldnaam).",
+                line_no,
+            )
+        start, line_no = end + 1, line_no + 1
+
+
+def _check_depth(text: str) -> None:
+    """Walk the parser's events (no recursion) and stop at the first level deeper than MAX_DEPTH.
+
+    Composing nodes recurses (in libyaml's binding in C, where too deep means a crash), so the
+    depth is checked on the flat stream of events first: block sequences ('- - - x'),
+    indentation and brackets all open a level there.
+    """
+    loader = _StrictLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(_TOO_DEEP, event.start_mark.line + 1 if event.start_mark else None)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+def parse(text: str, name: str = "<tekst>", max_line: int | None = None) -> Document:
+    """Parse YAML text into a Document, raising YamlProblem with a Dutch message.
+
+    max_line: refuse a longer line before parsing (entries use ``guard.MAX_LINE_CHARS``).
+    """
+    if max_line is not None:
+        _check_lines(text, max_line)
     loader = _StrictLoader(text)
     try:
         try:
+            _check_depth(text)
             node = loader.get_single_node()
         except YamlProblem:
             raise
-        except yaml.composer.ComposerError as exc:
-            raise YamlProblem(
-                "Er staan meer documenten in dit bestand (---). Zet één item per bestand.",
-                (exc.problem_mark.line + 1) if exc.problem_mark else None,
-            ) from None
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            source_lines = text.splitlines()
-            if mark and mark.line < len(source_lines) and "\t" in source_lines[mark.line]:
-                raise YamlProblem(
-                    "Er staat een tab in deze regel. Gebruik spaties om in te springen.", mark.line + 1
-                ) from None
-            if "quoted scalar" in (exc.context or "") and exc.context_mark:  # the opening quote, not the file's end
-                mark = exc.context_mark
-            raise YamlProblem(_explain_syntax(exc, source_lines), (mark.line + 1) if mark else None) from None
-        except RecursionError:  # brackets nested thousands of levels deep
-            raise YamlProblem(
-                f"De velden staan te diep in elkaar (meer dan {MAX_DEPTH} niveaus). Maak het bestand eenvoudiger."
-            ) from None
-        except yaml.YAMLError as exc:  # e.g. reader errors (control characters)
-            raise YamlProblem(f"Dit is geen geldige YAML: {exc}.") from None
+        except yaml.YAMLError as exc:
+            raise _explain(exc, text) from None
+        except RecursionError:  # cannot happen after _check_depth; kept so a crash is never possible
+            raise YamlProblem(_TOO_DEEP) from None
         if node is None:
             return Document({}, {(): 1})
         lines: dict[tuple, int] = {}
@@ -183,6 +206,25 @@ def parse(text: str, name: str = "<tekst>") -> Document:
         return Document(data, lines)
     finally:
         loader.dispose()
+
+
+def _explain(exc: yaml.YAMLError, text: str) -> YamlProblem:
+    """A parser error as a Dutch message with its line."""
+    if isinstance(exc, yaml.composer.ComposerError):
+        return YamlProblem(
+            "Er staan meer documenten in dit bestand (---). Zet één item per bestand.",
+            (exc.problem_mark.line + 1) if exc.problem_mark else None,
+        )
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        source_lines = text.splitlines()
+        if mark and mark.line < len(source_lines) and "\t" in source_lines[mark.line]:
+            return YamlProblem("Er staat een tab in deze regel. Gebruik spaties om in te springen.", mark.line + 1)
+        if "quoted scalar" in (exc.context or "") and exc.context_mark:  # the opening quote, not the file's end
+            mark = exc.context_mark
+        return YamlProblem(_explain_syntax(exc, source_lines), (mark.line + 1) if mark else None)
+    # e.g. reader errors (control characters)
+    return YamlProblem(f"Dit is geen geldige YAML: {shown(exc, 200)}.")
 
 
 def _indented_too_far(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
@@ -236,14 +278,12 @@ def _explain_syntax(exc: yaml.MarkedYAMLError, lines: list[str] | None = None) -
     return f"Dit is geen geldige YAML ({problem or exc}). Controleer de regel en de regel erboven."
 
 
-def read(path: Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse one YAML file safely."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise YamlProblem(
-            f"Het bestand is te groot ({size // 1024} kB). Een item mag hoogstens {max_bytes // 1024} kB zijn."
-        )
-    raw = path.read_bytes()
+def read(path: Path, max_bytes: int = MAX_BYTES, max_line: int | None = None) -> Document:
+    """Read and parse one YAML file safely: a regular file, at most max_bytes, strict UTF-8."""
+    try:
+        raw = read_limited(path, max_bytes)
+    except FileProblem as exc:
+        raise YamlProblem(exc.message) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -256,4 +296,4 @@ def read(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         ) from None
     if "\x00" in text:
         raise YamlProblem("Het bestand bevat onzichtbare tekens (nul-bytes). Sla het opnieuw op als tekst.")
-    return parse(text, str(path))
+    return parse(text, str(path), max_line)

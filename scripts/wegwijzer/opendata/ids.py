@@ -42,7 +42,8 @@ def location_uid(loc: Location) -> str:
 
 
 def dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    """JSON as the open data files have it. NaN and Infinity are no JSON: refused (the model never has them)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 def page_url(base: str, path: str) -> str:

@@ -208,7 +208,7 @@ def jsonld_activity(cat: Catalog, act: Activity, base: str = "", today: dt.date 
 
 
 def jsonld_script(data: dict) -> Markup:
-    body = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True, allow_nan=False)
     # Keep the JSON inside the script element whatever the text says.
     body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(f'<script type="application/ld+json">{body}</script>')

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from wegwijzer.core import describe
 from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.guard import safe_cell
 from wegwijzer.opendata.ids import page_url, service_uid
 
 CSV_COLUMNS = [
@@ -46,13 +47,6 @@ CSV_COLUMNS = [
     "gecontroleerd_op",
     "voorbeeld",
 ]
-
-
-def _safe_cell(value: str) -> str:
-    """Stop spreadsheet formulas: a cell starting with =, @ or +/- followed by a non-digit gets a quote."""
-    if value[:1] in ("=", "@") or (value[:1] in ("+", "-") and not value[1:2].isdigit()):
-        return "'" + value
-    return value
 
 
 def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
@@ -102,15 +96,21 @@ def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
     return rows
 
 
-def csv_document(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A CSV file as Dutch Excel opens it: UTF-8 with BOM, ';' between cells, CRLF, no formulas in cells."""
+def csv_document(header: Sequence[str], rows: Iterable[Sequence[str]], phone_columns: Collection[str] = ()) -> str:
+    """A CSV file as Dutch Excel opens it: UTF-8 with BOM, ';' between cells, CRLF, no formulas in cells.
+
+    Every cell that starts with = + - @, a tab or a CR gets a ' in front (``guard.safe_cell``),
+    except a checked phone number in one of ``phone_columns``, which stays readable.
+    """
+    phones = {i for i, name in enumerate(header) if name in phone_columns}
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_safe_cell(str(cell)) for cell in row])
+        writer.writerow([safe_cell(str(cell), phone=i in phones) for i, cell in enumerate(row)])
     return "\ufeff" + out.getvalue()
 
 
 def csv_text(cat: Catalog, base: str = "") -> str:
-    return csv_document(CSV_COLUMNS, ([row[k] for k in CSV_COLUMNS] for row in csv_rows(cat, base)))
+    rows = ([row[k] for k in CSV_COLUMNS] for row in csv_rows(cat, base))
+    return csv_document(CSV_COLUMNS, rows, phone_columns=("telefoon",))

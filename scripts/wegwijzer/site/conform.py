@@ -12,10 +12,14 @@ from wegwijzer.site.pages import Page
 from wegwijzer.site.view import View
 
 _FIXES = [
-    ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
-    ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
-     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
+    (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+    ),
+    (
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+    ),
 ]
 
 

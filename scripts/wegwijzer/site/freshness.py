@@ -36,9 +36,23 @@ def git_dates(root: Path, folders=("locations", "activities")) -> dict[str, tupl
     """
     try:
         result = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "log", "--no-renames", "--relative", "--name-only",
-             "--format=@%ct", "--", *folders],
-            cwd=root, capture_output=True, text=True, timeout=120)
+            [
+                "git",
+                "-c",
+                "core.quotepath=off",
+                "log",
+                "--no-renames",
+                "--relative",
+                "--name-only",
+                "--format=@%ct",
+                "--",
+                *folders,
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     except (OSError, subprocess.SubprocessError):
         return {}
     if result.returncode != 0:
@@ -72,8 +86,9 @@ class Change:
     wat: str  # "toegevoegd", "gewijzigd" or "gecontroleerd"
 
 
-def recent_changes(cat, dates: dict[str, tuple[int, int]], today: dt.date,
-                   days: int = RECENT_DAYS, limit: int = RECENT_MAX) -> list[Change]:
+def recent_changes(
+    cat, dates: dict[str, tuple[int, int]], today: dt.date, days: int = RECENT_DAYS, limit: int = RECENT_MAX
+) -> list[Change]:
     """Entries added, changed or checked in the last `days` days, newest first."""
     since = today - dt.timedelta(days=days)
     changes = []
@@ -119,8 +134,11 @@ class FreshnessView(View):
         self.dates = git_dates(ctx.settings.data_dir)
 
     def pages(self, ctx: BuildContext) -> Iterable[Page]:
-        yield ChangesPage("nieuw", title="Nieuw en gewijzigd",
-                          description="Wat is er nieuw op de Wegwijzer, en wat is er veranderd of nagekeken?")
+        yield ChangesPage(
+            "nieuw",
+            title="Nieuw en gewijzigd",
+            description="Wat is er nieuw op de Wegwijzer, en wat is er veranderd of nagekeken?",
+        )
 
     def jinja(self, ctx: BuildContext, env: Environment, ww: dict[str, Any]) -> None:
         months = ctx.settings.verouderd_na_maanden

@@ -10,6 +10,10 @@ Which map where, and why (measured on this machine, folium 0.20):
 - Entry pages (plek and aanbod) get a ``<div data-ww-kaart>`` with the coordinates in
   a data attribute; the shared, cached ``kaart.js`` draws the map. Cost: microseconds.
 
+Each folium map's script is written to its own file (``assets/kaarten/<hash>.js``), named
+after its content, so pages have no inline script and the Content-Security-Policy can
+forbid them (``site.security``).
+
 Only folium's JavaScript (the ``L.map`` setup) is used, never its page header: that
 header loads Leaflet, jQuery, Bootstrap and Font Awesome from CDNs and sets a viewport
 that blocks pinch-zoom. Leaflet and Leaflet.markercluster are copied from
@@ -25,6 +29,7 @@ box stays hidden until JavaScript draws it, so each page works without it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -64,6 +69,7 @@ VENDOR_FILES = [
     ("leaflet.markercluster/MIT-LICENCE.txt", "leaflet.markercluster/MIT-LICENCE.txt"),
 ]
 GEOJSON_PATH = "kaart/plekken.geojson"
+SCRIPT_DIR = "assets/kaarten"  # the script of each folium map, as a file: no inline script (CSP)
 OVERVIEW_PAGE = "kaart.md"
 CLUSTER_FROM = 1  # more markers than this: cluster them. Markers that overlap are too small to tap
 # (WCAG 2.2, 2.5.8), so every map with more than one marker merges close ones into a cluster button.
@@ -98,11 +104,15 @@ def places_geojson(catalog, titles: dict[str, str]) -> str:
     """All places as compact GeoJSON (RFC 7946: lon before lat), one feature per line."""
     lines = []
     for loc in catalog.locations.values():
-        feature = {"type": "Feature",
-                   "geometry": {"type": "Point",
-                                "coordinates": [round(loc.coordinaten.lon, 5), round(loc.coordinaten.lat, 5)]},
-                   "properties": {"titel": titles[loc.id], "url": loc.url}}
-        lines.append(json.dumps(feature, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+        feature = {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [round(loc.coordinaten.lon, 5), round(loc.coordinaten.lat, 5)],
+            },
+            "properties": {"titel": titles[loc.id], "url": loc.url},
+        }
+        lines.append(json.dumps(feature, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False))
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
 
 
@@ -117,7 +127,8 @@ class PlaceMarkers(MacroElement):
 WegwijzerKaart.label({{ this.map_ref.get_name() }}, {{ this.label | tojson }});
 WegwijzerKaart.tiles({{ this.map_ref.get_name() }});
 WegwijzerKaart.nameClusters({{ this.map_ref.get_name() }});
-WegwijzerKaart.{{ "addGeoJSON" if this.url else "addRows" }}({{ this._parent.get_name() }}, {{ (this.url or this.rows) | tojson }}, {{ this.base | tojson }});
+WegwijzerKaart.{{ "addGeoJSON" if this.url else "addRows" -}}
+({{ this._parent.get_name() }}, {{ (this.url or this.rows) | tojson }}, {{ this.base | tojson }});
 {% endmacro %}
 """)
 
@@ -161,7 +172,11 @@ def folium_map(
         options = {"showCoverageOnHover": False, "maxClusterRadius": 80, "animate": False}
         target = MarkerCluster(options=options)
         target.add_to(m)
-    label = "Kaart met alle plekken" if url else ("Kaart met 1 plek" if len(rows) == 1 else f"Kaart met {len(rows)} plekken")
+    label = (
+        "Kaart met alle plekken"
+        if url
+        else ("Kaart met 1 plek" if len(rows) == 1 else f"Kaart met {len(rows)} plekken")
+    )
     PlaceMarkers(m, label, rows=rows, url=url, base=base).add_to(target)
     if len(rows) > 1 and url is None:
         lats = [r[0] for r in rows]
@@ -190,6 +205,7 @@ class MapView(View):
 
     def __init__(self) -> None:
         self.titles: dict[str, str] = {}
+        self.scripts: dict[str, str] = {}  # path in the site -> the script of one or more folium maps
 
     def start(self, ctx: BuildContext) -> None:
         tiles.check(ctx.settings)
@@ -212,6 +228,10 @@ class MapView(View):
 
     def finish(self, ctx: BuildContext, site_dir: Path) -> None:
         tiles.copy_archive(ctx.settings, site_dir)
+        for path, body in sorted(self.scripts.items()):  # the folium maps' scripts (see _script_file)
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
 
     def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:
         base = (context.get("base_url") or ".").rstrip("/") + "/"
@@ -221,7 +241,7 @@ class MapView(View):
         context["ww_tegels_naam"] = tiles.provider_name(ctx.settings)
         if page is None:
             if doc.url == url_for("kaart"):
-                context["ww_kaart"] = folium_map(base, url=base + GEOJSON_PATH)
+                context["ww_kaart"] = self._script_file(folium_map(base, url=base + GEOJSON_PATH), base)
                 context["ww_kaart_groups"] = overview_groups(ctx.catalog)
                 context["ww_kaart_titles"] = self.titles
         elif isinstance(page, AreaPage):
@@ -241,7 +261,21 @@ class MapView(View):
             return
         rows = [_row(p, self.titles[p.id]) for p in places]
         center = (area.lat or CENTER[0], area.lon or CENTER[1])
-        context["ww_kaart"] = folium_map(base, rows=rows, center=center)
+        context["ww_kaart"] = self._script_file(folium_map(base, rows=rows, center=center), base)
+
+    def _script_file(self, kaart: dict, base: str) -> dict:
+        """Put the map's script in a file named after its content; the page loads it with 'src'."""
+        body = (
+            "(function () {\n"
+            "  if (!window.L || !window.WegwijzerKaart) return;\n"
+            f"  WegwijzerKaart.later({json.dumps(kaart['id'])}, function () {{\n"
+            f"{kaart['script']}\n"
+            "  });\n"
+            "})();\n"
+        )
+        path = f"{SCRIPT_DIR}/{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
+        self.scripts[path] = body
+        return {**kaart, "src": base + path}
 
     def _entry_map(self, ctx: BuildContext, context: Context, base: str) -> None:
         entry = context["entry"]
@@ -253,7 +287,9 @@ class MapView(View):
             "base": base,
             "zoom": ENTRY_ZOOM,
         }
-        context["ww_kaart_entry"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        context["ww_kaart_entry"] = json.dumps(
+            data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+        )
         context["ww_kaart_count"] = len(places)
 
 

@@ -37,6 +37,7 @@ from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
 from wegwijzer.site.readiness import ReadinessView
 from wegwijzer.site.search.view import SearchView
+from wegwijzer.site.security import SecurityView, site_file_problems
 from wegwijzer.site.trust import TrustView
 from wegwijzer.site.view import View
 
@@ -59,6 +60,7 @@ VIEWS: tuple[type[View], ...] = (
     MapView,
     TrustView,
     ConformView,
+    SecurityView,
 )
 
 
@@ -137,6 +139,11 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_config(self, config):
         load_region.cache_clear()  # serve rebuilds in one process: read woonkernen.yaml again
+        project = Path(config.config_file_path).parent
+        sources = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+        refused = site_file_problems(project, sources)
+        if refused:
+            raise PluginError("Deze bestanden kunnen niet op de site:\n" + "\n".join(refused))
         settings = settings_of(config, self.config)
         today = build_date()
         try:
@@ -175,11 +182,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_env(self, env, config, files):
         ctx = self.context
-        # Our own templates escape every value; Material's templates keep their own rules.
-        previous = env.autoescape
-        env.autoescape = lambda name: (
-            bool(name and name.startswith("wegwijzer/")) or (previous(name) if callable(previous) else bool(previous))
-        )
+        # Every template escapes every value, Material's too (entry names reach its <title>, meta
+        # description and header). HTML made by code is Markup: page content (on_page_content), maps.
+        env.autoescape = True
         env.globals["ww_once"] = _once_cache()
         env.globals["url_for"] = url_for
         env.filters["md"] = text.render
@@ -199,6 +204,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         for view in self.views:
             view.jinja(ctx, env, ww)
         return env
+
+    def on_page_content(self, html, page, config, files):
+        """The page's HTML, made by Markdown from content/ (or our front matter): Markup, so it is not escaped."""
+        return Markup(html)
 
     def on_page_context(self, context, page, config, nav):
         ctx = self.context

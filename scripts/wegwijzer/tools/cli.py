@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wegwijzer.core.guard import one_line
 from wegwijzer.core.problems import EntryErrors, format_report
 
 
@@ -81,8 +82,20 @@ class _DutchFormatter(logging.Formatter):
         return f"{_LEVELS.get(record.levelname, record.levelname.lower())}: {record.getMessage()}"
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now (not the one of the first call: main() can run more than once)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def _dutch_logging(level: int = logging.WARNING) -> None:
-    handler = logging.StreamHandler()
+    handler = _StderrHandler()
     handler.setFormatter(_DutchFormatter())
     logging.basicConfig(level=level, handlers=[handler], force=True)
 
@@ -164,7 +177,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_import_hsds(args) -> int:
-    from wegwijzer.opendata.hsds_import import import_file
+    from wegwijzer.opendata.hsds_import import UNREADABLE, FeedProblem, WriteProblem, import_file
 
     root = Path(args.root).resolve() if args.root else project_root()
     try:
@@ -175,13 +188,11 @@ def cmd_import_hsds(args) -> int:
             Path(args.activities).resolve() if args.activities else None,
             write=not args.proef,
         )
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
+    except (FeedProblem, WriteProblem) as exc:
+        print(one_line(exc.message), file=sys.stderr)
+        return UNREADABLE
     print(result.report())
-    if args.proef:
-        print("Proef: er is niets geschreven.")
-    return 0
+    return result.exit_code
 
 
 def cmd_bench(args) -> int:
@@ -263,6 +274,7 @@ class Command:
     help: str
     run: Callable[[argparse.Namespace], int]
     arguments: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+    epilog: str = ""
 
 
 def _root_argument(p: argparse.ArgumentParser, what: str = "locations/ en activities/") -> None:
@@ -319,6 +331,7 @@ def _args_nieuw(p: argparse.ArgumentParser) -> None:
 def _args_verouderd(p: argparse.ArgumentParser) -> None:
     p.add_argument("--formaat", choices=["md", "csv"], default="md", help="md (standaard) of csv.")
     p.add_argument("--uit", help="Schrijf de lijst naar dit bestand (standaard: op het scherm).")
+    p.add_argument("--overschrijven", action="store_true", help="Vervang het bestand van --uit als het al bestaat.")
     p.add_argument("--maanden", type=int, help="Verouderd na zoveel maanden (standaard uit mkdocs.yml).")
     p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items mee.")
     _root_argument(p)
@@ -329,6 +342,7 @@ def _args_gereed(p: argparse.ArgumentParser) -> None:
         "--streng", action="store_true", help="Stop met een fout als er nog iets ontbreekt (voor een release)."
     )
     p.add_argument("--uit", help="Schrijf het verslag naar dit bestand (standaard: op het scherm).")
+    p.add_argument("--overschrijven", action="store_true", help="Vervang het bestand van --uit als het al bestaat.")
     _root_argument(p, "mkdocs.yml, locations/ en activities/")
 
 
@@ -363,6 +377,8 @@ COMMANDS: tuple[Command, ...] = (
         "Lees aanbod in uit een HSDS 3.0-bestand van een partner (JSON).",
         cmd_import_hsds,
         _args_import_hsds,
+        "Afsluitcode: 0 = alles ingelezen; 1 = het bestand is niet te lezen of schrijven lukte niet "
+        "(er is niets geschreven); 3 = een of meer diensten zijn overgeslagen (de reden staat in het verslag).",
     ),
     Command("nieuw", "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld.", cmd_nieuw, _args_nieuw),
     Command(
@@ -401,7 +417,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
     for command in COMMANDS:
-        p = sub.add_parser(command.name, help=command.help, description=command.help)
+        p = sub.add_parser(command.name, help=command.help, description=command.help, epilog=command.epilog or None)
         p.set_defaults(func=command.run)
         command.arguments(p)
     return parser
@@ -416,6 +432,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.func(args)
+    except EntryErrors as exc:  # a command that needs the data, on data that cannot be read
+        print(format_report(exc.problems), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wegwijzer.core import yamlsafe
+from wegwijzer.core.guard import one_line
 from wegwijzer.core.region import BOUNDS, DATA_DIR, inside_region
 
 DEFAULT_CACHE = DATA_DIR / "geocode-cache.json"
@@ -225,9 +226,9 @@ def run(root: Path, args) -> int:
         )
         return 1
     for rel, lat, lon, query in result.filled:
-        print(f"{rel}: coordinaten ingevuld ({lat}, {lon}) bij '{query}'.")
+        print(one_line(f"{rel}: coordinaten ingevuld ({lat}, {lon}) bij '{query}'."))
     for rel, message in result.problems:
-        print(f"{rel}: {message}", file=sys.stderr)
+        print(one_line(f"{rel}: {message}"), file=sys.stderr)  # a file name or address cannot steer the terminal
     if result.filled:
         print("Kijk op de kaart van de site of elke plek goed staat. Draai daarna wegwijzer validate.")
     elif not result.problems:

@@ -11,11 +11,13 @@ import sys
 from pathlib import Path
 
 from wegwijzer.core import describe
+from wegwijzer.core.guard import one_line
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors, format_report
 from wegwijzer.core.readiness import AreaReport, Counts, GoLive, Readiness, readiness
 from wegwijzer.site.context import build_date
 from wegwijzer.tools.deployment import load_settings
+from wegwijzer.tools.output import write_output
 
 HEADER = "| gebied | plekken | aanbod | eigen contact | via gemeente | met adres | nagekeken |"
 
@@ -85,8 +87,11 @@ def run(root: Path, args: argparse.Namespace, out=None) -> int:
     report = readiness(cat, GoLive.of(load_settings(root)), today)
     text = report_markdown(report)
     if args.uit:
-        Path(args.uit).write_text(text, encoding="utf-8")
-        print(f"Geschreven: {args.uit}", file=out)
+        problem = write_output(Path(args.uit), text, root, getattr(args, "overschrijven", False))
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
+        print(f"Geschreven: {one_line(args.uit)}", file=out)
     else:
         out.write(text)
     if args.streng and not report.ready:

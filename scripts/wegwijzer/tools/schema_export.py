@@ -24,8 +24,9 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
+from wegwijzer.core.fieldtypes import _yes_no
 from wegwijzer.core.load import load_catalog
-from wegwijzer.core.model import Activity, Entry, Location, _yes_no
+from wegwijzer.core.model import Activity, Entry, Location
 from wegwijzer.core.region import Region, load_region
 from wegwijzer.tools import schema_rules as rules
 
@@ -162,9 +163,10 @@ def schema_file(folder: Path, name: str) -> Path:
 
 def write_schemas(root: Path, folder: Path | None = None) -> list[Path]:
     folder = folder or root / FOLDER
+    made = schemas(root)  # before anything is written: data that cannot be read leaves no folder behind
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in schemas(root).items():
+    for name, schema in made.items():
         path = schema_file(folder, name)
         path.write_text(render(schema), encoding="utf-8")
         written.append(path)

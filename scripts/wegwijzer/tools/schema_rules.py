@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wegwijzer.core import model, vocab
+from wegwijzer.core import fieldtypes as model
+from wegwijzer.core import vocab
 from wegwijzer.core.region import BOUNDS, REGION_ID, REGION_NAME, UNKNOWN_AREA, Region
 
 Schema = dict[str, Any]
@@ -44,7 +45,7 @@ def _phone_pattern() -> str:
     return f"^{s}(?:{national}|{dutch_plus}|{service}|{short}|{abroad}){s}$"
 
 
-_NO_HTML = r"(?![\s\S]*<\s*/?\s*[a-zA-Z!][^>]*>)"
+_NO_HTML = r"(?![\s\S]*(?:<[A-Za-z/!?]|<\s*/?\s*[A-Za-z!][^<>]*>))"  # core.guard.markup_problem
 _SAFE_LINKS = r"(?![\s\S]*\]\(\s*(?!https?:|mailto:|tel:)[a-zA-Z][a-zA-Z0-9+.-]*:)"
 _URL_BAD = "\\s\"'<>\\\\`"  # no identity escapes: VS Code compiles patterns with the "u" flag
 
@@ -74,6 +75,16 @@ FIELD_CHECKS: dict[Any, Schema] = {
         "patternErrorMessage": (
             "Begin met https://, bijvoorbeeld https://www.voorbeeld.nl. Geen spaties of aanhalingstekens."
         ),
+    },
+    # Line = _plain_text and then _one_line: the outer check's pattern replaces the inner one, so it has both.
+    model._one_line: {
+        "pattern": f"^(?![\\s\\S]*[\\r\\n]){_NO_HTML}{_SAFE_LINKS}[\\s\\S]*\\S[\\s\\S]*$",
+        "patternErrorMessage": "Schrijf gewone tekst op één regel, geen HTML.",
+    },
+    model._id_like: {
+        "pattern": vocab.ID_RE.pattern,
+        "maxLength": vocab.ID_MAX,
+        "patternErrorMessage": "Schrijf een id: kleine letters, cijfers en streepjes, bijvoorbeeld den-helder.",
     },
     model._plain_text: {
         "pattern": f"^{_NO_HTML}{_SAFE_LINKS}[\\s\\S]*\\S[\\s\\S]*$",

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from wegwijzer.core import describe
 from wegwijzer.core.freshness import StaleRow, stale_entries
+from wegwijzer.core.guard import one_line
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors, format_report
 from wegwijzer.opendata.table import csv_document
 from wegwijzer.site.context import build_date
 from wegwijzer.tools.deployment import load_settings
+from wegwijzer.tools.output import write_output
 
 STALE_COLUMNS = ["beheerder", "naam", "soort", "id", "bestand", "laatst_gecontroleerd", "link"]
 
@@ -82,8 +84,11 @@ def run(root: Path, args, out=None) -> int:
     rows = stale_entries(cat, today, months, settings.site_url)
     text = stale_csv(rows) if args.formaat == "csv" else stale_markdown(rows, today, months)
     if args.uit:
-        Path(args.uit).write_text(text, encoding="utf-8")
-        print(f"{len(rows)} {'item' if len(rows) == 1 else 'items'} om na te kijken. Geschreven: {args.uit}")
+        problem = write_output(Path(args.uit), text, root, getattr(args, "overschrijven", False))
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
+        print(f"{len(rows)} {'item' if len(rows) == 1 else 'items'} om na te kijken. Geschreven: {one_line(args.uit)}")
     else:
         out.write(text)
     return 0
