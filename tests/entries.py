@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 from pathlib import Path
 
 import yaml
@@ -63,21 +64,23 @@ def write_project(root: Path, places: dict[str, dict | str], offers: dict[str, d
     return root
 
 
-def link_site(root: Path, names: tuple[str, ...] = SITE_FILES) -> Path:
-    """Symlink the site's own files (pages, templates, packages, mkdocs.yml) into a test project.
+def _without_guides(folder: str, names: list[str]) -> list[str]:
+    return ["gids"] if Path(folder) == ROOT / "content" else []
 
-    content/ is linked file by file without the guides (content/gids/): a guide names offers of the
-    shipped data, which a test project does not have, so its check would fail there.
+
+def link_site(root: Path, names: tuple[str, ...] = SITE_FILES) -> Path:
+    """Symlink the site's own files (templates, packages, mkdocs.yml) into a test project; copy its pages.
+
+    content/ is copied without the guides (content/gids/): a guide names offers of the shipped data,
+    which a test project does not have, so its check would fail there. A copy, not links file by file:
+    the build refuses a content file that links out of the project (site.security).
     """
     for name in names:
         source = ROOT / name
         if not source.exists():
             continue
         if name == "content":
-            (root / name).mkdir(exist_ok=True)
-            for child in source.iterdir():
-                if child.name != "gids":
-                    os.symlink(child, root / name / child.name)
+            shutil.copytree(source, root / name, ignore=_without_guides)
         else:
             os.symlink(source, root / name)
     return root

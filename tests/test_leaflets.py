@@ -35,6 +35,15 @@ def squash(text: str) -> str:
     return re.sub(r"(\w)- (\w)", r"\1-\2", text)
 
 
+RUNNING_HEAD = re.compile(r"^De Wegwijzer van de Kop - blad \d+ van \d+$", re.M)
+
+
+def pdf_text(reader) -> str:
+    """All text of a leaflet, squashed, without the line at the top of each sheet ('blad 2 van 4'):
+    a gemeente's leaflet runs over more sheets, and a name may go on after the page break."""
+    return squash(RUNNING_HEAD.sub("", "\n".join(p.extract_text() for p in reader.pages)))
+
+
 def local_entries(catalog, area_id):
     from wegwijzer.site.leaflets import local_activities
 
@@ -191,7 +200,7 @@ def test_every_kern_and_wijk_leaflet_fits_on_one_sheet(pdfs, catalog):
     cut = shortened(catalog)
     assert cut, "geen folder hoefde korter: deze test heeft een volle kern nodig"
     for name in cut:
-        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        text = pdf_text(pdfs[name][1])
         assert re.search(r"En nog \d+ (meer|plekk?e?n?|tijde?n?) op de website|Op de website sta(at|an) ", text), name
 
 
@@ -203,7 +212,7 @@ def test_every_entry_of_the_area_is_on_the_leaflet(pdfs, chosen, catalog):
     from wegwijzer.site.leaflets import HELP_KINDS
 
     for name in chosen["villages"] + [chosen["gemeente"]]:
-        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        text = pdf_text(pdfs[name][1])
         entries = local_entries(catalog, name)
         assert entries
         for e in entries:
@@ -215,7 +224,7 @@ def test_every_entry_of_the_area_is_on_the_leaflet(pdfs, chosen, catalog):
 
 def test_an_empty_village_points_to_what_is_nearby(pdfs, chosen, catalog):
     name = chosen["empty"]
-    text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+    text = pdf_text(pdfs[name][1])
     area = catalog.region.areas[name]
     assert f"Er staan in {area.naam} nog geen plekken of activiteiten" in text
     (nearby,) = catalog.nearby_places(area.lat, area.lon, 5.0, limit=1)  # empty_kern chose one that has it
@@ -227,7 +236,7 @@ def test_phone_numbers_are_never_invented(pdfs, chosen, catalog):
     known = {re.sub(r"\D", "", e.contact.telefoon) for e in catalog.entries() if e.contact and e.contact.telefoon}
     known |= {re.sub(r"\D", "", g.loket.telefoon or g.telefoon or "") for g in catalog.gemeenten.values()} - {""}
     for name in chosen["villages"] + [chosen["empty"]]:
-        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        text = pdf_text(pdfs[name][1])
         for number in PHONE_RE.findall(text):
             assert re.sub(r"\D", "", number) in known, f"onbekend telefoonnummer {number} in {name}"
         assert "niet bekend" not in text
@@ -372,7 +381,7 @@ def test_a_guide_leaflet_has_its_own_text_and_opens_its_page_by_qr(pdfs, chosen,
         path, reader = pdfs[name]
         _, guide_id, gemeente = name.split("/")
         guide = catalog.guides[guide_id]
-        text = squash(" ".join(p.extract_text() for p in reader.pages))
+        text = pdf_text(reader)
         assert guide.titel in text and "Wat kun je zelf doen?" in text and "De eerste stap" in text
         assert "Gemaakt op 18 november 2026" in text
         doc = pdfium.PdfDocument(str(path))
