@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 from pathlib import Path
 
@@ -238,6 +239,38 @@ def test_a_guide_with_mistakes_gets_every_problem_at_once_with_file_line_and_fie
     assert "'gekozen' heeft geen eigen telefoonnummer" in text
     assert "'julianadorpp' is geen wijk, woonkern of gemeente. Bedoelde je 'julianadorp'?" in text
     assert "De kop '## De eerste stap' ontbreekt." in text
+
+
+def test_a_hostile_guide_is_refused_with_the_line_of_each_problem(tmp_path):
+    """A guide is written by anyone who opens a pull request: markup, control characters and links
+    to other schemes are refused like in entries, with the line they are on."""
+    bad = GUIDE.replace("beheerder: Test", 'beheerder: "Test\\u001b[2J"')
+    bad = bad.replace("- Open je post.", "- Open je post.<script>alert(1)</script>")
+    bad = bad.replace("Bel de lijn.", "Bel [de lijn](javascript:alert(1)).")
+    bad = bad.replace("aanbod: [gekozen]", 'aanbod: ["../gekozen"]')
+    project = _project(tmp_path, bad)
+    with pytest.raises(EntryErrors) as info:
+        load_catalog(project)
+    lines = {p.line: p for p in info.value.problems if p.file == "content/gids/geld.md"}
+    assert "geen id" in lines[3].message  # aanbod
+    assert "escape-teken" in lines[7].message  # beheerder
+    assert "Gebruik geen HTML" in lines[16].message and "<script>" in lines[16].message
+    assert "Een link mag alleen beginnen met https://" in lines[20].message
+
+
+def test_a_guide_file_that_links_out_of_the_project_or_is_no_file_is_refused(tmp_path):
+    project = _project(tmp_path)
+    secret = tmp_path.parent / f"{tmp_path.name}-geheim.md"
+    secret.write_text(GUIDE, encoding="utf-8")
+    gids = project / "content" / "gids"
+    (gids / "geld.md").unlink()
+    (gids / "geheim.md").symlink_to(secret)
+    (gids / "map.md").mkdir()
+    os.mkfifo(gids / "pijp.md")
+    problems = {p.file: p.message for p in load_catalog(project, strict=False).problems}
+    assert "buiten de map van de Wegwijzer" in problems["content/gids/geheim.md"]
+    assert "Dit is een map, geen bestand" in problems["content/gids/map.md"]
+    assert "pijp (FIFO)" in problems["content/gids/pijp.md"]
 
 
 def test_a_guide_may_not_point_to_an_example_and_validate_says_so(tmp_path):

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from pydantic import Field, ValidationError, field_validator
 
-from wegwijzer.core import text, vocab, yamlsafe
+from wegwijzer.core import guard, text, vocab, yamlsafe
+from wegwijzer.core.files import FileProblem, check_inside, read_limited
 from wegwijzer.core.messages import field_label, suggest, translate
-from wegwijzer.core.model import ID_RE, Strict, Text, _not_future
+from wegwijzer.core.model import ID_RE, Id, Line, Strict, Text, _not_future
 from wegwijzer.core.problems import Problem
 from wegwijzer.core.vocab import Dimension, choice_type
 
@@ -47,6 +48,8 @@ FIRST_STEP = "De eerste stap"
 QUESTIONS = "Vragen"
 REQUIRED_SECTIONS = (SELF, FIRST_STEP)
 MAX_BYTES = 64 * 1024
+MAX_PICKED = 40  # hand-picked offers of one guide (a guide shows a short list, never the catalogue)
+MAX_SIGNALS = 50
 
 
 # --- the front matter -------------------------------------------------------------------------
@@ -55,11 +58,11 @@ MAX_BYTES = 64 * 1024
 class Signal(Strict):
     """A signal from De Kop in Beeld that this guide answers. Shown on the editors' page only."""
 
-    gebied: list[str] = Field(min_length=1, description="Ids van de wijk, woonkern of gemeente.")
+    gebied: list[Id] = Field(min_length=1, max_length=20, description="Ids van de wijk, woonkern of gemeente.")
     wat: Text = Field(max_length=400, description="Wat er werd opgemerkt, in een paar zinnen.")
     wanneer: dt.date = Field(description="Wanneer het werd opgemerkt (JJJJ-MM-DD).")
-    door: Text = Field(max_length=160, description="Wie het opmerkte: de rol in De Kop in Beeld.")
-    bron: Text | None = Field(None, description="Waar het staat: een verslag of een gesprek.")
+    door: Line = Field(max_length=160, description="Wie het opmerkte: de rol in De Kop in Beeld.")
+    bron: Line | None = Field(None, max_length=400, description="Waar het staat: een verslag of een gesprek.")
     voorbeeld: bool = Field(False, description="true als dit signaal verzonnen is om de site te laten zien.")
 
     _past = field_validator("wanneer")(classmethod(lambda cls, value: _not_future(value)))
@@ -73,12 +76,18 @@ class GuideMeta(Strict):
     doelgroepen: list[Audience] = Field(default_factory=list, description="Alleen aanbod voor deze doelgroepen.")
     gezondheid: list[Dimension] = Field(default_factory=list, description="Onderdelen van Positieve Gezondheid.")
     per_onderdeel: bool = Field(False, description="true: kies aanbod per onderdeel van Positieve Gezondheid.")
-    aanbod: list[str] = Field(default_factory=list, description="Ids van aanbod dat altijd eerst komt.")
-    hulplijnen: list[str] = Field(default_factory=list, description="Ids van landelijke hulplijnen die passen.")
+    aanbod: list[Id] = Field(
+        default_factory=list, max_length=MAX_PICKED, description="Ids van aanbod dat altijd eerst komt."
+    )
+    hulplijnen: list[Id] = Field(
+        default_factory=list, max_length=MAX_PICKED, description="Ids van landelijke hulplijnen die passen."
+    )
     aanleiding: Text = Field(max_length=600, description="Waarom deze gids er is (voor de redactie).")
-    bron: Text = Field(description="Waar de aanleiding staat, bijvoorbeeld een deel van het plan.")
-    signalen: list[Signal] = Field(default_factory=list, description="Signalen uit De Kop in Beeld.")
-    beheerder: Text = Field(description="Wie deze gids bijhoudt.")
+    bron: Line = Field(max_length=600, description="Waar de aanleiding staat, bijvoorbeeld een deel van het plan.")
+    signalen: list[Signal] = Field(
+        default_factory=list, max_length=MAX_SIGNALS, description="Signalen uit De Kop in Beeld."
+    )
+    beheerder: Line = Field(max_length=120, description="Wie deze gids bijhoudt.")
 
 
 # --- the body ---------------------------------------------------------------------------------
@@ -181,6 +190,9 @@ class _Body:
     def read(self, body: str) -> None:
         for i, raw in enumerate(body.split("\n")):
             raw = _COMMENT.sub("", raw) if "<!--" in raw else raw  # '<!-- taal-ok: ... -->' is for the B1 gate
+            problem = guard.text_problem(raw)
+            if problem:
+                self.problem(self.first_line + i, problem)
             match = _HEADING.match(raw)
             if match:
                 self.heading(self.first_line + i, len(match.group(1)), match.group(2))
@@ -242,7 +254,7 @@ def _front(raw: str, rel: str) -> tuple[yamlsafe.Document | None, str, int, list
         return None, raw, 1, [Problem(rel, 1, "", message)]
     body_line = raw[: match.end()].count("\n") + 1
     try:
-        doc = yamlsafe.parse(match.group(1) or "")
+        doc = yamlsafe.parse(match.group(1) or "", rel, max_line=guard.MAX_LINE_CHARS)
     except yamlsafe.YamlProblem as exc:
         return None, raw[match.end() :], body_line, [Problem(rel, (exc.line or 0) + 1, exc.field, exc.message)]
     doc.lines = {k: v + 1 for k, v in doc.lines.items()}  # the front matter starts on line 2
@@ -262,19 +274,27 @@ def _meta(doc: yamlsafe.Document, rel: str) -> tuple[GuideMeta | None, list[Prob
         return None, problems
 
 
-def read_guide(path: Path, rel: str) -> tuple[Guide | None, yamlsafe.Document | None, list[Problem]]:
+def _read_text(path: Path, rel: str, root: Path) -> tuple[str | None, list[Problem]]:
+    """The text of a guide file: a regular file inside the project, at most MAX_BYTES, UTF-8."""
+    try:
+        check_inside(path, [root])
+        raw = read_limited(path, MAX_BYTES)
+    except FileProblem as exc:
+        return None, [Problem(rel, None, "", exc.message)]
+    try:
+        text_ = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "", "Het bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8.")]
+    return text_.replace("\r\n", "\n"), []
+
+
+def read_guide(path: Path, rel: str, root: Path) -> tuple[Guide | None, yamlsafe.Document | None, list[Problem]]:
     """One guide file: the guide (None when its front matter is wrong), the front matter (for line numbers)
     and its problems. A guide with problems is returned too, so the checks against the catalogue still run."""
-    if path.stat().st_size > MAX_BYTES:
-        return (
-            None,
-            None,
-            [Problem(rel, None, "", f"De gids is te groot: hoogstens {MAX_BYTES // 1024} kB.")],
-        )
-    try:
-        raw = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        return None, None, [Problem(rel, None, "", "Het bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8.")]
+    raw, problems = _read_text(path, rel, root)
+    if raw is None:
+        return None, None, problems
     doc, body_text, body_line, problems = _front(raw, rel)
     meta = None
     if doc is not None:
@@ -346,7 +366,11 @@ def load_guides(root: Path, cat: Catalog) -> tuple[dict[str, Guide], list[Proble
         return guides, problems
     for path in sorted(folder.iterdir()):
         rel = (GUIDE_DIR / path.name).as_posix()
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            if path.suffix == ".md":
+                problems.append(Problem(rel, None, "", "Dit is een map, geen bestand. Een gids is één bestand (.md)."))
             continue
         if path.suffix != ".md":
             problems.append(Problem(rel, None, "", "Dit bestand hoort hier niet. Een gids eindigt op .md."))
@@ -355,7 +379,7 @@ def load_guides(root: Path, cat: Catalog) -> tuple[dict[str, Guide], list[Proble
             message = f"Deze naam kan niet. Gebruik kleine letters, cijfers en streepjes: {vocab.slug(path.stem)}.md."
             problems.append(Problem(rel, None, "", message))
             continue
-        guide, doc, found = read_guide(path, rel)
+        guide, doc, found = read_guide(path, rel, root)
         if guide is not None and doc is not None:
             found += check_guide(guide, doc, cat)
             if not any(not p.warning for p in found):

@@ -337,7 +337,9 @@ class Activity(Entry):
         False, description="true als de pagina moet zeggen: Bij direct gevaar: bel 112. Bijvoorbeeld bij Veilig Thuis."
     )
     voor_professionals: Text | None = Field(None, description="Hoe een professional iemand doorverwijst.")
-    gezondheid: list[Dimension] = Field(default_factory=list, description="Onderdelen van Positieve Gezondheid.")
+    gezondheid: list[Dimension] = Field(
+        default_factory=list, max_length=6, description="Onderdelen van Positieve Gezondheid (hoogstens zes)."
+    )
 
     kind: ClassVar[str] = "aanbod"
 
