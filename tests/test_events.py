@@ -44,6 +44,11 @@ def test_a_past_date_is_gone_from_lists_and_marked_on_the_page_of_its_offer(site
     page = (site / catalog.activities[WEBINAR].url / "index.html").read_text(encoding="utf-8")
     assert re.search(r'class="ww-past">Webinar \(online\) op dinsdag 6 oktober 2026, [^<]*\(voorbij\)', page)
     assert 'href="https://www.voorbeeld.nl/webinar-geld" rel="external">Kijk mee via internet</a>' in page
+    # cards elsewhere (a guide, a theme, the search index) say only what can still happen
+    cards = " ".join(p.read_text(encoding="utf-8") for p in sorted((site / "zoekindex").glob("kaarten-*.json")))
+    guide = (site / "gids/ik-heb-geldzorgen/index.html").read_text(encoding="utf-8")
+    for text in (guide, cards):
+        assert "25 november 2026" in text and "6 oktober 2026" not in text
 
 
 @pytest.mark.browser

@@ -84,12 +84,13 @@ def frequency_note(item: ScheduleItem) -> str:
     return {"tweewekelijks": "om de week", "maandelijks": "één keer per maand"}.get(item.herhaling, "")
 
 
-def schedule_short(act: Activity) -> str:
-    """A short 'when' for cards: the first two schedule lines."""
-    if not act.schema:
+def schedule_short(act: Activity, today: dt.date | None = None) -> str:
+    """A short 'when' for cards: the first two schedule lines; with today, only those that can still happen."""
+    items = [i for i in act.schema if today is None or is_current(i, today)]
+    if not items:
         return ""
-    lines = [schedule_line(i) for i in act.schema[:2]]
-    more = " en meer" if len(act.schema) > 2 else ""
+    lines = [schedule_line(i) for i in items[:2]]
+    more = " en meer" if len(items) > 2 else ""
     return "; ".join(lines) + more
 
 
