@@ -57,6 +57,7 @@ PAGE_TYPES: list[PageType] = [
     PageType("gids", ("gids/*/index.html",), True, what="gids voor de hele regio"),
     PageType("gids-gebied", ("gids/*/*/index.html",), True, what="gids voor een gemeente of woonkern"),
     PageType("folder-gids", ("folder/gids/*/*/index.html",), True, what="folder van een gids"),
+    PageType("binnenkort", ("binnenkort/index.html",), True, what="alles wat binnenkort is"),
     PageType("redactie-gidsen", ("redactie/gidsen/index.html",), True, what="gidsen en hun signalen (redactie)"),
     PageType("open-data", ("open-data/index.html", "data/index.html", "opendata/index.html"), True, what="open data"),
     PageType("nieuw", ("nieuw/index.html",), True, what="nieuw aanbod"),

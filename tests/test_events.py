@@ -61,7 +61,27 @@ def test_the_browser_hides_events_that_passed_after_the_build(browser, server):
     coming = page.locator('[data-ww-binnenkort] [data-ww-datum="2027-02-09"]')
     assert passed.count() == 1 and not passed.is_visible()
     assert coming.is_visible()
+    # on the page with every event, November has nothing left: its heading goes too
+    page.goto(server + "binnenkort/")
+    assert not page.get_by_role("heading", name="November 2026").is_visible()
+    assert page.get_by_role("heading", name="Februari 2027").is_visible()
     context.close()
+
+
+def test_the_page_binnenkort_has_every_coming_event_by_month_and_every_list_links_to_it(site, catalog):
+    from wegwijzer.core import events
+
+    page = (site / "binnenkort/index.html").read_text(encoding="utf-8")
+    dates = DATES.findall(page)
+    coming = events.upcoming(catalog.listed(), BUILD_DATE)
+    assert len(coming) > events.BINNENKORT  # more than a list shows, so the page adds something
+    assert dates == sorted(dates) == [u.datum.isoformat() for u in coming]
+    assert "2026-10-06" not in dates
+    months = re.findall(r'<h2 id="maand-\d+">([^<]+)</h2>', page)
+    assert months[:2] == ["November 2026", "Januari 2027"] and len(months) == len(set(months))
+    for name in ("index.html", "gemeente/den-helder/index.html", "gids/ik-heb-geldzorgen/index.html"):
+        link = 'href="' + "../" * name.count("/") + 'binnenkort/">Alles wat binnenkort is in de regio</a>'
+        assert link in (site / name).read_text(encoding="utf-8"), name
 
 
 def test_events_are_single_ics_events_with_their_kind_and_online_place(site):

@@ -1,5 +1,5 @@
 /*
- * De Wegwijzer van de Kop: "Binnenkort" lists (home, area, theme and guide pages).
+ * De Wegwijzer van de Kop: "Binnenkort" lists (home, area, theme and guide pages, and /binnenkort/).
  *
  * The site is built on a date; an event that passes before the next build would still be listed.
  * Each item has data-ww-datum="YYYY-MM-DD" (the day of the event). This script hides every item whose
@@ -23,6 +23,11 @@
       var past = items[j].getAttribute("data-ww-datum") < now;
       items[j].hidden = past;
       if (!past) left++;
+    }
+    // On /binnenkort/ the events are grouped by month: a month with nothing left goes too.
+    var months = lists[i].querySelectorAll("[data-ww-maand]");
+    for (var k = 0; k < months.length; k++) {
+      months[k].hidden = !months[k].querySelector("[data-ww-datum]:not([hidden])");
     }
     var empty = lists[i].querySelector(".ww-binnenkort__leeg");
     if (empty) empty.hidden = left > 0;

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wegwijzer.core import vocab
+from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.messages import field_label
 from wegwijzer.core.model import Activity, ScheduleItem
@@ -63,6 +63,14 @@ def binnenkort(activities: Iterable[Activity], today: dt.date, limit: int | None
     """The "Binnenkort" list: the first coming events (all of them with limit None)."""
     found = upcoming(activities, today)
     return found if limit is None else found[:limit]
+
+
+def by_month(found: list[Upcoming]) -> list[tuple[str, list[Upcoming]]]:
+    """Coming events grouped by month, in date order: [('november 2026', [...]), ...]."""
+    months: dict[tuple[int, int], list[Upcoming]] = {}
+    for event in found:
+        months.setdefault((event.datum.year, event.datum.month), []).append(event)
+    return [(f"{describe.MONTH_NAMES[m - 1]} {y}", items) for (y, m), items in sorted(months.items())]
 
 
 def where_text(cat: Catalog, event: Upcoming) -> str:

@@ -29,6 +29,7 @@ ROUTES: dict[str, str] = {
     "professionals": "professionals/",
     "nieuw": "nieuw/",
     "gidsen": "gids/",
+    "binnenkort": "binnenkort/",  # every coming one-off event (site.events)
     # the pages a public service owes its users (site.trust)
     "over": "over/",
     "privacy": "privacy/",
