@@ -175,6 +175,18 @@ def test_area_and_theme_pages_point_to_their_guides(site, catalog):
 # --- selection -------------------------------------------------------------------------------------------
 
 
+def test_a_shortened_list_on_a_guide_always_says_where_the_rest_is(site):
+    """'Er is nog 6 keer ander aanbod.' is never a dead end: a theme, the chosen place, or the place chooser."""
+    shortened = 0
+    for page in sorted((site / "gids").glob("**/index.html")):
+        for more in re.findall(
+            r'<p class="ww-more">Er is nog \d+ keer ander aanbod\.(.*?)</p>', page.read_text("utf-8")
+        ):
+            shortened += 1
+            assert re.search(r'<a href="[^"]+">', more), page
+    assert shortened > 20
+
+
 def test_selection_near_first_hand_picked_first_ended_never_and_capped(tmp_path):
     past = (dt.date.today() - dt.timedelta(days=3)).isoformat()
     near = {
