@@ -402,3 +402,12 @@ def test_every_guide_leaflet_is_estimated_to_fit_two_sides_and_lists_offers(site
             leaflet = make_guide_leaflet(ctx, guide, g)
             assert estimate(leaflet) <= BUDGET, f"{guide.id}/{g.id}"
             assert leaflet.lists or leaflet.unknown, f"{guide.id}/{g.id}: geen aanbod op de folder"
+
+
+def test_a_guide_leaflet_says_when_an_offer_is_and_never_a_past_date(site, catalog):
+    """On paper nobody can click through: an offer with times says when, and only what can still happen."""
+    page = (site / "folder/gids/ik-zorg-voor-iemand/schagen/index.html").read_text(encoding="utf-8")
+    assert "<strong>Wanneer:</strong> Elke derde vrijdag van de maand, 09:30 tot 12:00 uur" in page
+    assert "<strong>Wanneer:</strong> Voorlichting op donderdag 14 januari 2027" in page
+    money = (site / "folder/gids/ik-heb-geldzorgen/den-helder/index.html").read_text(encoding="utf-8")
+    assert "25 november 2026" in money and "6 oktober 2026" not in money

@@ -11,6 +11,7 @@ staat nog ...").
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 from math import ceil
 from typing import Any, ClassVar
@@ -55,12 +56,14 @@ class GuideLeaflet:
         return breakable(self.web_text)
 
 
-def _paper_items(cat: Catalog, rows: list[guide_select.Row]) -> list[Item]:
+def _paper_items(cat: Catalog, rows: list[guide_select.Row], today: dt.date) -> list[Item]:
+    """Each offer with where and, when it has times that can still happen, when; then its contact route."""
     items = []
     for row in rows:
         item = short_item(cat, row.act)
         where = ", ".join(p.naam for p in cat.places_of(row.act)) or ", ".join(cat.where(row.act))
-        item.lines.insert(0, [("Waar", where)])
+        when = describe.schedule_short(row.act, today)
+        item.lines[:0] = [[("Waar", where)]] + ([[("Wanneer", when)]] if when else [])
         items.append(item)
     return items
 
@@ -130,14 +133,16 @@ def fit(leaflet: GuideLeaflet) -> GuideLeaflet:
 # --- making it -----------------------------------------------------------------------------------
 
 
-def _lists(cat: Catalog, guide: Guide, gemeente: Area) -> tuple[list[tuple[str, list[Item], int]], list[Item]]:
+def _lists(
+    cat: Catalog, guide: Guide, gemeente: Area, today: dt.date
+) -> tuple[list[tuple[str, list[Item], int]], list[Item]]:
     lists, unknown = [], []
     for block in guide_select.area_blocks(cat, guide, gemeente):
         rows = block.rows[:PAPER_CAP]
         if block.key == guide_select.UNKNOWN:
             unknown = [Item(r.act, [], r.act.samenvatting) for r in rows]
         else:
-            lists.append((block.titel, _paper_items(cat, rows), len(block.rows) + block.more - len(rows)))
+            lists.append((block.titel, _paper_items(cat, rows, today), len(block.rows) + block.more - len(rows)))
     return lists, unknown
 
 
@@ -156,7 +161,7 @@ def make_guide_leaflet(ctx: BuildContext, guide: Guide, gemeente: Area) -> Guide
     base = site_base(ctx.settings.site_url)
     page = url_for("gids-gebied", f"{guide.id}/{gemeente.id}")
     web_url = base + page if base else ""
-    lists, unknown = _lists(cat, guide, gemeente)
+    lists, unknown = _lists(cat, guide, gemeente, ctx.today)
     leaflet = fit(
         GuideLeaflet(
             guide=guide,
