@@ -76,8 +76,9 @@ def _lines(text: str) -> int:
 
 
 def _item(item: Item) -> float:
-    facts = " ".join(f"{k}: {v}." for line in item.lines for k, v in line)
-    return 1.2 + _lines(item.summary) + (_lines(facts) if facts else 0) + 0.3
+    """The name, the summary, and each line of facts as its own paragraph (folder-item.html)."""
+    facts = sum(_lines(" ".join(f"{k}: {v}." for k, v in line)) for line in item.lines)
+    return 1.2 + _lines(item.summary) + facts + 0.3
 
 
 def estimate(leaflet: GuideLeaflet) -> float:
