@@ -354,7 +354,7 @@ RULES = [
                 1,
                 "",
                 "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
-                "zodat mensen weten waar het is.",
+                "zodat mensen weten waar het is. Weet je het niet? Schrijf dan: gebied: [onbekend].",
             )
         ],
     ),

@@ -348,7 +348,7 @@ class Activity(Entry):
         if not self.plekken and not self.gebied:
             raise ValueError(
                 "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
-                "zodat mensen weten waar het is."
+                "zodat mensen weten waar het is. Weet je het niet? Schrijf dan: gebied: [onbekend]."
             )
         return self
 
