@@ -58,7 +58,7 @@ RULES = [
                 21,
                 "gebied, regel 1",
                 "'den-heldr' is geen gebied. Bedoelde je 'den-helder'? "
-                "Kies uit: den-helder, hollands-kroon, schagen, texel, regio.",
+                "Kies uit: den-helder, hollands-kroon, schagen, texel, regio, onbekend.",
             )
         ],
     ),
