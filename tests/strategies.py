@@ -82,6 +82,7 @@ ENTRY_FIELDS = {  # fields every entry has (model.Entry); naam, bron and beheerd
     "contact": contact(),
     "bron": text,
     "gecontroleerd_op": st.dates(dt.date(2024, 1, 1), CHECKED_BEFORE),
+    "bron_gecontroleerd_op": st.dates(dt.date(2005, 1, 1), CHECKED_BEFORE),
     "beheerder": text,
     "beheerder_email": st.just("redactie@voorbeeld.nl"),
 }
@@ -257,6 +258,7 @@ NEAR_MISSES: dict[str, Callable[[Project], None]] = {
     ),
     "soort bestaat niet": lambda p: _first_place(p).update(soort="kasteel"),
     "gecontroleerd in de toekomst": lambda p: _first_offer(p).update(gecontroleerd_op=dt.date(2999, 1, 1)),
+    "bron gecontroleerd in de toekomst": lambda p: _first_place(p).update(bron_gecontroleerd_op=dt.date(2999, 1, 1)),
     "geen plekken en geen gebied": lambda p: _first_offer(p).update(plekken=[], gebied=[], schema=[]),
     "evenement zonder datum": lambda p: _recurring(p).update(evenement="markt"),
     "webinar zonder link": lambda p: (_once(p).update(evenement="webinar"), _item(p).pop("link", None)),

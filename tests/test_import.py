@@ -25,8 +25,8 @@ def _example(name: str) -> Path:
 
 KEPT = ("naam", "soort", "samenvatting", "beschrijving", "organisatie", "themas", "doelgroepen", "gebied", "kosten")
 KEPT += ("aanmelden", "talen", "voor_professionals", "inloop")
-# Not (yet) carried through HSDS and back: 'bereikbaar' (the exporter writes it as phones[].description,
-# the importer does not read it; see the xfail test below) and 'bel_112' (HSDS has no field for it).
+# Not carried through HSDS and back: 'bel_112' (HSDS has no field for it). 'bereikbaar' comes back from
+# phones[].description (test below); our check date comes back as the source's ('bron_gecontroleerd_op').
 
 
 def _contact(entry) -> tuple:
@@ -68,7 +68,6 @@ def test_round_trip_keeps_names_addresses_schedules_and_phones(round_trip, catal
         assert new.bron == "HSDS-import: feed.json" and new.gecontroleerd_op is None
 
 
-@pytest.mark.xfail(strict=True, reason="the importer does not read phones[].description into 'bereikbaar' yet")
 def test_round_trip_keeps_when_a_phone_line_is_open(round_trip, catalog):
     _, again = round_trip
     after = {a.naam: a for a in again.activities.values()}

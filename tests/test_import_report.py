@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from entries import place
+from entries import offer, place, write_project
 from wegwijzer.core.load import load_catalog
 from wegwijzer.opendata import hsds_import
 from wegwijzer.opendata.hsds_import import write as hsds_write
@@ -38,6 +38,10 @@ def at(loc: dict, *schedules: dict) -> list[dict]:
 
 def weekly(**fields) -> dict:
     return {"freq": "WEEKLY", "byday": "TU", "opens_at": "10:00", "closes_at": "12:00", **fields}
+
+
+def phone(**fields) -> dict:
+    return {"number": "0223 123 456", **fields}
 
 
 def run(tmp_path: Path, services: list, write: bool = False):
@@ -135,6 +139,34 @@ NOTES = [
     (service(schedules=[weekly(interval=3)]), "deze herhaling (TU, interval 3) kan de Wegwijzer niet weergeven."),
     (service(schedules=[weekly(freq="MONTHLY", byday="5TU")]), "alleen 'de 1e tot 4e of laatste dag van de maand'"),
     (service(schedules="elke dag"), "In de dienst is 'schedules' tekst in plaats van een lijst"),
+    # contact routes, costs and the source's own check (Open Referral UK feeds have all of them)
+    (service(phones=[phone(description="Ma-vr 9:00 tot 17:00")]), "'bereikbaar' komt uit de uitleg bij telefoon"),
+    (service(phones=[phone(description="Hoofdnummer")]), "staat: 'Hoofdnummer'. Niet overgenomen: het zegt niet"),
+    (service(phones=[phone(description="Elke werkdag. " + "Bel gerust. " * 20)]), "te lang voor 'bereikbaar'"),
+    (service(phones=[phone(extension=12)]), "Bij 0223 123 456 hoort toestel 12."),
+    (
+        service(contacts=[{"name": "Ann", "title": "Baas", "phones": [phone()]}]),
+        "Contactpersoon in de bron: Ann (Baas)",
+    ),
+    (service(contacts=[{"phones": [phone()]}]), "Het telefoonnummer 0223 123 456 komt van een contactpersoon."),
+    (service(contacts=[{"email": "info@voorbeeld.nl"}]), "Het e-mailadres info@voorbeeld.nl komt van een contact"),
+    (service(contacts=[{"email": "geen"}]), "E-mailadres 'geen' is niet overgenomen: het klopt niet."),
+    (service(fees_description="Twee euro", fees="Gratis koffie"), "Over de kosten staat ook (in 'fees', niet over"),
+    (service(cost_options=[{"amount": 2}], fees="Koffie"), "Over de kosten zegt de bron ook: 'Koffie'."),
+    (service(cost_options=[{"amount": 2}]), "De bron noemt geen munt (currency). Het bedrag is als euro overgenomen"),
+    (
+        service(cost_options=[{"amount": 2, "currency": "EUR", "valid_to": "2020-12-31"}]),
+        "De prijs gold tot 2020-12-31",
+    ),
+    (service(assured_date="2999-01-01"), "De controledatum van de bron ('2999-01-01') klopt niet: niet overgenomen."),
+    (service(assured_date="gisteren"), "De controledatum van de bron ('gisteren') klopt niet"),
+    (service(alert="Gesloten in juli."), "De bron meldt: 'Gesloten in juli.'. Niet overgenomen: zet het in de"),
+    (service(assurer_email="check@voorbeeld.nl"), "Meldingen over dit item gaan naar check@voorbeeld.nl"),
+    (
+        service(organization={"name": "Org", "email": "org@voorbeeld.nl"}, assurer_email="check@voorbeeld.nl"),
+        "Wie de gegevens bij de bron controleert: check@voorbeeld.nl. Meldingen gaan naar de organisatie.",
+    ),
+    (service(assurer_email="geen-adres"), "E-mailadres van wie de gegevens controleert ('geen-adres') klopt niet."),
 ]
 
 
@@ -309,3 +341,52 @@ def test_a_feed_full_of_angle_brackets_is_read_in_seconds(tmp_path):
     assert [item.skipped for item in result.items] == [True, True, False]
     assert "Klopt niet: beschrijving: De tekst is te lang" in result.report()
     assert "HTML weggehaald uit de beschrijving." in result.items[2].notes
+
+
+def test_a_skipped_service_leaves_no_place_of_its_own_behind(tmp_path):
+    """A service that fails after its new place was planned takes that place with it."""
+    services = [service(name="Te lang", description="Lange tekst. " * 500, service_at_locations=at(location()))]
+    result = run(tmp_path, services, write=True)
+    assert result.items[0].skipped and result.files == []
+    assert not (tmp_path / "locations").exists() or not list((tmp_path / "locations").iterdir())
+
+
+def test_look_alikes_of_existing_and_of_other_new_items_are_in_the_report(tmp_path):
+    write_project(tmp_path, {"testgebouw": place(naam="Testgebouw")}, {})
+    moved = location(name="Testgebouw", addresses=[{"address_1": "Keizerstraat 1", "postal_code": "1781 AB"}])
+    services = [
+        service(name="Koffie-inloop", service_at_locations=at(moved)),
+        service(name="Koffie-inloopje", service_at_locations=at(moved)),  # nearly the same name, the same place
+        service(name="Koffie inloop!", service_at_locations=at(moved)),  # the same name: a second file, noted
+    ]
+    result = run(tmp_path, services)
+    assert [i.entry_file for i in result.items] == [
+        "activities/koffie-inloop.yaml",
+        "activities/koffie-inloopje.yaml",
+        "activities/koffie-inloop-2.yaml",
+    ]
+    first = result.items[0].notes
+    # The place is the existing one (same id, same name): linked, not a look-alike.
+    assert "Gekoppeld aan de bestaande plek locations/testgebouw.yaml." in first
+    look_alike = [n for n in first if n.startswith("Lijkt op")]
+    assert look_alike == [
+        "Lijkt op het nieuwe item activities/koffie-inloop-2.yaml ('Koffie inloop!'): zelfde naam op dezelfde plek. "
+        "Is het hetzelfde? Voeg ze dan samen tot één bestand.",
+        "Lijkt op het nieuwe item activities/koffie-inloopje.yaml ('Koffie-inloopje'): bijna dezelfde naam in "
+        "dezelfde woonkern. Is het hetzelfde? Voeg ze dan samen tot één bestand.",
+    ], look_alike
+    existing = write_project(
+        tmp_path / "b",
+        {"testgebouw": place(naam="Testgebouw")},
+        {"koffie": offer(naam="Koffie-inloop", plekken=["testgebouw"])},
+    )
+    again = hsds_import.import_services(
+        [service(name="Koffie inloop", service_at_locations=at(moved))],
+        "feed.json",
+        existing / "locations",
+        existing / "activities",
+    )
+    assert (
+        "Lijkt op het bestaande item activities/koffie.yaml ('Koffie-inloop'): zelfde naam op dezelfde plek."
+        in again.report()
+    )

@@ -345,6 +345,19 @@ RULES = [
         ],
     ),
     Rule(
+        "bron gecontroleerd in de toekomst",
+        only_place(bron_gecontroleerd_op="2999-01-01"),
+        only_place(bron_gecontroleerd_op="2005-01-01"),
+        [
+            (
+                LOC,
+                23,
+                "bron_gecontroleerd_op",
+                "2999-01-01 ligt in de toekomst. Schrijf de datum waarop iemand het echt controleerde.",
+            )
+        ],
+    ),
+    Rule(
         "geen plekken en geen gebied",
         with_offer(plekken=[]),
         with_offer(plekken=[], gebied=["texel"]),
@@ -428,8 +441,8 @@ RULES = [
                 23,
                 "telefoon",
                 "Het veld 'telefoon' bestaat niet. Toegestaan: naam, voorbeeld, beschrijving, organisatie, contact, "
-                "bron, gecontroleerd_op, beheerder, beheerder_email, soort, adres, gemeente, woonkern, wijk, "
-                "coordinaten, toegankelijkheid, openingstijden.",
+                "bron, gecontroleerd_op, bron_gecontroleerd_op, beheerder, beheerder_email, soort, adres, gemeente, "
+                "woonkern, wijk, coordinaten, toegankelijkheid, openingstijden.",
             )
         ],
     ),

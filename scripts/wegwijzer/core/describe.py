@@ -10,7 +10,7 @@ import math
 import re
 
 from wegwijzer.core import vocab
-from wegwijzer.core.model import Activity, Cost, Location, Registration, ScheduleItem
+from wegwijzer.core.model import Activity, Cost, Entry, Location, Registration, ScheduleItem
 from wegwijzer.core.vocab import DAYS, weekday
 
 _WEEK = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}
@@ -102,6 +102,13 @@ def opening_lines(loc: Location) -> list[str]:
             parts = ", ".join(time_range(o.van, o.tot) + (f" ({o.opmerking})" if o.opmerking else "") for o in slots)
             lines.append(f"{day.capitalize()}: {parts}")
     return lines
+
+
+def source_check_text(entry: Entry) -> str:
+    """The source's own check, never ours: 'Volgens de bron (X) gecontroleerd op 1 januari 2025.' ('' without)."""
+    if entry.bron_gecontroleerd_op is None:
+        return ""
+    return f"Volgens de bron ({entry.bron}) gecontroleerd op {date_text(entry.bron_gecontroleerd_op)}."
 
 
 def money(amount: float) -> str:

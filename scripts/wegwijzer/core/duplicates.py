@@ -158,11 +158,16 @@ def _offer_pairs(locations: Mapping[str, Location], activities: Mapping[str, Act
     return _same_key(activities.values(), name_and_where, "zelfde naam op dezelfde plek") + _similar(per_kern)
 
 
+def duplicate_pairs(locations: Mapping[str, Location], activities: Mapping[str, Activity]) -> list[Pair]:
+    """Pairs of entries that look like the same thing twice, and why: (first, second, reason in Dutch)."""
+    return _place_pairs(locations) + _offer_pairs(locations, activities)
+
+
 def find_duplicates(locations: Mapping[str, Location], activities: Mapping[str, Activity]) -> list[Problem]:
     """Warnings for places and offers that look like the same thing twice (each pair once)."""
     problems: list[Problem] = []
     reported: set[tuple[str, str]] = set()
-    for first, second, why in _place_pairs(locations) + _offer_pairs(locations, activities):
+    for first, second, why in duplicate_pairs(locations, activities):
         key = (first.source, second.source)
         if key not in reported:
             reported.add(key)

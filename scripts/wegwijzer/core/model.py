@@ -251,6 +251,13 @@ class Entry(Strict):
     gecontroleerd_op: dt.date | None = Field(
         None, description="Datum (JJJJ-MM-DD) waarop iemand de gegevens controleerde. Leeg als dat nog niet is gebeurd."
     )
+    bron_gecontroleerd_op: dt.date | None = Field(
+        None,
+        description=(
+            "Datum (JJJJ-MM-DD) waarop de bron zelf de gegevens controleerde, volgens die bron (bij een import). "
+            "Dit is niet onze eigen controle: die staat in 'gecontroleerd_op'."
+        ),
+    )
     beheerder: Line = Field(max_length=120, description="Wie dit item bijhoudt (organisatie of naam).")
     beheerder_email: Email | None = Field(None, description="E-mailadres voor meldingen over dit item.")
 
@@ -259,7 +266,9 @@ class Entry(Strict):
     _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
 
     # A field check, so the editor sees the field and its line.
-    _checked_not_future = field_validator("gecontroleerd_op")(classmethod(lambda cls, value: _not_future(value)))
+    _checked_not_future = field_validator("gecontroleerd_op", "bron_gecontroleerd_op")(
+        classmethod(lambda cls, value: _not_future(value))
+    )
 
     # Read the private values straight from pydantic's store: `self._id` goes through
     # BaseModel.__getattr__ and costs seconds at 10,000 entries (ids are read on every sort).

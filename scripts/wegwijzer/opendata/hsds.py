@@ -221,8 +221,9 @@ def _optional_fields(act: Activity) -> dict[str, Any]:
         out["email"] = act.contact.email
     if act.contact and act.contact.website:
         out["url"] = act.contact.website
-    if act.gecontroleerd_op:
-        out["assured_date"] = act.gecontroleerd_op.isoformat()
+    checked = [d for d in (act.gecontroleerd_op, act.bron_gecontroleerd_op) if d]
+    if checked:  # the last check, ours or the source's (an import reads it back as the source's)
+        out["assured_date"] = max(checked).isoformat()
     if act.kosten:
         out["fees_description"] = describe.cost_text(act.kosten)
     process = _application_process(act)

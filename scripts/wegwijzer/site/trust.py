@@ -20,16 +20,19 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pyphen
 
+from wegwijzer.core.model import Activity
+from wegwijzer.core.sources import OSM_COPYRIGHT, OSM_SOURCE, shows_osm_data, source_group
 from wegwijzer.core.urls import url_for
 from wegwijzer.site import statement, tiles
 from wegwijzer.site.pages import AudiencePage, Context, OfferPage, Page, PlacePage, ThemePage
 from wegwijzer.site.view import View
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.structure.pages import Page as MkDocsPage
 
     from wegwijzer.site.context import BuildContext
@@ -120,11 +123,13 @@ class AboutPage(Page):
     def context(self, ctx: BuildContext) -> Context:
         cat = ctx.catalog
         entries = [*cat.locations.values(), *cat.activities.values()]
-        sources = Counter(e.bron for e in entries if e.bron)
+        sources = Counter(source_group(e.bron) for e in entries if e.bron)
         return {
             "software": software(ctx),
             "bronnen": sources.most_common(12),
             "bronnen_aantal": len(sources),
+            "osm_aantal": sources.get(OSM_SOURCE, 0),
+            "osm_copyright": OSM_COPYRIGHT,
             "beheerders": sorted({e.beheerder for e in entries if e.beheerder}, key=str.casefold),
             "voorbeelden": sum(1 for e in entries if e.voorbeeld),
             "eigen_tegels": tiles.self_hosted(ctx.settings),
@@ -176,6 +181,11 @@ class TrustView(View):
     """Owns /privacy/, /toegankelijkheid/ and /over/; says which pages get "Lees voor"."""
 
     name = "trust"
+
+    def jinja(self, ctx: BuildContext, env: Environment, ww: dict[str, Any]) -> None:
+        cat = ctx.catalog
+        ww["osm_credit"] = lambda e: shows_osm_data(e, cat.places_of(e) if isinstance(e, Activity) else ())
+        ww["osm_copyright"] = OSM_COPYRIGHT
 
     def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:
         context["ww_voorlezen"] = read_aloud(page, doc)

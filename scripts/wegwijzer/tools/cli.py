@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.core.guard import one_line
 from wegwijzer.core.problems import EntryErrors, format_report
+from wegwijzer.tools import importeer
 
 
 def project_root() -> Path:
@@ -176,25 +176,6 @@ def cmd_schema(args) -> int:
     return 0
 
 
-def cmd_import_hsds(args) -> int:
-    from wegwijzer.opendata.hsds_import import UNREADABLE, FeedProblem, WriteProblem, import_file
-
-    root = Path(args.root).resolve() if args.root else project_root()
-    try:
-        result = import_file(
-            Path(args.bestand),
-            root,
-            Path(args.locations).resolve() if args.locations else None,
-            Path(args.activities).resolve() if args.activities else None,
-            write=not args.proef,
-        )
-    except (FeedProblem, WriteProblem) as exc:
-        print(one_line(exc.message), file=sys.stderr)
-        return UNREADABLE
-    print(result.report())
-    return result.exit_code
-
-
 def cmd_bench(args) -> int:
     from wegwijzer.tools.bench import run
 
@@ -303,14 +284,6 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("--adres", default="127.0.0.1:8000", help="Adres en poort (standaard 127.0.0.1:8000).")
 
 
-def _args_import_hsds(p: argparse.ArgumentParser) -> None:
-    p.add_argument("bestand", help="HSDS 3.0 JSON: een lijst services, of één service.")
-    _root_argument(p)
-    p.add_argument("--locations", help="Schrijf plekken naar deze map (standaard: ROOT/locations).")
-    p.add_argument("--activities", help="Schrijf aanbod naar deze map (standaard: ROOT/activities).")
-    p.add_argument("--proef", action="store_true", help="Toon alleen het verslag; schrijf niets.")
-
-
 def _args_bench(p: argparse.ArgumentParser) -> None:
     p.add_argument("-n", type=int, action="append", help="Aantal items (mag vaker; standaard 1000 en 10000).")
     p.add_argument("--uit", help="Schrijf de uitkomst als JSON naar dit bestand.")
@@ -375,10 +348,31 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "import-hsds",
         "Lees aanbod in uit een HSDS 3.0-bestand van een partner (JSON).",
-        cmd_import_hsds,
-        _args_import_hsds,
-        "Afsluitcode: 0 = alles ingelezen; 1 = het bestand is niet te lezen of schrijven lukte niet "
-        "(er is niets geschreven); 3 = een of meer diensten zijn overgeslagen (de reden staat in het verslag).",
+        importeer.cmd_import_hsds,
+        importeer.args_import_hsds,
+        importeer.EXIT_CODES.format(what="diensten"),
+    ),
+    Command(
+        "import-csv",
+        "Lees aanbod of plekken in uit een lijst (CSV of Excel) met een mappingbestand.",
+        importeer.cmd_import_csv,
+        importeer.args_import_csv,
+        importeer.EXIT_CODES.format(what="regels"),
+    ),
+    Command(
+        "import-ics",
+        "Lees activiteiten in uit een agenda (iCalendar, .ics) van bijvoorbeeld een bibliotheek of buurthuis.",
+        importeer.cmd_import_ics,
+        importeer.args_import_ics,
+        importeer.EXIT_CODES.format(what="agenda-items"),
+    ),
+    Command(
+        "import-osm",
+        "Lees ontmoetingsplekken in uit OpenStreetMap (buurthuizen, bibliotheken, ...) in de vier gemeenten.",
+        importeer.cmd_import_osm,
+        importeer.args_import_osm,
+        importeer.EXIT_CODES.format(what="plekken")
+        + " Zonder --bestand vraagt de opdracht de gegevens online op (Overpass API).",
     ),
     Command("nieuw", "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld.", cmd_nieuw, _args_nieuw),
     Command(

@@ -41,6 +41,20 @@ def _finite(text: str) -> float:
     return value
 
 
+def parse_json(raw: bytes, name: str, what: str) -> Any:
+    """Strict JSON from bytes (UTF-8): no NaN or Infinity, no huge numbers; FeedProblem in Dutch otherwise."""
+    try:
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant, parse_float=_finite)
+    except UnicodeDecodeError:
+        raise FeedProblem(f"{shown(name)} is geen UTF-8-tekst. Vraag om JSON in UTF-8.") from None
+    except json.JSONDecodeError as exc:
+        raise FeedProblem(f"{shown(name)} is geen geldige JSON (regel {exc.lineno}): {exc.msg}.") from None
+    except RecursionError:
+        raise FeedProblem(f"{shown(name)} is te diep genest (te veel haakjes in elkaar). Is dit wel {what}?") from None
+    except ValueError as exc:  # NaN, Infinity, 1e999, or an integer with thousands of digits
+        raise FeedProblem(f"{shown(name)} is geen geldige JSON: {shown(exc, 120)}.") from None
+
+
 def read_services(path: Path) -> list[dict]:
     """The services in an HSDS file: a list, a paginated list (``{"contents": [...]}``) or one service.
 
@@ -52,16 +66,7 @@ def read_services(path: Path) -> list[dict]:
         raw = read_limited(Path(path), MAX_FEED_BYTES)
     except FileProblem as exc:
         raise FeedProblem(f"{shown(name)}: {exc.message}") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant, parse_float=_finite)
-    except UnicodeDecodeError:
-        raise FeedProblem(f"{shown(name)} is geen UTF-8-tekst. Vraag de partner om JSON in UTF-8.") from None
-    except json.JSONDecodeError as exc:
-        raise FeedProblem(f"{shown(name)} is geen geldige JSON (regel {exc.lineno}): {exc.msg}.") from None
-    except RecursionError:
-        raise FeedProblem(f"{shown(name)} is te diep genest (te veel haakjes in elkaar). Is dit wel HSDS?") from None
-    except ValueError as exc:  # NaN, Infinity, 1e999, or an integer with thousands of digits
-        raise FeedProblem(f"{shown(name)} is geen geldige JSON: {shown(exc, 120)}.") from None
+    data = parse_json(raw, name, "HSDS")
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         data = data["contents"]
     elif isinstance(data, dict):

@@ -15,6 +15,7 @@ from wegwijzer.core.catalog import distance_km
 from wegwijzer.core.guard import shown
 from wegwijzer.core.region import Area, Region, inside_region
 from wegwijzer.core.vocab import ID_MAX, ID_RE, LISTS, slug
+from wegwijzer.opendata.hsds_import.contacts import contact_block, valid
 from wegwijzer.opendata.hsds_import.feed import Part
 from wegwijzer.opendata.hsds_import.schedules import schedule_items
 
@@ -29,15 +30,6 @@ class Service:
 
     organisatie: str
     common: dict
-
-
-def valid(check, value) -> bool:
-    """Whether one of the model's field checks accepts the value."""
-    try:
-        check(value)
-        return True
-    except ValueError:
-        return False
 
 
 def attribute_codes(attributes: list[Part], taxonomy: str) -> list[str]:
@@ -195,42 +187,8 @@ def location_entry(loc: Part, region: Region, service: Service) -> tuple[str, di
     hours = _opening_hours(loc, shown(name))
     if hours:
         data["openingstijden"] = hours
-    contact = contact_block(loc, email=None)
+    contact = contact_block(loc, email=None, known_names=(service.organisatie, name))
     if contact:
         data["contact"] = contact
     data.update(service.common)
     return place_id(loc, name), data
-
-
-def _phone(part: Part) -> str | None:
-    phones = part.parts("phones", "een telefoonnummer")
-    for phone in phones:
-        number = (phone.text("number") or "").strip().strip("\"'").strip()
-        if not number:
-            continue
-        if valid(model._phone, number):
-            if len(phones) > 1:
-                part.notes.append(f"Alleen het eerste telefoonnummer is overgenomen ({len(phones)} in de bron).")
-            return number
-        part.notes.append(f"Telefoonnummer '{shown(number)}' is niet overgenomen: het klopt niet.")
-    return None
-
-
-def contact_block(part: Part, email: str | None) -> dict | None:
-    """Our 'contact' block from HSDS phones, email and url (each checked like the model does)."""
-    out = {}
-    number = _phone(part)
-    if number:
-        out["telefoon"] = number
-    if email:
-        if valid(model._email, email):
-            out["email"] = email.strip()
-        else:
-            part.notes.append(f"E-mailadres '{shown(email)}' is niet overgenomen: het klopt niet.")
-    url = part.text("url")
-    if url:
-        if valid(model._website, url):
-            out["website"] = url.strip()
-        else:
-            part.notes.append(f"Webadres '{shown(url)}' is niet overgenomen: het klopt niet.")
-    return out or None

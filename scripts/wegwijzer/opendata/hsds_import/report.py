@@ -1,4 +1,7 @@
-"""What an import did, for the editor: per service what came in, what was left out and why."""
+"""What an import did, for the editor: per item what came in, what was left out and why.
+
+Shared by every importer (HSDS, CSV, ICS, OpenStreetMap): the same report and the same exit codes.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +10,18 @@ from pathlib import Path
 
 from wegwijzer.core.guard import one_line
 
-# Exit codes of `wegwijzer import-hsds` (also in the README and the command's help).
-ALL_IN = 0  # every service came in (or the feed was empty)
-UNREADABLE = 1  # the feed cannot be read, or the files could not be written: nothing was written
-SOME_SKIPPED = 3  # one or more services were skipped (each with its reason); the others came in
+# Exit codes of every `wegwijzer import-...` command (also in the README and each command's help).
+ALL_IN = 0  # every item came in (or the input was empty)
+UNREADABLE = 1  # the input cannot be read, or the files could not be written: nothing was written
+SOME_SKIPPED = 3  # one or more items were skipped (each with its reason); the others came in
 
 
 @dataclass
 class Imported:
-    """What one service became."""
+    """What one item of the input (a service, a row, an event, a place) became."""
 
     name: str
-    activity_id: str | None = None
+    entry_file: str | None = None  # 'activities/x.yaml' or 'locations/x.yaml' when it came in
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped: bool = False
@@ -28,6 +31,8 @@ class Imported:
 class ImportResult:
     items: list[Imported] = field(default_factory=list)
     written: bool = False  # False for a trial run (--proef): the files were only planned
+    noun: str = "diensten"  # what the items are, for the last lines: "3 van de 4 diensten ingelezen"
+    notes: list[str] = field(default_factory=list)  # about the input as a whole, shown first
 
     @property
     def files(self) -> list[Path]:
@@ -39,16 +44,16 @@ class ImportResult:
 
     def report(self) -> str:
         """The report as text for a terminal: one line per service, its notes below it."""
-        lines = []
+        lines = [one_line(note) for note in self.notes]
         for item in self.items:
             if item.skipped:
                 lines.append(f"NIET ingelezen: {one_line(item.name)}")
             else:
-                lines.append(f"Ingelezen: {one_line(item.name)} -> activities/{item.activity_id}.yaml")
+                lines.append(f"Ingelezen: {one_line(item.name)} -> {item.entry_file}")
             lines += [f"  - {one_line(note)}" for note in item.notes]
         skipped = sum(item.skipped for item in self.items)
         lines.append(
-            f"{len(self.items) - skipped} van de {len(self.items)} diensten ingelezen"
+            f"{len(self.items) - skipped} van de {len(self.items)} {self.noun} ingelezen"
             + (f", {skipped} niet (de reden staat erbij)." if skipped else ".")
         )
         count = len(self.files)

@@ -9,6 +9,7 @@ export has them); otherwise a default is chosen and the report says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -16,8 +17,9 @@ from wegwijzer.core import model
 from wegwijzer.core.guard import shown
 from wegwijzer.core.region import REGION_ID, REGION_NAME, UNKNOWN_AREA, Region
 from wegwijzer.core.vocab import LISTS
+from wegwijzer.opendata.hsds_import.contacts import contact_block, valid
 from wegwijzer.opendata.hsds_import.feed import Part
-from wegwijzer.opendata.hsds_import.places import Service, attribute_codes, contact_block, location_entry, valid
+from wegwijzer.opendata.hsds_import.places import Service, attribute_codes, location_entry
 from wegwijzer.opendata.hsds_import.schedules import schedule_items
 
 DEFAULT_THEME = "ontmoeten"
@@ -65,6 +67,10 @@ HANDLED = {
     "application_process",
     "attributes",
     "assured_date",
+    "assurer_email",
+    "alert",
+    "contacts",
+    "fees",
     "last_modified",
     "metadata",
     "eligibility_description",
@@ -93,7 +99,7 @@ def service_name(service: Part) -> str | None:
     return name
 
 
-def _summary(service: Part, name: str, description: str | None) -> dict:
+def summary_of(service: Part, name: str, description: str | None) -> dict:
     if not description:
         service.notes.append("Er is geen beschrijving. De samenvatting is de naam: schrijf een zin in B1.")
         return {"samenvatting": name}
@@ -117,7 +123,26 @@ def _organization(service: Part) -> Service:
     email = org.text("email")
     if email and valid(model._email, email):
         common["beheerder_email"] = email.strip()
+    _assurer(service, common)
     return Service(organisatie[:120], common)
+
+
+def _assurer(service: Part, common: dict) -> None:
+    """'assurer_email' (who checks the data at the source): for reports, when the organisation has no address."""
+    assurer = service.text("assurer_email", "wie de gegevens controleert")
+    if not assurer:
+        return
+    if not valid(model._email, assurer):
+        service.notes.append(f"E-mailadres van wie de gegevens controleert ('{shown(assurer)}') klopt niet.")
+    elif "beheerder_email" not in common:
+        common["beheerder_email"] = assurer.strip()
+        service.notes.append(
+            f"Meldingen over dit item gaan naar {shown(assurer)}: wie de gegevens bij de bron controleert."
+        )
+    elif assurer.strip() != common["beheerder_email"]:
+        service.notes.append(
+            f"Wie de gegevens bij de bron controleert: {shown(assurer)}. Meldingen gaan naar de organisatie."
+        )
 
 
 # --- lists ------------------------------------------------------------------------------------
@@ -138,7 +163,7 @@ def _kind(service: Part) -> dict:
     return {"soort": DEFAULT_OFFER_KIND}
 
 
-def _themes(service: Part, text: str) -> dict:
+def themes_of(service: Part, text: str) -> dict:
     themes = [t for t in attribute_codes(service.parts("attributes"), "wegwijzer-themas") if t in LISTS["themas"]]
     if not themes:
         themes = _guess_themes(text)
@@ -163,7 +188,7 @@ def _age_text(low: float | None, high: float | None) -> str:
     return f"tot {high:g} jaar" if high is not None else ""
 
 
-def _audiences(service: Part) -> dict:
+def audiences_of(service: Part) -> dict:
     codes = attribute_codes(service.parts("attributes"), "wegwijzer-doelgroepen")
     audiences = [d for d in codes if d in LISTS["doelgroepen"]]
     if not audiences:
@@ -226,27 +251,59 @@ def _areas(service: Part, region: Region) -> dict:
 # --- costs, registration, languages, contact ----------------------------------------------------
 
 
+def _option_cost(option: Part) -> dict | None:
+    """One HSDS cost option as our 'kosten' block; None when it says nothing we can use."""
+    currency = (option.text("currency") or "EUR").upper()
+    amount = option.number("amount")
+    texts = (option.text("option", one_line=True), option.text("amount_description", one_line=True))
+    uitleg = " ".join(t for t in texts if t and t != "Gratis")
+    if currency != "EUR" and amount is not None:
+        option.notes.append(f"Prijs in {shown(currency)} is als tekst overgenomen. Zet het bedrag in euro als dat kan.")
+        return {"uitleg": f"{amount:g} {currency} {uitleg}".strip()}
+    if amount is not None and amount > 0 and not option.has("currency"):
+        option.notes.append("De bron noemt geen munt (currency). Het bedrag is als euro overgenomen: controleer dat.")
+    if amount == 0:
+        return {"gratis": True, **({"uitleg": uitleg} if uitleg else {})}
+    if amount is not None and amount > 0:
+        return {"bedrag": amount, **({"uitleg": uitleg} if uitleg else {})}
+    return {"uitleg": uitleg} if uitleg else None
+
+
+def _option_period(option: Part) -> None:
+    """A note when the price was only valid until a date that has passed."""
+    until = option.raw("valid_to")
+    try:
+        ended = isinstance(until, str) and dt.date.fromisoformat(until[:10]) < dt.date.today()
+    except ValueError:
+        ended = False
+    if ended:
+        option.notes.append(f"De prijs gold tot {shown(until, 20)}. Kijk of hij nog klopt.")
+
+
+def _fees(service: Part) -> str | None:
+    """The costs in words: 'fees_description' (HSDS 3), else 'fees' (Open Referral UK); a note for the other."""
+    texts = [service.text(k, "de kosten", one_line=True) for k in ("fees_description", "fees")]
+    first, second = texts
+    if first and second and second != first:
+        service.notes.append(f"Over de kosten staat ook (in 'fees', niet overgenomen): '{shown(second, 200)}'.")
+    return first or second
+
+
 def _cost(service: Part) -> dict:
     options = service.parts("cost_options", "een prijs")
     if len(options) > 1:
         service.notes.append(f"Alleen de eerste prijs is overgenomen ({len(options)} in de bron).")
+    fees = _fees(service)
     for option in options[:1]:
-        currency = (option.text("currency") or "EUR").upper()
-        amount = option.number("amount")
-        texts = (option.text("option", one_line=True), option.text("amount_description", one_line=True))
-        uitleg = " ".join(t for t in texts if t and t != "Gratis")
-        if currency != "EUR" and amount is not None:
-            service.notes.append(
-                f"Prijs in {shown(currency)} is als tekst overgenomen. Zet het bedrag in euro als dat kan."
-            )
-            return {"kosten": {"uitleg": f"{amount:g} {currency} {uitleg}".strip()}}
-        if amount == 0:
-            return {"kosten": {"gratis": True, **({"uitleg": uitleg} if uitleg else {})}}
-        if amount is not None and amount > 0:
-            return {"kosten": {"bedrag": amount, **({"uitleg": uitleg} if uitleg else {})}}
-        if uitleg:
-            return {"kosten": {"uitleg": uitleg}}
-    fees = service.text("fees_description", "de kosten", one_line=True)
+        kosten = _option_cost(option)
+        if kosten:
+            _option_period(option)
+            if fees:
+                service.notes.append(
+                    f"Over de kosten zegt de bron ook: '{shown(fees, 200)}'. "
+                    "Niet overgenomen: zet het in 'kosten, uitleg' als het nodig is."
+                )
+            return {"kosten": kosten}
     if fees:
         return {"kosten": {"gratis": True} if fees == "Gratis" else {"uitleg": fees}}
     return {}
@@ -284,8 +341,31 @@ def _languages(service: Part) -> dict:
 
 
 def _contact(service: Part) -> dict:
-    contact = contact_block(service, service.text("email"))
+    org = service.part("organization")
+    known = (org.text("name", one_line=True) or "",) if org else ()
+    contact = contact_block(service, service.text("email"), known)
     return {"contact": contact} if contact else {}
+
+
+def _checked_by_source(service: Part) -> dict:
+    """'assured_date' as the source's own check (never ours), and the source's alert for the editor."""
+    out: dict = {}
+    assured = service.raw("assured_date")
+    if assured not in (None, ""):
+        try:
+            date = dt.date.fromisoformat(str(assured)[:10])
+        except ValueError:
+            date = None
+        if date is None or date > dt.date.today():
+            service.notes.append(f"De controledatum van de bron ('{shown(assured, 30)}') klopt niet: niet overgenomen.")
+        else:
+            out["bron_gecontroleerd_op"] = date
+    alert = service.text("alert", "de melding van de bron")
+    if alert:
+        service.notes.append(
+            f"De bron meldt: '{shown(alert, 300)}'. Niet overgenomen: zet het in de beschrijving als het nu nog geldt."
+        )
+    return out
 
 
 def _status(service: Part) -> dict:
@@ -299,7 +379,7 @@ def _status(service: Part) -> dict:
 
 
 # The parts after the places and times, in the order their fields appear in the file.
-PARTS: tuple[Callable[[Part], dict], ...] = (_cost, _registration, _languages, _contact, _status)
+PARTS: tuple[Callable[[Part], dict], ...] = (_cost, _registration, _languages, _contact, _checked_by_source, _status)
 
 
 def service_entry(service: Part, region: Region, source_name: str) -> Mapped | None:
@@ -311,13 +391,17 @@ def service_entry(service: Part, region: Region, source_name: str) -> Mapped | N
     org = _organization(service)
     org.common["bron"] = f"HSDS-import: {source_name}"
     description = service.text("description", "de beschrijving")
-    data: dict = {"naam": name, **_kind(service), **_summary(service, name, description)}
+    data: dict = {"naam": name, **_kind(service), **summary_of(service, name, description)}
     data["organisatie"] = org.organisatie
-    data.update(_themes(service, f"{name} {description or ''}"))
-    data.update(_audiences(service))
+    data.update(themes_of(service, f"{name} {description or ''}"))
+    data.update(audiences_of(service))
     where, places = _places_and_times(service, region, org)
     data.update(where)
     for part in PARTS:
         data.update(part(service))
-    data.update(org.common)
+    source_check = data.pop("bron_gecontroleerd_op", None)
+    for key, value in org.common.items():
+        data[key] = value
+        if key == "gecontroleerd_op" and source_check:  # next to our own (empty) check date
+            data["bron_gecontroleerd_op"] = source_check
     return Mapped(data, places)
