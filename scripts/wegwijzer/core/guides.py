@@ -146,7 +146,7 @@ class Guide:
 
 _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
 _COMMENT = re.compile(r"<!--.*?-->")
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
 def anchor(title: str) -> str:
@@ -248,7 +248,7 @@ def _check_body(body: _Body, sections: list[Section], meta: GuideMeta | None) ->
 
 def _front(raw: str, rel: str) -> tuple[yamlsafe.Document | None, str, int, list[Problem]]:
     """The front matter as a YAML document, the body, and the line the body starts on."""
-    match = _FRONT.match(raw)
+    match = FRONT_MATTER.match(raw)
     if not match:
         message = "Bovenaan de gids hoort een blok tussen twee regels met --- (de gegevens van de gids)."
         return None, raw, 1, [Problem(rel, 1, "", message)]
@@ -275,9 +275,13 @@ def _meta(doc: yamlsafe.Document, rel: str) -> tuple[GuideMeta | None, list[Prob
 
 
 def _read_text(path: Path, rel: str, root: Path) -> tuple[str | None, list[Problem]]:
-    """The text of a guide file: a regular file inside the project, at most MAX_BYTES, UTF-8."""
+    """The text of a guide file: a regular file inside the project, at most MAX_BYTES, UTF-8.
+
+    Like the build (``site.security``), content/ itself may be a link (tests and the benchmark link it
+    into a temporary project); a file or folder inside it may not lead out of it.
+    """
     try:
-        check_inside(path, [root])
+        check_inside(path, [root, root / "content"])
         raw = read_limited(path, MAX_BYTES)
     except FileProblem as exc:
         return None, [Problem(rel, None, "", exc.message)]
