@@ -68,6 +68,8 @@ PAGE_TYPES: list[PageType] = [
         what="uitleg voor de redactie",
     ),
     PageType("gereed", ("redactie/gereed/index.html",), True, what="klaar voor de echte site?"),
+    # The intake form shows its first question once aanmelden.js has started (data-klaar).
+    PageType("aanmelden", ("aanmelden/index.html",), True, ready="#ww-aanmelden[data-klaar]", what="aanmeldformulier"),
     PageType("404", ("404.html",), True, what="pagina niet gevonden"),
     PageType("privacy", ("privacy/index.html",), True, what="privacy"),
     PageType("toegankelijkheid", ("toegankelijkheid/index.html",), True, what="toegankelijkheidsverklaring"),

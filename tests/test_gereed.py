@@ -39,7 +39,7 @@ def test_shipped_data_is_not_ready_and_says_why(capsys, catalog):
     code, out, _ = run([], capsys)
     assert code == 0
     assert "## Nog nodig om live te gaan" in out
-    for setting in ("**site_url**", "**melden_url of melden_email**", "**beheer_repo**", "**tile_url**"):
+    for setting in ("**site_url**", "**melden_email**", "**beheer_repo**", "**tile_url**"):
         assert setting in out
     for gemeente in ("Den Helder", "Hollands Kroon", "Schagen", "Texel"):
         assert f"**gemeenten.yaml: {gemeente}**" in out  # the wijkteam or loket is not filled in yet

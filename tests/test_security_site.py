@@ -237,6 +237,7 @@ def _hostile_urls(site: Path) -> list[str]:
         urls.add(url_path(site, file) + ("?q=den+helder" if pt.name == "zoeken" else ""))
     for file in list(site.glob("aanbod/hostile-*/index.html")) + list(site.glob("plek/hostile-*/index.html")):
         urls.add(url_path(site, file))
+        urls.add(f"aanmelden/?{file.parent.parent.name}={file.parent.name}")  # "Wijziging doorgeven" fills the form
     return sorted(urls)
 
 
@@ -276,6 +277,11 @@ def test_no_payload_runs_in_chromium_on_any_page_type(browser, hostile):
                 page.wait_for_selector("#zoek-resultaten li", state="attached", timeout=20_000)
                 results = page.inner_text("#zoek-resultaten")
                 assert any(m in results for m in markers), "the search results must show the hostile names"
+            if url.startswith("aanmelden/?"):  # aanmelden.js fills the form from the entry's JSON
+                page.wait_for_selector("#ww-aanmelden[data-klaar]", state="attached", timeout=20_000)
+                shown = page.inner_text("#ww-wijziging") + page.input_value("#v-naam")
+                if not url.endswith("-lang"):  # the long-word entries carry no payload
+                    assert any(m in shown for m in markers), f"{url}: the form must show the hostile name as text"
             page.wait_for_timeout(150)  # let onload, onerror and autofocus handlers fire
             live = page.evaluate(
                 "(ms) => ms.filter(m => document.getElementById(m)).concat("

@@ -197,6 +197,8 @@ MAIN_CONTROLS = ", ".join(
         ".leaflet-control-zoom a",
         ".folder-bar a",
         ".folder-bar button",  # the bar above a printable leaflet
+        ".ww-form .ww-keuze",  # a choice in the intake form: the box and its label together
+        ".ww-form .ww-invoer",
     ]
 )
 

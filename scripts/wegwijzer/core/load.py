@@ -28,15 +28,19 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def parse_entry(
-    path: Path, kind_model: type[Entry], rel: str, failed: dict | None = None
+    path: Path, kind_model: type[Entry], rel: str, failed: dict | None = None, text: str | None = None
 ) -> tuple[Entry | None, list[Problem]]:
     """Read one file. Returns the entry or the problems in it.
 
     When the model refuses the file, its parsed document goes into `failed` (by file),
-    so checks across files can still look at it.
+    so checks across files can still look at it. With ``text``, that text is read as if it
+    were the file (the same checks), and nothing is read from disk.
     """
     try:
-        doc = yamlsafe.read(path, max_line=MAX_LINE_CHARS)
+        if text is None:
+            doc = yamlsafe.read(path, max_line=MAX_LINE_CHARS)
+        else:
+            doc = yamlsafe.read_bytes(text.encode("utf-8"), str(path), max_line=MAX_LINE_CHARS)
     except yamlsafe.YamlProblem as exc:
         return None, [Problem(rel, exc.line, exc.field, exc.message)]
     except OSError as exc:
@@ -199,6 +203,38 @@ def data_folders(root: Path) -> list[tuple[str, Path]]:
     return folders
 
 
+def _listing(directory: Path, folder: str, extra: Mapping[str, str]) -> list[tuple[Path, str | None]]:
+    """The files of one data folder in name order, with the files of ``extra`` ('activities/x.yaml' -> text)
+    in their place: added, or instead of the file on disk with that name."""
+    files: dict[str, tuple[Path, str | None]] = {path.name: (path, None) for path in directory.iterdir()}
+    for rel, text in extra.items():
+        where, _, name = rel.partition("/")
+        if where == folder:
+            files[name] = (directory / name, text)
+    return [files[name] for name in sorted(files)]
+
+
+def _id_problem(rel: str, entry_id: str, seen_ids: dict[str, str]) -> Problem | None:
+    """A file name that is no id, or an id that another file has already (ids are unique in both folders)."""
+    if not ID_RE.match(entry_id):
+        return Problem(
+            rel,
+            None,
+            "",
+            f"De bestandsnaam '{rel.partition('/')[2]}' kan niet. Gebruik alleen kleine letters, "
+            f"cijfers en streepjes, bijvoorbeeld '{slug(entry_id) or 'naam'}.yaml'.",
+        )
+    if entry_id.lower() in seen_ids:
+        return Problem(
+            rel,
+            None,
+            "",
+            f"De id '{entry_id}' bestaat al ({seen_ids[entry_id.lower()]}). "
+            "Elke bestandsnaam mag maar één keer voorkomen. Kies een andere naam.",
+        )
+    return None
+
+
 def load_catalog(
     root: Path,
     region: Region | None = None,
@@ -206,57 +242,38 @@ def load_catalog(
     strict: bool = True,
     today: dt.date | None = None,
     gemeenten_file: Path | None = None,
+    extra: Mapping[str, str] | None = None,
 ) -> Catalog:
     """Read every entry under root (and data/gemeenten.yaml, and the guides in content/gids/).
 
     Raises EntryErrors with all problems when any is wrong.
 
     With ``today``, offers that ended before it leave the catalogue's lists (see ``Catalog``).
+    ``extra`` ('activities/x.yaml' -> text) adds files that are not on disk yet, or reads a text
+    instead of the file with that name: ``wegwijzer inbox`` checks a new entry exactly as validate would.
     """
     region = region or load_region()
     gemeenten, problems = load_gemeenten(region, gemeenten_file)
     found: dict[str, dict] = {"locations": {}, "activities": {}}
     seen_ids: dict[str, str] = {}
     failed: dict = {}
+    extra = extra or {}
     for folder, directory in data_folders(root):
         model = FOLDERS[folder]
-        for path in sorted(directory.iterdir()):
+        for path, text in _listing(directory, folder, extra):
             rel = f"{folder}/{path.name}"
             if path.name.startswith("."):
                 continue
-            not_entry = _not_an_entry(path, rel, [root])
-            if not_entry is not None:
-                problems.append(not_entry)
+            not_entry = _not_an_entry(path, rel, [root]) if text is None else None
+            problem = not_entry or _id_problem(rel, path.stem, seen_ids)
+            if problem is not None:
+                problems.append(problem)
                 continue
-            entry_id = path.stem
-            if not ID_RE.match(entry_id):
-                problems.append(
-                    Problem(
-                        rel,
-                        None,
-                        "",
-                        f"De bestandsnaam '{path.name}' kan niet. Gebruik alleen kleine letters, "
-                        f"cijfers en streepjes, bijvoorbeeld '{slug(entry_id) or 'naam'}.yaml'.",
-                    )
-                )
-                continue
-            key = entry_id.lower()
-            if key in seen_ids:
-                problems.append(
-                    Problem(
-                        rel,
-                        None,
-                        "",
-                        f"De id '{entry_id}' bestaat al ({seen_ids[key]}). "
-                        "Elke bestandsnaam mag maar één keer voorkomen. Kies een andere naam.",
-                    )
-                )
-                continue
-            seen_ids[key] = rel
-            entry, errs = parse_entry(path, model, rel, failed)
+            seen_ids[path.stem.lower()] = rel
+            entry, errs = parse_entry(path, model, rel, failed, text)
             problems.extend(errs)
             if entry is not None:
-                found[folder][entry_id] = entry
+                found[folder][path.stem] = entry
     broken = {k: rel for k, rel in seen_ids.items() if rel.startswith("locations/") and k not in found["locations"]}
     problems.extend(check_references(region, found["locations"], found["activities"], broken))
     problems.extend(_check_failed_references(failed, seen_ids))

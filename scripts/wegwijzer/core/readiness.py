@@ -8,8 +8,9 @@ left out of every count and only counted as "still in the data". Per gemeente an
 counts places and offers, how many have a contact route of their own, an address, and a check
 within ``verouderd_na_maanden``. It lists woonkernen without a place and themes without an
 offer. And it lists what is still missing to go live (``blockers``): the settings ``site_url``,
-``melden_url`` or ``melden_email``, the repository (``beheer_repo``), a tile server of our own, the contact of each
-gemeente's wijkteam or loket, and at least one real place in each gemeente.
+``melden_email`` (the intake form sends to it; without ``melden_url`` also "Meld het"), the
+repository (``beheer_repo``), a tile server of our own, the contact of each gemeente's wijkteam
+or loket, and at least one real place in each gemeente.
 """
 
 from __future__ import annotations
@@ -136,12 +137,18 @@ def settings_blockers(settings: GoLive) -> list[Blocker]:
                 "in de open data. Zet het in mkdocs.yml (site_url) of in WEGWIJZER_SITE_URL.",
             )
         )
-    if not (settings.melden_url or settings.melden_email):
+    if not settings.melden_email:
+        also = (
+            ""
+            if settings.melden_url
+            else " Ook 'Klopt er iets niet? Meld het' gaat naar dit adres (of naar melden_url)."
+        )
         out.append(
             Blocker(
-                "melden_url of melden_email",
-                "Waar 'Klopt er iets niet? Meld het' naartoe gaat: "
-                "een formulier of een e-mailadres van de redactie. Zet het in mkdocs.yml bij de plug-in.",
+                "melden_email",
+                "Het e-mailadres van de redactie. Het aanmeldformulier (aanmelden/) stuurt wat aanbieders "
+                f"invullen naar dit adres. Zonder adres kan dat alleen via GitHub.{also} "
+                "Zet melden_email bij de plug-in in mkdocs.yml.",
             )
         )
     if not settings.repo_url:

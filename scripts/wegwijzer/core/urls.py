@@ -44,6 +44,8 @@ ROUTES: dict[str, str] = {
     # pages for editors and the programme team
     "gereed": "redactie/gereed/",
     "redactie-gidsen": "redactie/gidsen/",
+    # the intake form for providers: a new entry or a change, handed over without git (site.intake)
+    "aanmelden": "aanmelden/",
 }
 
 

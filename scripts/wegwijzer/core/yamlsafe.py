@@ -19,6 +19,7 @@ from typing import ClassVar
 import yaml
 
 from wegwijzer.core.files import FileProblem, read_limited
+from wegwijzer.core.files import _too_big as too_big
 from wegwijzer.core.guard import shown
 
 MAX_BYTES = 256 * 1024
@@ -284,6 +285,16 @@ def read(path: Path, max_bytes: int = MAX_BYTES, max_line: int | None = None) ->
         raw = read_limited(path, max_bytes)
     except FileProblem as exc:
         raise YamlProblem(exc.message) from None
+    return read_bytes(raw, str(path), max_bytes, max_line)
+
+
+def read_bytes(raw: bytes, name: str, max_bytes: int = MAX_BYTES, max_line: int | None = None) -> Document:
+    """Parse the bytes of a file with the checks of ``read``: at most max_bytes, strict UTF-8, no nul bytes.
+
+    For a file that is not on disk yet (``wegwijzer inbox`` checks an entry before it writes it).
+    """
+    if len(raw) > max_bytes:
+        raise YamlProblem(too_big(len(raw), max_bytes).message)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -296,4 +307,4 @@ def read(path: Path, max_bytes: int = MAX_BYTES, max_line: int | None = None) ->
         ) from None
     if "\x00" in text:
         raise YamlProblem("Het bestand bevat onzichtbare tekens (nul-bytes). Sla het opnieuw op als tekst.")
-    return parse(text, str(path), max_line)
+    return parse(text, name, max_line)

@@ -32,6 +32,7 @@ from wegwijzer.site.editors import EditorsView
 from wegwijzer.site.events import EventsView
 from wegwijzer.site.freshness import FreshnessView
 from wegwijzer.site.guides import GuidesView
+from wegwijzer.site.intake import IntakeView
 from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
@@ -56,6 +57,7 @@ VIEWS: tuple[type[View], ...] = (
     EditorsView,
     CmsView,
     ReadinessView,
+    IntakeView,
     OpenDataView,
     MapView,
     TrustView,

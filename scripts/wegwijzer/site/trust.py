@@ -49,6 +49,7 @@ NPM_PARTS = (
     ("leaflet.markercluster", "groepjes plekken op de kaart"),
     ("lunr", "zoeken"),
     ("lunr-languages", "zoeken in het Nederlands"),
+    ("@cfworker/json-schema", "controleert het aanmeldformulier"),
 )
 PYTHON_PARTS = (
     ("mkdocs", "maakt de pagina's"),
@@ -70,6 +71,7 @@ class PrivacyPage(Page):
             "opslag": BROWSER_STORAGE,
             "site_url": settings.site_url,
             "melden_url": settings.melden_url,
+            "repo_url": settings.repo_url,
         }
 
 

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -184,34 +185,14 @@ def cmd_bench(args) -> int:
     return 0
 
 
-def cmd_taal(args) -> int:
-    from wegwijzer.tools.taal.command import run
+def _run_of(module: str) -> Callable[[argparse.Namespace], int]:
+    """A command whose code is in wegwijzer.tools.<module>: run(root, args), root from --root or the project."""
 
-    return run(Path(args.root).resolve() if args.root else project_root(), args)
+    def run(args: argparse.Namespace) -> int:
+        root = Path(args.root).resolve() if args.root else project_root()
+        return import_module(f"wegwijzer.tools.{module}").run(root, args)
 
-
-def cmd_nieuw(args) -> int:
-    from wegwijzer.tools.nieuw.command import run
-
-    return run(Path(args.root).resolve() if args.root else project_root(), args)
-
-
-def cmd_geocode(args) -> int:
-    from wegwijzer.tools.geocode import run
-
-    return run(Path(args.root).resolve() if args.root else project_root(), args)
-
-
-def cmd_verouderd(args) -> int:
-    from wegwijzer.tools.verouderd import run
-
-    return run(Path(args.root).resolve() if args.root else project_root(), args)
-
-
-def cmd_gereed(args) -> int:
-    from wegwijzer.tools.gereed import run
-
-    return run(Path(args.root).resolve() if args.root else project_root(), args)
+    return run
 
 
 def cmd_folders(args) -> int:
@@ -289,16 +270,13 @@ def _args_bench(p: argparse.ArgumentParser) -> None:
     p.add_argument("--uit", help="Schrijf de uitkomst als JSON naar dit bestand.")
 
 
-def _args_taal(p: argparse.ArgumentParser) -> None:
-    from wegwijzer.tools.taal.command import add_arguments
+def _args_of(module: str) -> Callable[[argparse.ArgumentParser], None]:
+    """The arguments of a command whose code has its own add_arguments (wegwijzer.tools.<module>)."""
 
-    add_arguments(p)
+    def add(p: argparse.ArgumentParser) -> None:
+        import_module(f"wegwijzer.tools.{module}").add_arguments(p)
 
-
-def _args_nieuw(p: argparse.ArgumentParser) -> None:
-    from wegwijzer.tools.nieuw.command import add_arguments
-
-    add_arguments(p)
+    return add
 
 
 def _args_verouderd(p: argparse.ArgumentParser) -> None:
@@ -374,23 +352,34 @@ COMMANDS: tuple[Command, ...] = (
         importeer.EXIT_CODES.format(what="plekken")
         + " Zonder --bestand vraagt de opdracht de gegevens online op (Overpass API).",
     ),
-    Command("nieuw", "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld.", cmd_nieuw, _args_nieuw),
+    Command(
+        "inbox",
+        "Lees een aanmelding van het formulier op de site in (uit een e-mail).",
+        _run_of("inbox"),
+        _args_of("inbox"),
+    ),
+    Command(
+        "nieuw",
+        "Maak een nieuw item: een plek of aanbod, met uitleg bij elk veld.",
+        _run_of("nieuw.command"),
+        _args_of("nieuw.command"),
+    ),
     Command(
         "geocode",
         "Vul ontbrekende coördinaten van plekken in vanuit het adres (OpenStreetMap).",
-        cmd_geocode,
+        _run_of("geocode"),
         _args_geocode,
     ),
     Command(
         "verouderd",
         "Lijst van items die lang niet zijn nagekeken (voor de maandelijkse ronde).",
-        cmd_verouderd,
+        _run_of("verouderd"),
         _args_verouderd,
     ),
     Command(
         "gereed",
         "Is de echte site klaar? Verslag per gemeente en woonkern, en wat er nog ontbreekt om live te gaan.",
-        cmd_gereed,
+        _run_of("gereed"),
         _args_gereed,
     ),
     Command(
@@ -400,7 +389,10 @@ COMMANDS: tuple[Command, ...] = (
         _args_folders,
     ),
     Command(
-        "taal", "Controleer of alle teksten op taalniveau B1 zijn (korte zinnen, gewone woorden).", cmd_taal, _args_taal
+        "taal",
+        "Controleer of alle teksten op taalniveau B1 zijn (korte zinnen, gewone woorden).",
+        _run_of("taal.command"),
+        _args_of("taal.command"),
     ),
 )
 

@@ -1,12 +1,16 @@
-"""Writing a report to a file an editor names (`--uit`): never over a file without asking, never into the data.
+"""Writing files from commands: never over a file without asking, never into the data by accident.
 
-Used by `wegwijzer verouderd` and `wegwijzer gereed`. A typo in --uit must not replace README.md,
-an entry or a content page: an existing file needs --overschrijven, and the folders with entries
-and pages are refused outright.
+A report (`--uit` of `wegwijzer verouderd` and `wegwijzer gereed`): a typo in --uit must not replace
+README.md, an entry or a content page: an existing file needs --overschrijven, and the folders with
+entries and pages are refused outright.
+
+An entry (`wegwijzer inbox`): only into locations/ or activities/, a new file is created only when
+there is none (also not one made at the same moment), and an existing one is replaced only when asked.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from wegwijzer.core.guard import one_line
@@ -44,4 +48,34 @@ def write_output(target: Path, text: str, root: Path, overwrite: bool) -> str | 
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
         return f"Schrijven naar {one_line(str(target))} lukte niet ({exc.strerror})."
+    return None
+
+
+DATA_FOLDERS = ("locations", "activities")  # where an entry may be written
+
+
+def write_entry(target: Path, text: str, root: Path, overwrite: bool = False) -> str | None:
+    """Write an entry file into root/locations or root/activities; a Dutch message (and nothing written) if not.
+
+    The text is written to a temporary file first. Without ``overwrite`` it is then linked under its
+    name, which fails when that name exists (also when the file appeared in the meantime); with
+    ``overwrite`` it replaces the file in one step.
+    """
+    name = one_line(str(target))
+    real = target.resolve()
+    if not any(real.parent == (root / folder).resolve() for folder in DATA_FOLDERS):
+        return f"Een item kan alleen in locations/ of activities/ komen, niet in {name}."
+    temp = target.with_name(f".{target.name}.nieuw")
+    try:
+        temp.write_text(text, encoding="utf-8")  # the whole text first: never half a file under the real name
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            os.link(temp, target)  # fails when the name exists, also when it appeared just now
+    except FileExistsError:
+        return f"Het bestand {name} bestaat al. Er is niets overschreven."
+    except OSError as exc:
+        return f"Schrijven naar {name} lukte niet ({exc.strerror})."
+    finally:
+        temp.unlink(missing_ok=True)
     return None

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
+from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.fieldtypes import _yes_no
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.model import Activity, Entry, Location
@@ -124,14 +125,18 @@ def _base(model: type[Entry], title: str, description: str) -> Schema:
     return schema
 
 
-def _places(root: Path, region: Region) -> list[tuple[str, str, bool]]:
-    """(id, name and woonkern, example?) of every place that `validate` accepts, in id order."""
-    catalog = load_catalog(root, region=region, strict=False)
+def place_choices(catalog: Catalog) -> list[tuple[str, str, bool]]:
+    """(id, name and woonkern, example?) of every place in the catalogue, in the order it was read (by file name)."""
     out = []
     for loc in catalog.locations.values():
-        kern = region.areas.get(loc.woonkern)
+        kern = catalog.region.areas.get(loc.woonkern)
         out.append((loc.id, f"{loc.naam} ({kern.naam if kern else loc.woonkern})", loc.voorbeeld))
     return out
+
+
+def _places(root: Path, region: Region) -> list[tuple[str, str, bool]]:
+    """(id, name and woonkern, example?) of every place that `validate` accepts."""
+    return place_choices(load_catalog(root, region=region, strict=False))
 
 
 def schemas(
