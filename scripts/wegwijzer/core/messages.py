@@ -33,6 +33,10 @@ _LIST_OF_FIELD = {
     ("plek", "toegankelijkheid"): "toegankelijkheid",
     ("aanbod", "talen"): "talen",
     (None, "dag"): "dagen",
+    (None, "evenement"): "evenement_soorten",
+    ("gids", "themas"): "themas",
+    ("gids", "doelgroepen"): "doelgroepen",
+    (None, "gezondheid"): "gezondheid",
 }
 
 _TYPE_NAMES = {
@@ -148,7 +152,7 @@ def _wrong_type(error: Mapping[str, Any], ctx: _Ctx) -> str:
 
 # --- the right shape: messages that show what to write instead ---------------------------------------
 
-SCHEDULE_FIELDS = ("dag", "datum", "van", "tot", "herhaling", "week", "start", "eind")
+SCHEDULE_FIELDS = ("dag", "datum", "van", "tot", "herhaling", "week", "start", "eind", "evenement")
 _TIME_TEXT = re.compile(r"^([0-9]{1,2})[.:,]?([0-9]{2})?$")
 
 
