@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 from pathlib import Path
 
 import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_FILES = ("content", "overrides", "node_modules", "mkdocs.yml")
 
 PLACE = {
     "naam": "Buurtkamer Test",
@@ -56,4 +61,26 @@ def write_project(root: Path, places: dict[str, dict | str], offers: dict[str, d
             text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
             filename = name if "." in name else f"{name}.yaml"
             (root / folder / filename).write_text(text, encoding="utf-8")
+    return root
+
+
+def _without_guides(folder: str, names: list[str]) -> list[str]:
+    return ["gids"] if Path(folder) == ROOT / "content" else []
+
+
+def link_site(root: Path, names: tuple[str, ...] = SITE_FILES) -> Path:
+    """Symlink the site's own files (templates, packages, mkdocs.yml) into a test project; copy its pages.
+
+    content/ is copied without the guides (content/gids/): a guide names offers of the shipped data,
+    which a test project does not have, so its check would fail there. A copy, not links file by file:
+    the build refuses a content file that links out of the project (site.security).
+    """
+    for name in names:
+        source = ROOT / name
+        if not source.exists():
+            continue
+        if name == "content":
+            shutil.copytree(source, root / name, ignore=_without_guides)
+        else:
+            os.symlink(source, root / name)
     return root

@@ -62,6 +62,12 @@ PAGE_TYPES: list[PageType] = [
     # The map box shows (a choice before tiles from another host, or the map itself with the site's own tiles).
     PageType("kaart", ("kaart/index.html",), True, ready="section.ww-kaart:not([hidden])", what="kaart"),
     PageType("folder", ("folder/*/index.html",), True, what="folder van een woonkern"),
+    PageType("gidsen", ("gids/index.html",), True, what="alle gidsen (waar gaat het om?)"),
+    PageType("gids", ("gids/*/index.html",), True, what="gids voor de hele regio"),
+    PageType("gids-gebied", ("gids/*/*/index.html",), True, what="gids voor een gemeente of woonkern"),
+    PageType("folder-gids", ("folder/gids/*/*/index.html",), True, what="folder van een gids"),
+    PageType("binnenkort", ("binnenkort/index.html",), True, what="alles wat binnenkort is"),
+    PageType("redactie-gidsen", ("redactie/gidsen/index.html",), True, what="gidsen en hun signalen (redactie)"),
     PageType("open-data", ("open-data/index.html", "data/index.html", "opendata/index.html"), True, what="open data"),
     PageType("nieuw", ("nieuw/index.html",), True, what="nieuw aanbod"),
     PageType(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
-from wegwijzer.core.region import REGION_ID, inside_region, load_region
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA, inside_region, load_region
 from wegwijzer.core.vocab import load_lists
 
 REGION = load_region()
@@ -120,11 +120,17 @@ def place(draw) -> dict:
 
 
 @st.composite
-def schedule_item(draw, plekken: list[str]) -> dict:
+def schedule_item(draw, plekken: list[str], events: bool = True) -> dict:
+    """One time; with events, a dated time may be a voorlichting, webinar (online, with a link), ..."""
     van, tot = draw(time_pair)
     item: dict = {"van": van, "tot": tot}
     if draw(st.integers(0, 3)) == 0:
         item["datum"] = draw(dates)
+        if events and draw(st.booleans()):
+            item["evenement"] = draw(st.sampled_from(list(LISTS["evenement_soorten"])))
+        if item.get("evenement") == "webinar":
+            item["link"] = draw(st.sampled_from(["https://voorbeeld.nl/webinar?a=1&b=2", "http://x.nl/kijk"]))
+            return item  # online: no place
     else:
         item["dag"] = draw(days)
         herhaling = draw(st.sampled_from([None, "wekelijks", "tweewekelijks", "maandelijks"]))
@@ -172,6 +178,8 @@ def offer(draw, places: dict[str, dict]) -> dict:
     data = draw(_entry())
     plekken = draw(st.lists(st.sampled_from(sorted(places)), max_size=2, unique=True))
     gebied = draw(st.lists(st.sampled_from(GEMEENTEN + [REGION_ID]), min_size=0 if plekken else 1, max_size=2))
+    if not plekken and draw(st.integers(0, 4)) == 0:
+        gebied = [UNKNOWN_AREA]  # the plan names it, but not where
     data.update(
         soort=draw(st.sampled_from(list(LISTS["aanbod_soorten"]))),
         samenvatting=draw(st.one_of(text, st.text(_ALPHABET, min_size=150, max_size=160).filter(str.strip))),
@@ -181,8 +189,9 @@ def offer(draw, places: dict[str, dict]) -> dict:
         plekken=plekken,
         gebied=sorted(set(gebied)),
         schema=draw(st.lists(schedule_item(plekken), max_size=3)),
-        inloop=draw(st.lists(schedule_item(plekken), max_size=2)),
+        inloop=draw(st.lists(schedule_item(plekken, events=False), max_size=2)),
         talen=draw(choices("talen")),
+        gezondheid=draw(choices("gezondheid")),
         bel_112=draw(st.sampled_from([False, True, "ja", "nee"])),
     )
     if any(places[p].get("voorbeeld") for p in plekken):
@@ -273,6 +282,15 @@ NEAR_MISSES: dict[str, Callable[[Project], None]] = {
     "gecontroleerd in de toekomst": lambda p: _first_offer(p).update(gecontroleerd_op=dt.date(2999, 1, 1)),
     "bron gecontroleerd in de toekomst": lambda p: _first_place(p).update(bron_gecontroleerd_op=dt.date(2999, 1, 1)),
     "geen plekken en geen gebied": lambda p: _first_offer(p).update(plekken=[], gebied=[], schema=[]),
+    "evenement zonder datum": lambda p: _recurring(p).update(evenement="markt"),
+    "webinar zonder link": lambda p: (_once(p).update(evenement="webinar"), _item(p).pop("link", None)),
+    "link zonder webinar": lambda p: _once(p).update(evenement="markt", link="https://voorbeeld.nl"),
+    "link die geen webadres is": lambda p: (
+        _once(p).update(evenement="webinar", link="javascript:alert(1)"),
+        _item(p).pop("plek", None),
+    ),
+    "onbekend samen met een gemeente": lambda p: _first_offer(p).update(gebied=[UNKNOWN_AREA, "texel"]),
+    "onderdeel van Positieve Gezondheid bestaat niet": lambda p: _first_offer(p).update(gezondheid=["geluk"]),
     "echt aanbod op een voorbeeld-plek": lambda p: (
         _first_place(p).update(voorbeeld=True),
         _first_offer(p).update(voorbeeld=False, plekken=["plek-0"]),
@@ -285,5 +303,6 @@ PLACE_FIELDS = set(ENTRY_FIELDS) | {"soort", "gemeente", "woonkern", "coordinate
 PLACE_FIELDS |= {"toegankelijkheid", "openingstijden"}
 OFFER_FIELDS = set(ENTRY_FIELDS) | {"soort", "samenvatting", "organisatie", "themas", "doelgroepen", "plekken"}
 OFFER_FIELDS |= {"gebied", "schema", "inloop", "talen", "bel_112", "kosten", "aanmelden", "voor_professionals"}
-OFFER_FIELDS |= {"verwijzen"}
+OFFER_FIELDS |= {"verwijzen", "gezondheid"}
 SCHEDULE_FIELDS = {"dag", "datum", "van", "tot", "herhaling", "week", "start", "eind", "opmerking", "plek"}
+SCHEDULE_FIELDS |= {"evenement", "link"}

@@ -25,6 +25,8 @@ KB = 1024
 #   home 15.8/4.3/28.8/34.2/69.1   aanbod 17.0/4.6/32.8/77.8/119.2   kern 36.0/7.0/32.8/77.8/121.6
 #   gemeente 38.1/7.3/32.8/77.8/121.9   alle-aanbod 51.6/8.5/28.8/34.2/73.4
 #   zoeken 18.6/4.6/28.8/51.6/111.7   kaart 19.3/5.1/33.4/87.9/131.3   folder 19.1/3.6/1.7/0/5.2
+#   gids 35.0/7.2/31.4/35.5/74.6   gids-gebied 36.6/7.2/31.4/35.5/74.5   folder-gids 7.1/2.3/1.9/0.2/4.5
+#   redactie-gidsen 24.4/5.5/31.4/34.8/72.2   binnenkort 16.5/3.8/31.4/35.5/71.2 (December 2026)
 # "html" is the raw HTML (entry pages must stay under 40 KB); the others are after gzip.
 # Material's own CSS (~29 KB gz) and JS bundle (~34 KB gz) are on every normal page;
 # pages with a map add Leaflet (~44 KB gz JS, ~4 KB gz CSS).
@@ -67,6 +69,12 @@ BUDGETS: dict[str, dict[str, int]] = {
     "privacy": BASE,
     "toegankelijkheid": BASE,
     "over": BASE,
+    "gidsen": BASE,
+    "gids": {**BASE, "html": 48},  # the place chooser lists every woonkern; the lists are capped
+    "gids-gebied": {**BASE, "html": 48},
+    "folder-gids": {"html": 40, "html_gz": 10, "css_gz": 5, "js_gz": 2, "total_gz": 12},  # printable, no theme
+    "redactie-gidsen": BASE,  # grows with the guides (about 3 KB each)
+    "binnenkort": BASE,  # grows with the coming events
 }
 
 

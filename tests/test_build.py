@@ -6,7 +6,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from conftest import ROOT, build_site
+from conftest import build_site
+from entries import link_site
 
 THIRD_PARTY = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!tile\.openstreetmap\.org)[^"']+\.(?:js|css|woff2?)""")
 
@@ -90,14 +91,12 @@ def test_build_is_deterministic(site, tmp_path):
 
 
 def test_build_fails_clearly_on_bad_entries(tmp_path):
-    import os
 
     from entries import offer, place, write_project
 
     project = tmp_path / "project"
     write_project(project, {"a": place(soort="kasteel")}, {"b": offer(plekken=["a"], doelgroep=["x"])})
-    for name in ("content", "overrides", "mkdocs.yml"):
-        os.symlink(ROOT / name, project / name)
+    link_site(project, ("content", "overrides", "mkdocs.yml"))
     result = build_site(tmp_path / "out", root=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

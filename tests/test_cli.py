@@ -160,6 +160,18 @@ def test_build_with_errors_exits_1_in_dutch(tmp_path, capsys, monkeypatch):
 
 
 @pytest.mark.build
+def test_bench_builds_the_guides_on_the_synthetic_data(tmp_path):
+    """The benchmark measures the guide pages too: the shipped guides, chosen by theme and place alone."""
+    from wegwijzer.core.load import load_catalog
+    from wegwijzer.tools.bench import _prepare
+
+    work = _prepare(ROOT, tmp_path, 30)
+    catalog = load_catalog(work)
+    shipped = load_catalog(ROOT, strict=False).guides
+    assert sorted(catalog.guides) == sorted(shipped)
+    assert all(not g.meta.aanbod and not g.meta.hulplijnen for g in catalog.guides.values())
+
+
 def test_bench_measures_a_small_synthetic_site(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     out = tmp_path / "bench.json"

@@ -17,7 +17,7 @@ from conftest import ROOT, offline, serving
 from entries import offer, place, write_project
 from wegwijzer.core import vocab
 from wegwijzer.core.model import _TIME_RE, Activity, Location
-from wegwijzer.core.region import REGION_ID, load_region
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA, load_region
 from wegwijzer.site.cms_config import TIME_PATTERN, Backend, cms_config, entry_fields
 
 ADMIN = "redactie/beheer"
@@ -56,7 +56,9 @@ def test_the_config_offers_exactly_the_lists_and_the_region():
     assert _values(_field(places, "gemeente")) == [g.id for g in region.gemeenten()]
     assert _values(_field(places, "woonkern")) == [k.id for k in region.kernen()]
     assert _values(_field(places, "wijk")) == [w.id for w in region.wijken()]
-    assert _values(_field(offers, "gebied")) == [g.id for g in region.gemeenten()] + [REGION_ID]
+    assert _values(_field(offers, "gebied")) == [g.id for g in region.gemeenten()] + [REGION_ID, UNKNOWN_AREA]
+    assert _values(_field(offers, "schema", "evenement")) == vocab.keys("evenement_soorten")
+    assert _values(_field(offers, "gezondheid")) == vocab.keys("gezondheid")
     assert _field(offers, "plekken")["widget"] == "relation" and _field(offers, "plekken")["collection"] == "plekken"
     assert _field(offers, "schema", "eind")["widget"] == "datetime"
     assert _field(offers, "schema", "van")["pattern"][0] == TIME_PATTERN == _TIME_RE.pattern

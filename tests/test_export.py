@@ -59,7 +59,8 @@ def test_every_offer_is_an_hsds_service_with_its_places_and_times(services, cata
         scheduled = svc["schedules"] + [x for s in svc["service_at_locations"] for x in s["schedules"]]
         assert len(scheduled) == len(act.schema)
         assert sorted(x["description"] for x in scheduled) == sorted(describe.schedule_line(i) for i in act.schema)
-        assert [a["name"] for a in svc["service_areas"]] == [ids.area_name(catalog, g) for g in act.gebied]
+        # an area that is not known ('onbekend') is left out, not written as an area
+        assert [a["name"] for a in svc["service_areas"]] == [ids.area_name(catalog, g) for g in ids.known_areas(act)]
         assert [lang["code"] for lang in svc["languages"]] == list(act.talen)
         if act.contact and act.contact.telefoon:
             assert svc["phones"][0]["number"] == act.contact.telefoon
@@ -229,12 +230,16 @@ def test_entry_pages_carry_schema_org_json_ld(site, catalog):
         assert len(scripts) == 1, act.id
         graph = json.loads(scripts[0])["@graph"]
         types = [n["@type"] for n in graph]
-        assert types == (["Service", "Event"] if act.schema else ["Service"]), act.id
+        recurring = [i for i in act.schema if not i.datum]
+        coming = [i for i in act.schema if i.datum and i.datum >= BUILD_DATE]  # one Event per coming date
+        assert types == ["Service"] + ["Event"] * (bool(recurring) + len(coming)), act.id
         assert graph[0]["name"] == act.naam and graph[0]["provider"]["name"] == act.organisatie
-        if act.schema:
+        if recurring:
             schedules = graph[1]["eventSchedule"]
-            assert len(schedules) == len(act.schema)
+            assert len(schedules) == len(recurring)
             assert all(s["@type"] == "Schedule" and s["scheduleTimezone"] == "Europe/Amsterdam" for s in schedules)
+        singles = graph[1 + bool(recurring) :]
+        assert [e["startDate"][:10] for e in singles] == [i.datum.isoformat() for i in coming]
 
 
 def test_json_ld_cannot_break_out_of_its_script():

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from conftest import FIXED_EPOCH, ROOT
-from entries import offer, place, write_project
+from conftest import FIXED_EPOCH
+from entries import link_site, offer, place, write_project
 from wegwijzer.core.load import load_catalog
 from wegwijzer.site import leaflet_fit
 from wegwijzer.site.leaflets import make_leaflet
@@ -31,8 +31,7 @@ def small_project(root):
             "soos-voorbeeld": offer(naam="Soos Voorbeeld", voorbeeld=True, themas=["ontmoeten"]),
         },
     )
-    for name in ("content", "overrides", "node_modules", "mkdocs.yml"):
-        os.symlink(ROOT / name, root / name)
+    link_site(root)
     return root
 
 

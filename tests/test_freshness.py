@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import FIXED_EPOCH, ROOT, build_in_process
+from entries import link_site
 from wegwijzer.core.freshness import has_ended, months_before, report_href, status
 from wegwijzer.core.load import load_catalog
 from wegwijzer.site import freshness as pages_freshness
@@ -79,9 +80,7 @@ def small(tmp_path_factory):
     """A small site with stale, fresh, never checked and ended entries, reports going to an issue form."""
     root = tmp_path_factory.mktemp("vers")
     make_data(root)
-    for name in ("content", "overrides", "node_modules"):
-        if (ROOT / name).exists():
-            os.symlink(ROOT / name, root / name)
+    link_site(root, ("content", "overrides", "node_modules"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config, n = re.subn(r'melden_url: *""', f'melden_url: "{ISSUES}"', config)
     assert n == 1

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_site
-from entries import offer, place, write_project
+from conftest import build_site
+from entries import link_site, offer, place, write_project
 from fields import ADDRESS_FIELDS, TEXT_FIELDS, full_entry, set_path
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
@@ -372,9 +372,7 @@ def test_text_that_looks_like_markup_is_escaped_on_the_pages(tmp_path):
         adres={**place()["adres"], "huisnummer": "1'\"<>&{{1}}"},
     )
     write_project(project, {"buurtkamer-test": loc}, {"lastig": act})
-    for name in ("content", "overrides", "mkdocs.yml", "node_modules"):
-        if (ROOT / name).exists():
-            os.symlink(ROOT / name, project / name)
+    link_site(project)
     result = build_site(tmp_path / "out", root=project)
     assert result.returncode == 0, result.stderr[-3000:]
     site = tmp_path / "out"

@@ -36,7 +36,7 @@ def _contact(entry) -> tuple:
 
 def _times(act, places) -> list[tuple]:
     """The schedule of an offer, with the name (not the id) of the place of each line."""
-    keys = ("dag", "datum", "van", "tot", "herhaling", "week", "start", "eind", "opmerking")
+    keys = ("dag", "datum", "van", "tot", "herhaling", "week", "start", "eind", "opmerking", "evenement", "link")
     return sorted(
         tuple(str(getattr(i, k)) for k in keys) + (places[i.plek].naam if i.plek else "",) for i in act.schema
     )
@@ -104,9 +104,9 @@ def test_spec_examples_import_and_validate(name, tmp_path):
     assert act.bron == f"HSDS-import: {name}"
     assert act.gecontroleerd_op is None
     assert act.beheerder == act.organisatie == "Example Organization Inc."
-    assert act.gebied == ["regio"] and act.plekken == [] and not cat.locations
+    assert act.gebied == ["onbekend"] and act.plekken == [] and not cat.locations
     report = result.report()
-    assert "Gebied is 'regio' (de hele Kop): kies zelf." in report
+    assert "Gebied is 'onbekend': weet je waar het is? Zet dan de gemeente of 'regio'." in report
     if name == "service_full.json":  # the list example has no locations
         assert "ligt niet in de Kop van Noord-Holland" in report
         assert "1-30 Main Street" in report  # the address is kept for the editor

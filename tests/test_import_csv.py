@@ -102,6 +102,19 @@ def test_utf8_with_bom_and_commas_inside_quotes(tmp_path, capsys):
     assert (act.naam, act.beschrijving, act.gebied) == ("Inloop, met koffie", "Regel een.\nRegel twee.", ["texel"])
 
 
+def test_no_place_and_no_gemeente_is_not_made_the_whole_region(tmp_path, capsys):
+    """Coverage is never invented: without a place or gemeente the area is 'onbekend'; 'regio' only when written."""
+    path = tmp_path / "lijst.csv"
+    path.write_text("Naam,Wat,Wie,Waar\nKoffie,Samen koffie.,Proef,\nThee,Samen thee.,Proef,Regio\n", encoding="utf-8")
+    vast = {k: v for k, v in OFFER_MAPPING["vast"].items() if k != "gemeente"}
+    spec = {**OFFER_MAPPING, "kolommen": {**OFFER_MAPPING["kolommen"], "gemeente": "Waar"}, "vast": vast}
+    code, out, _ = run(capsys, path, "--mapping", mapping(tmp_path, **spec), "--root", tmp_path / "p")
+    assert code == 0, out
+    acts = load_catalog(tmp_path / "p").activities
+    assert (acts["koffie"].gebied, acts["thee"].gebied) == (["onbekend"], ["regio"])
+    assert "Gebied is 'onbekend': weet je waar het is? Zet dan de gemeente of 'regio'." in out
+
+
 def _workbook(path: Path) -> Path:
     book = openpyxl.Workbook()
     book.active.title = "Uitleg"

@@ -96,6 +96,29 @@ def test_an_unknown_place_goes_to_the_area_given(project):
     assert load_catalog(project).activities["voorlezen-voor-peuters"].gebied == ["den-helder"]
 
 
+def test_an_unknown_place_without_an_area_given_is_not_invented(project):
+    _, report = imported(project, themas=["taal"])
+    assert load_catalog(project).activities["voorlezen-voor-peuters"].gebied == ["onbekend"]
+    assert "Gebied is 'onbekend': weet je waar het is? Zet dan de gemeente of 'regio'." in report
+
+
+def test_one_off_dates_get_the_kind_given_and_a_webinar_its_link(project, capsys):
+    path = _ics(
+        project / "a.ics",
+        f"SUMMARY:Uitleg over geld\r\nURL:https://www.voorbeeld.nl/webinar\r\n{FUTURE}",
+        f"SUMMARY:Zonder link\r\n{FUTURE}",
+    )
+    code, out, _ = run(capsys, path, "--root", project, "--organisatie", "Proef", "--evenement", "webinar")
+    assert code == 0, out  # the one without a link comes in without a kind (a webinar needs a link)
+    acts = load_catalog(project).activities
+    (item,) = acts["uitleg-over-geld"].schema
+    assert (item.evenement, item.link) == ("webinar", "https://www.voorbeeld.nl/webinar")
+    assert [(i.evenement, i.link) for i in acts["zonder-link"].schema] == [(None, None)]
+    assert "'Zonder link': een webinar heeft een link (URL). Die staat er niet bij: geen soort." in out
+    code, out, err = run(capsys, path, "--root", project, "--evenement", "feest")
+    assert code == 1 and "--evenement 'feest' staat niet in de lijst. Kies uit: voorlichting, webinar," in err
+
+
 def _ics(path: Path, *events: str) -> Path:
     body = "".join(f"BEGIN:VEVENT\r\nUID:{i}@proef.invalid\r\n{e}END:VEVENT\r\n" for i, e in enumerate(events))
     path.write_text(

@@ -101,7 +101,21 @@ NOTES = [
         service(service_at_locations=at(location(schedules=[weekly(interval=2)]))),
         "Plek 'Testgebouw': een openingstijd die niet elke week is, is niet overgenomen.",
     ),
-    (service(), "Geen plek of gebied in de Kop gevonden. Gebied is 'regio'"),
+    (service(), "Geen plek of gebied in de Kop gevonden. Gebied is 'onbekend'"),
+    (
+        service(schedules=[weekly(count=1, dtstart="2027-03-02", schedule_link="https://voorbeeld.nl/aanmelden")]),
+        "De link bij een tijd is niet overgenomen (alleen bij een webinar): https://voorbeeld.nl/aanmelden",
+    ),
+    (
+        service(
+            schedules=[weekly(count=1, dtstart="2027-03-02", notes="Soort: Webinar.", schedule_link="javascript:x")]
+        ),
+        "De link bij een tijd is geen webadres en is niet overgenomen: javascript:x",
+    ),
+    (
+        service(schedules=[weekly(count=1, dtstart="2027-03-02", notes="Soort: Webinar.")]),
+        "Een webinar zonder geldige link: de soort is niet overgenomen.",
+    ),
     (service(cost_options=[{"amount": 1}, {"amount": 2}]), "Alleen de eerste prijs is overgenomen (2 in de bron)."),
     (service(cost_options=[{"amount": 5, "currency": "USD"}]), "Prijs in USD is als tekst overgenomen."),
     (service(application_process="Bel ons."), "Aanmelden (niet overgenomen, vul 'aanmelden' zelf in): 'Bel ons.'"),

@@ -35,6 +35,15 @@ def squash(text: str) -> str:
     return re.sub(r"(\w)- (\w)", r"\1-\2", text)
 
 
+RUNNING_HEAD = re.compile(r"^De Wegwijzer van de Kop - blad \d+ van \d+$", re.M)
+
+
+def pdf_text(reader) -> str:
+    """All text of a leaflet, squashed, without the line at the top of each sheet ('blad 2 van 4'):
+    a gemeente's leaflet runs over more sheets, and a name may go on after the page break."""
+    return squash(RUNNING_HEAD.sub("", "\n".join(p.extract_text() for p in reader.pages)))
+
+
 def local_entries(catalog, area_id):
     from wegwijzer.site.leaflets import local_activities
 
@@ -64,7 +73,25 @@ def empty_kern(catalog):
 
 @pytest.fixture(scope="module")
 def chosen(catalog):
-    return {"villages": typical_villages(catalog), "empty": empty_kern(catalog), "gemeente": "texel"}
+    return {
+        "villages": typical_villages(catalog),
+        "empty": empty_kern(catalog),
+        "gemeente": "texel",
+        "guides": [f"gids/{g}/{m.id}" for g in catalog.guides for m in catalog.region.gemeenten()],
+        "richest_guides": richest_guide_leaflets(catalog),
+    }
+
+
+def richest_guide_leaflets(catalog, n=2):
+    """Guide leaflets with the most to say: the guides and gemeenten with the most offers before fitting."""
+    from wegwijzer.core import guide_select
+
+    sizes = []
+    for guide in catalog.guides.values():
+        for g in catalog.region.gemeenten():
+            rows = len(guide_select.ranked(catalog, guide, g)) + len(guide.body_sections)
+            sizes.append((-rows, f"gids/{guide.id}/{g.id}"))
+    return [leaflet for _, leaflet in sorted(sizes)[:n]]
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +103,7 @@ def made(tmp_path_factory, worker_id, chosen, catalog):
     shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.mktemp("ll")
     base = shared / "leaflets-made"
     ids = sorted(a.id for a in catalog.region.areas.values() if a.level != "gemeente") + [chosen["gemeente"]]
+    ids += chosen["guides"]
     with open(shared / "leaflets-made.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -105,7 +133,9 @@ def pdfs(made):
     from pypdf import PdfReader
 
     assert made.run["returncode"] == 0, made.run["stderr"]
-    return {i: (made.pdf / f"{i}.pdf", PdfReader(made.pdf / f"{i}.pdf")) for i in made.ids}
+    from wegwijzer.tools.folders import pdf_name
+
+    return {i: (made.pdf / pdf_name(i), PdfReader(made.pdf / pdf_name(i))) for i in made.ids}
 
 
 # --- pages in the site --------------------------------------------------------------------------------
@@ -170,7 +200,7 @@ def test_every_kern_and_wijk_leaflet_fits_on_one_sheet(pdfs, catalog):
     cut = shortened(catalog)
     assert cut, "geen folder hoefde korter: deze test heeft een volle kern nodig"
     for name in cut:
-        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        text = pdf_text(pdfs[name][1])
         assert re.search(r"En nog \d+ (meer|plekk?e?n?|tijde?n?) op de website|Op de website sta(at|an) ", text), name
 
 
@@ -182,7 +212,7 @@ def test_every_entry_of_the_area_is_on_the_leaflet(pdfs, chosen, catalog):
     from wegwijzer.site.leaflets import HELP_KINDS
 
     for name in chosen["villages"] + [chosen["gemeente"]]:
-        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        text = pdf_text(pdfs[name][1])
         entries = local_entries(catalog, name)
         assert entries
         for e in entries:
@@ -194,7 +224,7 @@ def test_every_entry_of_the_area_is_on_the_leaflet(pdfs, chosen, catalog):
 
 def test_an_empty_village_points_to_what_is_nearby(pdfs, chosen, catalog):
     name = chosen["empty"]
-    text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+    text = pdf_text(pdfs[name][1])
     area = catalog.region.areas[name]
     assert f"Er staan in {area.naam} nog geen plekken of activiteiten" in text
     (nearby,) = catalog.nearby_places(area.lat, area.lon, 5.0, limit=1)  # empty_kern chose one that has it
@@ -206,7 +236,7 @@ def test_phone_numbers_are_never_invented(pdfs, chosen, catalog):
     known = {re.sub(r"\D", "", e.contact.telefoon) for e in catalog.entries() if e.contact and e.contact.telefoon}
     known |= {re.sub(r"\D", "", g.loket.telefoon or g.telefoon or "") for g in catalog.gemeenten.values()} - {""}
     for name in chosen["villages"] + [chosen["empty"]]:
-        text = squash("\n".join(p.extract_text() for p in pdfs[name][1].pages))
+        text = pdf_text(pdfs[name][1])
         for number in PHONE_RE.findall(text):
             assert re.sub(r"\D", "", number) in known, f"onbekend telefoonnummer {number} in {name}"
         assert "niet bekend" not in text
@@ -312,9 +342,11 @@ def test_folders_command_writes_one_pdf_per_area(made):
     assert made.run["returncode"] == 0, made.run["stderr"]
     assert "is actueel" in made.run["stdout"] and "opnieuw gebouwd" not in made.run["stdout"]
     assert f"{len(made.ids)} folders (PDF) geschreven in {made.pdf}" in made.run["stdout"]
-    assert sorted(p.name for p in made.pdf.iterdir()) == sorted(f"{i}.pdf" for i in made.ids)
+    from wegwijzer.tools.folders import pdf_name
+
+    assert sorted(p.name for p in made.pdf.iterdir()) == sorted(pdf_name(i) for i in made.ids)
     for i in made.ids:
-        assert (made.pdf / f"{i}.pdf").read_bytes()[:5] == b"%PDF-"
+        assert (made.pdf / pdf_name(i)).read_bytes()[:5] == b"%PDF-"
 
 
 def test_folders_command_explains_a_wrong_id(made, tmp_path):
@@ -330,3 +362,52 @@ def test_folders_command_explains_a_wrong_id(made, tmp_path):
     assert "Deze folders bestaan niet: bestaat-niet" in wrong.stderr
     assert "opnieuw gebouwd" not in wrong.stdout
     assert not list(tmp_path.iterdir())
+
+
+# --- the leaflets of the guides ---------------------------------------------------------------------------
+
+
+def test_every_guide_leaflet_fits_on_two_sides(pdfs, chosen):
+    assert len(chosen["guides"]) >= 7 * 4
+    for name in chosen["guides"]:
+        assert len(pdfs[name][1].pages) <= 2, f"de folder {name} is {len(pdfs[name][1].pages)} bladzijden"
+
+
+def test_a_guide_leaflet_has_its_own_text_and_opens_its_page_by_qr(pdfs, chosen, catalog):
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    for name in chosen["richest_guides"]:
+        path, reader = pdfs[name]
+        _, guide_id, gemeente = name.split("/")
+        guide = catalog.guides[guide_id]
+        text = pdf_text(reader)
+        assert guide.titel in text and "Wat kun je zelf doen?" in text and "De eerste stap" in text
+        assert "Gemaakt op 18 november 2026" in text
+        doc = pdfium.PdfDocument(str(path))
+        image = doc[0].render(scale=2.5).to_numpy()
+        codes = [c.text for c in zxingcpp.read_barcodes(image) if c.format == zxingcpp.BarcodeFormat.QRCode]
+        doc.close()
+        assert codes == [f"{SITE_URL}/gids/{guide_id}/{gemeente}/"]
+
+
+def test_every_guide_leaflet_is_estimated_to_fit_two_sides_and_lists_offers(site, catalog):
+    """The estimate that shortens a guide's leaflet agrees: it fits, and it still shows offers."""
+    from wegwijzer.site.context import BuildContext, Settings
+    from wegwijzer.site.guide_leaflets import BUDGET, estimate, make_guide_leaflet
+
+    ctx = BuildContext(catalog, dt.date(2026, 11, 18), Settings(site_url=SITE_URL + "/"))
+    for guide in catalog.guides.values():
+        for g in catalog.region.gemeenten():
+            leaflet = make_guide_leaflet(ctx, guide, g)
+            assert estimate(leaflet) <= BUDGET, f"{guide.id}/{g.id}"
+            assert leaflet.lists or leaflet.unknown, f"{guide.id}/{g.id}: geen aanbod op de folder"
+
+
+def test_a_guide_leaflet_says_when_an_offer_is_and_never_a_past_date(site, catalog):
+    """On paper nobody can click through: an offer with times says when, and only what can still happen."""
+    page = (site / "folder/gids/ik-zorg-voor-iemand/schagen/index.html").read_text(encoding="utf-8")
+    assert "<strong>Wanneer:</strong> Elke derde vrijdag van de maand, 09:30 tot 12:00 uur" in page
+    assert "<strong>Wanneer:</strong> Voorlichting op donderdag 14 januari 2027" in page
+    money = (site / "folder/gids/ik-heb-geldzorgen/den-helder/index.html").read_text(encoding="utf-8")
+    assert "25 november 2026" in money and "6 oktober 2026" not in money

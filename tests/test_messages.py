@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from entries import offer, place, write_project
+from entries import link_site, offer, place, write_project
 
 
 def _offer_text(extra: str, **changes) -> str:
@@ -114,9 +114,7 @@ def test_validate_takes_file_names_and_a_dutch_alias(tmp_path):
 
 def test_a_failed_build_says_so_in_dutch(tmp_path):
     write_project(tmp_path, {"buurtkamer-test": place()}, {"fout": _offer_text("kosten: gratis\n")})
-    root = Path(__file__).resolve().parents[1]
-    for name in ("content", "overrides", "node_modules", "mkdocs.yml"):
-        os.symlink(root / name, tmp_path / name)
+    link_site(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "wegwijzer", "build", "--site-dir", str(tmp_path / "site")],
         cwd=tmp_path,

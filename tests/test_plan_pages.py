@@ -121,8 +121,10 @@ def theme_ids():
 
 
 def generated_pages():
-    """Pages the site generates at build time (no file in content/)."""
-    return {"plekken.md", "aanbod.md"} | {f"thema/{t}.md" for t in theme_ids()}
+    """Pages the site generates at build time (no file in content/): lists, themes, offers and guides."""
+    offers = {f"aanbod/{p.stem}.md" for p in (ROOT / "activities").glob("*.yaml")}
+    guides = {f"gids/{p.stem}.md" for p in (DOCS / "gids").glob("*.md")}
+    return {"plekken.md", "aanbod.md", "gids.md"} | {f"thema/{t}.md" for t in theme_ids()} | offers | guides
 
 
 # ------------------------------------------------------ sentence splitter
@@ -294,3 +296,33 @@ def test_sentence_splitter():
         "Tekst in HTML .",
     ]
     assert word_count("Het Huis van de Kop is er voor 1000 inwoners.") == 10
+
+
+# ------------------------------------------------ issue 21: chapter 3 and corrections
+
+
+@pytest.mark.parametrize("ambitie", PROGRAMMES)
+def test_programme_page_says_what_is_already_there_with_links_to_entries(ambitie):
+    """Chapter 3 of every programme ("Huidige stand van zaken en lopende initiatieven")."""
+    path = PLAN / f"ambitie-{ambitie}.md"
+    _, body = read(path)
+    assert "Wat is er al?" in headings(body), f"ambitie {ambitie}: hoofdstuk 3 ontbreekt"
+    entries = [t for t in md_links(body) if t.startswith("../aanbod/")]
+    assert entries, f"ambitie {ambitie}: geen link naar een initiatief"
+    for target in entries:
+        assert (ROOT / "activities" / (Path(target).stem + ".yaml")).exists(), target
+
+
+def test_the_plan_corrections_stay_corrected():
+    pages = {p.relative_to(DOCS).as_posix(): read(p)[1] for p in DOCS.rglob("*.md")}
+    everything = "\n".join(pages.values())
+    assert "vaste werkplek" not in everything and "duurzame werkplek" in pages["plan/ambitie-2.md"]
+    assert "fase 1 en fase 2" in pages["plan/projecten/1b-praktijkleren/index.md"]
+    assert "heet ook De Wegwijzer" not in everything
+    assert "Deze website is een proef" in pages["plan/projecten/wegwijzer-van-de-kop/index.md"]
+    assert "minstens 1000" not in everything.lower()
+    assert "gratis of goedkoop" not in pages["index.md"]
+    assert "groepen die samen wandelen" not in pages["plan/ambitie-4.md"]
+    # the plan spells Incluzio in two wrong ways; the site uses the real name, and says so once
+    wrong = [line for line in everything.splitlines() if "Inluzio" in line or "Includio" in line]
+    assert len(wrong) == 1 and "De organisatie heet Incluzio" in wrong[0]

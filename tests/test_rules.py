@@ -58,7 +58,7 @@ RULES = [
                 21,
                 "gebied, regel 1",
                 "'den-heldr' is geen gebied. Bedoelde je 'den-helder'? "
-                "Kies uit: den-helder, hollands-kroon, schagen, texel, regio.",
+                "Kies uit: den-helder, hollands-kroon, schagen, texel, regio, onbekend.",
             )
         ],
     ),
@@ -367,7 +367,7 @@ RULES = [
                 1,
                 "",
                 "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
-                "zodat mensen weten waar het is.",
+                "zodat mensen weten waar het is. Weet je het niet? Schrijf dan: gebied: [onbekend].",
             )
         ],
     ),

@@ -28,6 +28,7 @@ ONTMOETEN = {
     "Voorzorgcirkels",
     "Welzijn op Recept",
     "Zomerfeest voor het hele dorp",
+    "Ik voel me alleen",  # a guide written for this need answers it too
 }
 GELD = {
     "Spreekuur geldzaken",
@@ -37,6 +38,7 @@ GELD = {
     "Moneytalks",
     "Thuisadministratie",
     "Hulp bij formulieren",
+    "Ik heb geldzorgen",
 }
 DIGITAAL = {
     "Hulp bij je telefoon of tablet",
@@ -59,6 +61,8 @@ MANTELZORG = {
     "Wandelen voor mantelzorgers",
     "Even tijd voor jezelf",
     "Spreekuur welzijn bij de huisarts",
+    "Ik zorg voor iemand",
+    "Voorlichtingsavond voor mantelzorgers",
 }
 SOMBER = {
     "Online hulp van GGZ NHN",
@@ -75,6 +79,7 @@ SCHEIDEN = {
     "Scheidingsplein",
     "Ouderavond: uit elkaar, en de kinderen?",
     "Praatgroep voor kinderen van gescheiden ouders",
+    "We gaan uit elkaar",
 }
 BEWEGEN_OUD = {"Samen bewegen 55+", "Stoelyoga", "Walking football", "Valpreventie: groepstraining op Texel"}
 SAMEN_ETEN = {"Samen eten in het dorpshuis", "Samen eten in Oudeschild"}

@@ -31,8 +31,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXED_EPOCH, ROOT, offline, serving
-from entries import offer, place
+from conftest import FIXED_EPOCH, offline, serving
+from entries import link_site, offer, place
 from fields import TEXT_FIELDS, full_entry, set_path
 from pagetypes import NAMES, PAGE_TYPES, find_page, url_path, visit
 from wegwijzer.site import lijst
@@ -94,6 +94,30 @@ def _long_entry() -> dict:
     )
 
 
+def _hostile_guide() -> tuple[str, set[str]]:
+    """A guide (content/gids/) with a payload in every text it has: front matter, title, sections, a question."""
+    payload = iter(range(len(PAYLOADS)))
+    markers: set[str] = set()
+
+    def text() -> str:
+        n = next(payload)
+        markers.add(_marker(n, "gids", n))
+        return PAYLOADS[n].format(m=_marker(n, "gids", n))
+
+    meta = {
+        "themas": ["taal"],
+        "aanbod": ["hostile-0", "hostile-1"],
+        "aanleiding": text(),
+        "bron": text(),
+        "beheerder": text(),
+        "signalen": [{"gebied": ["julianadorp"], "wat": text(), "wanneer": "2026-01-05", "door": text()}],
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    body = [f"# Gids {text()}", text(), "## Wat kun je zelf doen?", text(), "## De eerste stap", text(), "## Vragen"]
+    body += [f"### Vraag {text()}", text()]
+    return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n", markers
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     """The hostile site: (site dir, markers, build result)."""
@@ -107,6 +131,9 @@ def hostile(tmp_path_factory):
         act, more = _hostile("aanbod", n)
         act["plekken"] = [f"hostile-plek-{n}"]
         act["schema"][0]["plek"] = f"hostile-plek-{n}"
+        # a coming webinar: the Binnenkort lists and their page show the hostile names too
+        act["schema"].append({"datum": "2027-01-10", "van": "19:00", "tot": "20:00", "evenement": "webinar"})
+        act["schema"][-1]["link"] = "https://www.voorbeeld.nl/webinar"
         markers |= found | more
         for folder, name, data in (("locations", f"hostile-plek-{n}", loc), ("activities", f"hostile-{n}", act)):
             text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
@@ -114,8 +141,11 @@ def hostile(tmp_path_factory):
     long_place = place(naam="Plek " + "d" * 60, organisatie=("Vereniging" + "e" * 49 + " ") * 2)
     (project / "locations/hostile-plek-lang.yaml").write_text(yaml.safe_dump(long_place, allow_unicode=True))
     (project / "activities/hostile-lang.yaml").write_text(yaml.safe_dump(_long_entry(), allow_unicode=True))
-    for name in ("content", "overrides", "mkdocs.yml", "node_modules"):
-        os.symlink(ROOT / name, project / name)
+    link_site(project)
+    guide, found = _hostile_guide()
+    (project / "content/gids").mkdir()
+    (project / "content/gids/hostile.md").write_text(guide, encoding="utf-8")
+    markers |= found
     site = project.parent / "site"
     result = subprocess.run(
         [sys.executable, "-c", BUILD, "build", "--site-dir", str(site)],
@@ -177,7 +207,7 @@ def test_no_payload_becomes_markup_on_any_page(hostile):
         problems += [f"{page.relative_to(site)}: {f}" for f in scanner.found]
         text = " ".join(scanner.text)
         shown += sum(m in text for m in markers)
-        assert not re.search(r"49 h\d+[ap]\d+", text), f"{page.relative_to(site)}: a template ran entry text"
+        assert not re.search(r"49 h\d+[apg]\d+", text), f"{page.relative_to(site)}: a template ran entry text"
     assert not problems, "\n".join(problems[:30])
     assert shown > len(markers), "the payloads must reach the pages as text (else this test proves nothing)"
 
@@ -215,6 +245,24 @@ def _hostile_urls(site: Path) -> list[str]:
     for start in range(0, len(ids), lijst.MAX_ITEMS):
         urls.add("lijst/#" + ",".join(ids[start : start + lijst.MAX_ITEMS]))
     return sorted(urls)
+
+
+def test_the_hostile_guide_and_events_show_their_payloads_as_text(hostile):
+    """The guide's texts reach its pages, its leaflet and the editors' page; the events reach /binnenkort/."""
+    site, _ = hostile
+    names = next(i for i, (label, _, _) in enumerate(TEXT_FIELDS["aanbod"]) if label == "naam")
+    pages = {
+        "gids/hostile/index.html": ["h5g5", "h6g6", "h7g7", "h8g8", "h9g9", "h10g10"],
+        "gids/hostile/julianadorp/index.html": ["h5g5", "h10g10"],
+        "folder/gids/hostile/den-helder/index.html": ["h5g5", "h7g7", "h8g8"],
+        "redactie/gidsen/index.html": ["h0g0", "h1g1", "h2g2", "h3g3", "h4g4"],
+        "binnenkort/index.html": [_marker(n, "aanbod", names) for n in (0, 1)],
+    }
+    for name, expected in pages.items():
+        scanner = _Scanner(set())
+        scanner.feed((site / name).read_text(encoding="utf-8"))
+        text = " ".join(scanner.text)
+        assert [m for m in expected if m not in text] == [], name
 
 
 @pytest.mark.browser

@@ -12,8 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import FIXED_EPOCH, ROOT
-from entries import offer, place, write_project
+from conftest import FIXED_EPOCH
+from entries import link_site, offer, place, write_project
 
 
 def _free_port() -> int:
@@ -41,8 +41,7 @@ def _wait_for(check, seconds: float) -> bool:
 
 def test_serve_rebuilds_when_an_activity_changes(tmp_path: Path):
     root = write_project(tmp_path, {"buurtkamer-test": place()}, {"taalcafe-test": offer()})
-    for name in ("content", "overrides", "node_modules", "mkdocs.yml"):
-        os.symlink(ROOT / name, root / name)
+    link_site(root)
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "wegwijzer", "serve", "--adres", f"127.0.0.1:{port}"],

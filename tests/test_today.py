@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from entries import offer, place, write_project
+from entries import link_site, offer, place, write_project
 from wegwijzer.core.load import load_catalog
 from wegwijzer.site import pages
 from wegwijzer.site.context import BuildContext, Settings
@@ -39,8 +38,7 @@ def real_build(tmp_path_factory) -> Path:
             "vandaag-laatste": offer(naam="Vandaag Laatste", schema=_schedule(today)),
         },
     )
-    for name in ("content", "overrides", "node_modules", "mkdocs.yml"):
-        os.symlink(ROOT / name, root / name)
+    link_site(root)
     old = "2025-01-01T12:00:00"
     env = dict(os.environ, GIT_AUTHOR_DATE=old, GIT_COMMITTER_DATE=old)
     env.pop("SOURCE_DATE_EPOCH", None)

@@ -8,8 +8,9 @@
  *
  * A row fits a woonplaats when one of its places is there (data-k), or when it has no fixed place and
  * serves that woonplaats's gemeente (its section). An offer for everyone fits every audience.
- * With a gemeente chosen, a regional offer that falls back to the gemeenten shows only that gemeente's
- * way to get in touch (.ww-pro-weg[data-g]).
+ * The sections "regio" and "onbekend" (not known where) fit every gemeente. With a gemeente chosen, an
+ * offer there that falls back to the gemeenten shows only that gemeente's way to get in touch
+ * (.ww-pro-weg[data-g]).
  */
 (function () {
   "use strict";
@@ -89,7 +90,7 @@
     var shown = 0;
     sections.forEach(function (section) {
       var key = section.getAttribute("data-g");
-      var inArea = !c.gemeente || key === c.gemeente || key === "regio";
+      var inArea = !c.gemeente || key === c.gemeente || key === "regio" || key === "onbekend";
       var rows = 0;
       section.querySelectorAll("tbody tr").forEach(function (row) {
         var ok = inArea && fits(row, c);

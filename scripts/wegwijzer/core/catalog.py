@@ -15,15 +15,19 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from wegwijzer.core.freshness import has_ended
 from wegwijzer.core.gemeenten import Gemeente
+
+if TYPE_CHECKING:
+    from wegwijzer.core.guides import Guide
 from wegwijzer.core.model import Activity, Location
-from wegwijzer.core.region import REGION_ID, Area, Region
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA, Area, Region
 
 E = TypeVar("E", Location, Activity)
 GRID = 0.05  # degrees; a cell is about 5 by 3.5 km here
+UNKNOWN_WHERE = "nog niet bekend"  # after "Waar:" on cards and leaflets, for an offer with gebied: [onbekend]
 
 
 def sort_key(entry) -> tuple:
@@ -65,6 +69,7 @@ class Catalog:
     today: dt.date | None = None  # the date the site describes; None: no offer has ended
     gemeenten: Mapping[str, Gemeente] = field(default_factory=dict)  # how to reach each gemeente and its loket
     examples_left_out: int = 0  # example entries in the data that this catalogue leaves out
+    guides: dict[str, Guide] = field(default_factory=dict)  # life-event guides (core.guides), in their order
     # derived indexes
     activities_at: dict[str, list[Activity]] = field(default_factory=dict)
     places_in: dict[str, list[Location]] = field(default_factory=dict)
@@ -133,7 +138,8 @@ class Catalog:
         for gid in act.gebied:
             if gid == REGION_ID:
                 areas.update(g.id for g in self.region.gemeenten())
-            areas.add(gid)
+            if gid != UNKNOWN_AREA:
+                areas.add(gid)
         return areas
 
     # --- lookups ---------------------------------------------------------------------
@@ -165,10 +171,18 @@ class Catalog:
             if name not in names:
                 names.append(name)
         for gid in act.gebied:
-            name = "Hele regio" if gid == REGION_ID else f"Heel {self.region.areas[gid].naam}"
+            if gid == UNKNOWN_AREA:
+                name = UNKNOWN_WHERE
+            else:
+                name = "Hele regio" if gid == REGION_ID else f"Heel {self.region.areas[gid].naam}"
             if name not in names:
                 names.append(name)
         return names
+
+    @staticmethod
+    def area_unknown(act: Activity) -> bool:
+        """True when the plan names an offer but not where it is (``gebied: [onbekend]``)."""
+        return UNKNOWN_AREA in act.gebied
 
     def gemeenten_of(self, entry) -> list[str]:
         if isinstance(entry, Location):
@@ -177,7 +191,7 @@ class Catalog:
         for gid in entry.gebied:
             if gid == REGION_ID:
                 ids.update(g.id for g in self.region.gemeenten())
-            else:
+            elif gid != UNKNOWN_AREA:  # not known where: in no gemeente (contact falls back to all of them)
                 ids.add(gid)
         return sorted(ids)
 

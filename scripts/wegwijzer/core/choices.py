@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from wegwijzer.core import vocab
 from wegwijzer.core.model import ScheduleItem
-from wegwijzer.core.region import REGION_ID, Region
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA, Region
 
 
 def herhaling_values() -> list[str]:
@@ -55,9 +55,16 @@ def choices(region: Region) -> list[ChoiceList]:
         ChoiceList("gemeente", "Bij een plek: de gemeente.", [(g.id, g.naam) for g in region.gemeenten()]),
         ChoiceList(
             "gebied",
-            "Bij aanbod zonder vaste plek: een gemeente, of de hele regio.",
-            [(g.id, g.naam) for g in region.gemeenten()] + [(REGION_ID, "Hele Kop van Noord-Holland")],
+            "Bij aanbod zonder vaste plek: een gemeente, of de hele regio. Weet je niet waar? Schrijf onbekend.",
+            [(g.id, g.naam) for g in region.gemeenten()]
+            + [(REGION_ID, "Hele Kop van Noord-Holland"), (UNKNOWN_AREA, "Niet bekend waar")],
         ),
+        ChoiceList(
+            "evenement",
+            "Bij schema met een datum: wat voor bijeenkomst het is. Bij een webinar hoort ook 'link'.",
+            of("evenement_soorten"),
+        ),
+        ChoiceList("gezondheid", "Bij aanbod: waar het bij helpt (Positieve Gezondheid).", of("gezondheid")),
     ]
     for g in region.gemeenten():
         out.append(

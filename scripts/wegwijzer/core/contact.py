@@ -199,8 +199,27 @@ def route_of(cat: Catalog, entry: Entry) -> Route:
     if places:
         note = f"{start} Vraag het bij de plek waar het is."
         return Route(PLACE, places, note, inloop=inloop)
-    route = gemeente_route(cat, cat.gemeenten_of(entry), entry.naam)
+    route = gemeente_route(cat, _gemeenten(cat, entry), entry.naam)
     return Route(route.kind, route.ways, route.note, inloop=inloop)
+
+
+def _gemeenten(cat: Catalog, entry: Entry) -> list[str]:
+    """The gemeenten whose route applies: the entry's own, or all of them when its area is not known."""
+    if isinstance(entry, Activity) and cat.area_unknown(entry):
+        return [g.id for g in cat.region.gemeenten()]
+    return cat.gemeenten_of(entry)
+
+
+def where_unknown(cat: Catalog, entry: Activity) -> str:
+    """'Waar' of an offer whose area is not known (gebied: [onbekend]), in B1, with whom to ask."""
+    route = route_of(cat, entry)
+    if route.kind in (OWN, ORGANISATION):
+        ask = describe.in_sentence(entry.organisatie)
+    elif route.kind == PLACE:
+        ask = "de plek waar het is"
+    else:
+        ask = "je gemeente"
+    return f"Waar dit aanbod is, weten we nog niet. Vraag het na bij {ask}."
 
 
 # --- "Bij direct gevaar: bel 112" -------------------------------------------------------

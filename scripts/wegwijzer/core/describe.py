@@ -9,6 +9,7 @@ import datetime as dt
 import math
 import re
 
+from wegwijzer.core import vocab
 from wegwijzer.core.model import Activity, Cost, Entry, Location, Registration, ScheduleItem
 from wegwijzer.core.vocab import DAYS, weekday
 
@@ -51,9 +52,21 @@ def rule_text(item: ScheduleItem) -> str:
     return f"Elke {item.dag}"
 
 
+def event_kind(item: ScheduleItem) -> str:
+    """What a dated item is, in words: 'Webinar (online)', 'Voorlichting'; '' when not given."""
+    if not item.evenement:
+        return ""
+    kind = vocab.label("evenement_soorten", item.evenement)
+    return kind + (" (online)" if item.link else "")
+
+
 def schedule_line(item: ScheduleItem) -> str:
-    """One schedule item in words: 'Elke dinsdag, 10:00 tot 12:00 uur'."""
-    text = f"{rule_text(item)}, {time_range(item.van, item.tot)}"
+    """One schedule item in words: 'Elke dinsdag, 10:00 tot 12:00 uur'; 'Voorlichting op dinsdag 2 maart 2027, ...'."""
+    rule = rule_text(item)
+    kind = event_kind(item)
+    if kind:
+        rule = f"{kind} op {rule[0].lower()}{rule[1:]}"
+    text = f"{rule}, {time_range(item.van, item.tot)}"
     if not item.datum:
         if item.start and item.eind:
             text += f" (van {date_text(item.start)} tot en met {date_text(item.eind)})"
@@ -71,12 +84,13 @@ def frequency_note(item: ScheduleItem) -> str:
     return {"tweewekelijks": "om de week", "maandelijks": "één keer per maand"}.get(item.herhaling, "")
 
 
-def schedule_short(act: Activity) -> str:
-    """A short 'when' for cards: the first two schedule lines."""
-    if not act.schema:
+def schedule_short(act: Activity, today: dt.date | None = None) -> str:
+    """A short 'when' for cards: the first two schedule lines; with today, only those that can still happen."""
+    items = [i for i in act.schema if today is None or is_current(i, today)]
+    if not items:
         return ""
-    lines = [schedule_line(i) for i in act.schema[:2]]
-    more = " en meer" if len(act.schema) > 2 else ""
+    lines = [schedule_line(i) for i in items[:2]]
+    more = " en meer" if len(items) > 2 else ""
     return "; ".join(lines) + more
 
 

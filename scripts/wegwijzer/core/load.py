@@ -11,13 +11,15 @@ from pydantic import ValidationError
 from wegwijzer.core import yamlsafe
 from wegwijzer.core.catalog import Catalog, distance_km
 from wegwijzer.core.duplicates import find_duplicates
+from wegwijzer.core.events import check_dates
 from wegwijzer.core.files import FileProblem, check_inside
 from wegwijzer.core.gemeenten import load_gemeenten
 from wegwijzer.core.guard import MAX_LINE_CHARS
+from wegwijzer.core.guides import load_guides
 from wegwijzer.core.messages import field_label, suggest, translate
 from wegwijzer.core.model import ID_RE, Activity, Entry, Location
 from wegwijzer.core.problems import EntryErrors, Problem
-from wegwijzer.core.region import REGION_ID, Region, load_region
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA, Region, load_region
 from wegwijzer.core.vocab import slug
 
 FAR_FROM_KERN_KM = 8.0
@@ -132,12 +134,25 @@ def _check_offer(
         if gid not in area_ids:
             message = f"'{gid}' is geen gebied.{suggest(gid, area_ids)} Kies uit: {', '.join(area_ids)}."
             problems.append(_problem(act, ("gebied", i), field_label(("gebied", i)), message))
+    problems += _check_unknown_area(act)
     for name, items in (("schema", act.schema), ("inloop", act.inloop)):
         for i, item in enumerate(items):
             if item.plek is not None and item.plek not in act.plekken:
                 message = f"De plek '{item.plek}' staat niet bij 'plekken'. Zet hem daar ook bij."
                 problems.append(_problem(act, (name, i, "plek"), field_label((name, i, "plek")), message))
     return problems
+
+
+def _check_unknown_area(act: Activity) -> list[Problem]:
+    """'onbekend' stands alone: with a place or a gemeente, the area is known after all."""
+    if UNKNOWN_AREA not in act.gebied or (len(act.gebied) == 1 and not act.plekken):
+        return []
+    i = act.gebied.index(UNKNOWN_AREA)
+    message = (
+        f"'{UNKNOWN_AREA}' betekent: we weten niet waar dit aanbod is. Dan horen er geen plekken of gemeenten bij. "
+        f"Haal '{UNKNOWN_AREA}' weg, of de rest."
+    )
+    return [_problem(act, ("gebied", i), field_label(("gebied", i)), message)]
 
 
 def check_references(
@@ -154,9 +169,10 @@ def check_references(
     problems: list[Problem] = []
     for loc in locations.values():
         problems += _check_place(region, loc)
-    area_ids = [a.id for a in region.gemeenten()] + [REGION_ID]
+    area_ids = [a.id for a in region.gemeenten()] + [REGION_ID, UNKNOWN_AREA]
     for act in activities.values():
         problems += _check_offer(act, locations, area_ids, broken or {})
+        problems += check_dates(act)
     return problems
 
 
@@ -228,7 +244,9 @@ def load_catalog(
     gemeenten_file: Path | None = None,
     extra: Mapping[str, str] | None = None,
 ) -> Catalog:
-    """Read every entry under root (and data/gemeenten.yaml). Raises EntryErrors with all problems when any is wrong.
+    """Read every entry under root (and data/gemeenten.yaml, and the guides in content/gids/).
+
+    Raises EntryErrors with all problems when any is wrong.
 
     With ``today``, offers that ended before it leave the catalogue's lists (see ``Catalog``).
     ``extra`` ('activities/x.yaml' -> text) adds files that are not on disk yet, or reads a text
@@ -271,8 +289,16 @@ def load_catalog(
         today=today,
         gemeenten=gemeenten,
     )
-    catalog.problems = problems
+    _add_guides(root, catalog, problems, strict)
     return catalog
+
+
+def _add_guides(root: Path, catalog: Catalog, problems: list[Problem], strict: bool) -> None:
+    """Read the guides (content/gids/) into the catalogue; their ids are checked against it."""
+    catalog.guides, found = load_guides(root, catalog)
+    catalog.problems = problems + found
+    if strict and any(not p.warning for p in found):
+        raise EntryErrors(catalog.problems)
 
 
 def _check_failed_references(failed: dict, seen_ids: dict[str, str]) -> list[Problem]:

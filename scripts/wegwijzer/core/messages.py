@@ -35,6 +35,10 @@ _LIST_OF_FIELD = {
     (None, "dag"): "dagen",
     ("aanbod", "wie"): "verwijzers",  # in the block 'verwijzen'
     ("aanbod", "hoe"): "verwijs_manieren",  # in 'verwijzen' ('hoe' in 'aanmelden' is free text)
+    (None, "evenement"): "evenement_soorten",
+    ("gids", "themas"): "themas",
+    ("gids", "doelgroepen"): "doelgroepen",
+    (None, "gezondheid"): "gezondheid",
 }
 
 _TYPE_NAMES = {
@@ -156,7 +160,7 @@ def _wrong_type(error: Mapping[str, Any], ctx: _Ctx) -> str:
 
 # --- the right shape: messages that show what to write instead ---------------------------------------
 
-SCHEDULE_FIELDS = ("dag", "datum", "van", "tot", "herhaling", "week", "start", "eind")
+SCHEDULE_FIELDS = ("dag", "datum", "van", "tot", "herhaling", "week", "start", "eind", "evenement")
 _TIME_TEXT = re.compile(r"^([0-9]{1,2})[.:,]?([0-9]{2})?$")
 
 

@@ -1,8 +1,6 @@
-"""The entry model: one place (``locations/``) or one offer (``activities/``).
-
-It follows Open Referral HSDS 3.0: a Location is an HSDS location with an address; an Activity is an HSDS
-service with its organization, its service_at_location links (``plekken``) and its schedules (``schema``).
-Field names are plain Dutch without accents, as editors type them.
+"""The entry model: one place (``locations/``) or one offer (``activities/``), shaped like Open Referral
+HSDS 3.0: a Location is an HSDS location; an Activity an HSDS service with its organization, its places
+(``plekken``) and its schedules (``schema``). Field names are plain Dutch without accents, as editors type them.
 """
 
 from __future__ import annotations
@@ -44,7 +42,7 @@ from wegwijzer.core.fieldtypes import _website as _website
 from wegwijzer.core.fieldtypes import phone_digits as phone_digits
 from wegwijzer.core.region import REGION_ID, inside_region
 from wegwijzer.core.urls import url_for
-from wegwijzer.core.vocab import ID_RE, choice_type
+from wegwijzer.core.vocab import ID_RE, Dimension, EventKind, choice_type
 
 if TYPE_CHECKING:  # the values come from data/lijsten.yaml; type checkers see plain text
     PlaceKind: TypeAlias = str
@@ -170,6 +168,8 @@ class ScheduleItem(Strict):
     eind: dt.date | None = Field(None, description="Laatste datum (JJJJ-MM-DD). Leeg als het doorloopt.")
     plek: Id | None = Field(None, description="Id van de plek, als het aanbod op meer plekken is.")
     opmerking: Line | None = Field(None, description="Korte opmerking, bijvoorbeeld: niet in de zomer.")
+    evenement: EventKind | None = Field(None, description="Bij één datum: voorlichting, webinar, bijeenkomst of markt.")
+    link: Url | None = Field(None, description="Bij een webinar: het webadres waar je meekijkt of je aanmeldt.")
 
     # A field check (not a model check), so it is reported even when other fields are wrong.
     _order = field_validator("tot")(classmethod(lambda cls, tot, info: _end_after_start(tot, info)))
@@ -330,7 +330,7 @@ class Activity(Entry):
     gebied: list[Id] = Field(
         default_factory=list,
         description=(
-            f"Voor aanbod zonder vaste plek: ids van gemeenten, of '{REGION_ID}' voor de hele Kop van Noord-Holland."
+            f"Zonder vaste plek: ids van gemeenten, '{REGION_ID}' (hele Kop) of 'onbekend' (niet bekend waar)."
         ),
     )
     schema_: list[ScheduleItem] = Field(
@@ -347,6 +347,9 @@ class Activity(Entry):
     )
     voor_professionals: Text | None = Field(None, description="Hoe een professional iemand doorverwijst.")
     verwijzen: referral.Referral | None = Field(None, description="Wie aanmeldt en hoe. Laat weg als je het niet weet.")
+    gezondheid: list[Dimension] = Field(
+        default_factory=list, max_length=6, description="Onderdelen van Positieve Gezondheid (hoogstens zes)."
+    )
 
     kind: ClassVar[str] = "aanbod"
 
@@ -355,7 +358,7 @@ class Activity(Entry):
         if not self.plekken and not self.gebied:
             raise ValueError(
                 "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
-                "zodat mensen weten waar het is."
+                "zodat mensen weten waar het is. Weet je het niet? Schrijf dan: gebied: [onbekend]."
             )
         return self
 

@@ -18,6 +18,8 @@ from wegwijzer.core.vocab import DATA_DIR
 BOUNDS = {"lat_min": 52.68, "lat_max": 53.20, "lon_min": 4.55, "lon_max": 5.30}
 REGION_ID = "regio"
 REGION_NAME = "Kop van Noord-Holland"
+# In `gebied`: the plan names an offer but not where it is. Pages say so in words and point to the gemeenten.
+UNKNOWN_AREA = "onbekend"
 
 
 @dataclass(frozen=True)

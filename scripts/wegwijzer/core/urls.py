@@ -16,6 +16,10 @@ ROUTES: dict[str, str] = {
     "thema": "thema/{key}/",
     "doelgroep": "voor/{key}/",
     "folder": "folder/{key}/",
+    # life-event guides (core.guides, site.guides); "gids-gebied" and "folder-gids" have the key "<guide>/<area>"
+    "gids": "gids/{key}/",
+    "gids-gebied": "gids/{key}/",
+    "folder-gids": "folder/gids/{key}/",
     # lists
     "themas": "thema/",
     "doelgroepen": "voor/",
@@ -25,6 +29,8 @@ ROUTES: dict[str, str] = {
     "professionals": "professionals/",
     "lijst": "lijst/",  # "Mijn lijst": entries the visitor keeps in the browser (site.lijst)
     "nieuw": "nieuw/",
+    "gidsen": "gids/",
+    "binnenkort": "binnenkort/",  # every coming one-off event (site.events)
     # the pages a public service owes its users (site.trust)
     "over": "over/",
     "privacy": "privacy/",
@@ -38,6 +44,7 @@ ROUTES: dict[str, str] = {
     "redactie-hulp": "redactie/zo-voeg-je-iets-toe/",
     # pages for editors and the programme team
     "gereed": "redactie/gereed/",
+    "redactie-gidsen": "redactie/gidsen/",
     # the intake form for providers: a new entry or a change, handed over without git (site.intake)
     "aanmelden": "aanmelden/",
 }

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from wegwijzer.core import yamlsafe
 
@@ -26,6 +26,8 @@ LIST_NAMES = (
     "dagen",
     "verwijzers",
     "verwijs_manieren",
+    "evenement_soorten",  # the kind of a dated item: voorlichting, webinar, ...
+    "gezondheid",  # the six dimensions of Positieve Gezondheid
 )
 
 
@@ -77,6 +79,14 @@ def explanation(list_name: str, key: str) -> str:
 def choice_type(list_name: str) -> Any:
     """A Literal type of the values of one list, for the model (checked when an entry is read)."""
     return Literal[tuple(keys(list_name))]
+
+
+if TYPE_CHECKING:  # type checkers see plain text
+    EventKind: TypeAlias = str
+    Dimension: TypeAlias = str
+else:
+    EventKind = choice_type("evenement_soorten")  # schema, evenement: what a dated item is
+    Dimension = choice_type("gezondheid")  # aanbod, gezondheid: a dimension of Positieve Gezondheid
 
 
 # --- weekdays -----------------------------------------------------------------------------

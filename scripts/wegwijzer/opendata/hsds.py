@@ -7,7 +7,7 @@ from typing import Any
 from wegwijzer.core import describe, referral, vocab
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.model import Activity, Cost, Location, ScheduleItem
-from wegwijzer.opendata.ids import area_name, location_uid, org_uid, service_uid, uid
+from wegwijzer.opendata.ids import area_name, known_areas, location_uid, org_uid, service_uid, uid
 
 
 def _phones(owner: str, contact) -> list[dict]:
@@ -27,6 +27,7 @@ def _contacts(owner: str, name: str, contact) -> list[dict]:
 
 
 INLOOP = "Inloop: je kunt zonder afspraak binnenlopen."
+ONLINE = "Online: je kijkt mee via de link (schedule_link)."
 
 
 def _schedules(owner: str, act: Activity, plek: str | None) -> list[dict]:
@@ -56,6 +57,12 @@ def hsds_schedule(item: ScheduleItem, schedule_id: str) -> dict:
     }
     if item.opmerking:
         out["notes"] = item.opmerking
+    if item.evenement:  # a one-off event: its kind in the notes, and for a webinar how to attend
+        kind = "Soort: " + vocab.label("evenement_soorten", item.evenement) + "."
+        out["notes"] = " ".join(n for n in (kind, out.get("notes", "")) if n)
+    if item.link:
+        out["schedule_link"] = item.link
+        out["attending_type"] = ONLINE
     if item.datum:
         day = vocab.ICAL_DAY[vocab.weekday(item.datum)]
         out.update(
@@ -258,7 +265,7 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
     ]
     areas = [
         {"id": uid(owner, "gebied", g), "name": area_name(cat, g), "extent_type": "text", "extent": area_name(cat, g)}
-        for g in act.gebied
+        for g in known_areas(act)
     ]
     attributes = (
         [_list_attribute(owner, "aanbod_soorten", act.soort)]

@@ -16,8 +16,9 @@ import re
 
 from wegwijzer.core import describe, vocab
 from wegwijzer.core.catalog import Catalog
-from wegwijzer.core.model import Location, ScheduleItem
-from wegwijzer.opendata.ids import ANCHOR, TZ, TZID, area_name, page_url, uid
+from wegwijzer.core.events import is_online
+from wegwijzer.core.model import Activity, Location, ScheduleItem
+from wegwijzer.opendata.ids import ANCHOR, TZ, TZID, area_name, known_areas, page_url, uid
 
 
 def first_occurrence(item: ScheduleItem) -> dt.date:
@@ -114,47 +115,78 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+def _where(cat: Catalog, act: Activity, item: ScheduleItem) -> list[Location | None]:
+    """The places of one schedule item (its own 'plek', or all of the offer's); none for a webinar."""
+    if is_online(item):  # a webinar happens on the internet, not at the offer's places
+        return []
+    places = cat.places_of(act)
+    return [p for p in places if p.id == item.plek] if item.plek else list(places)
+
+
+def _description(act: Activity, item: ScheduleItem) -> list[str]:
+    lines = [act.samenvatting, describe.schedule_line(item)]
+    if item.link:
+        lines.append(f"Kijk mee: {item.link}")
+    if item.herhaling == "tweewekelijks" and not item.start and not item.datum:
+        lines.append("Om de week: vraag na in welke week het is.")
+    return lines
+
+
+def _location(cat: Catalog, act: Activity, item: ScheduleItem, loc: Location | None) -> list[str]:
+    if loc:
+        place = loc.naam + (f", {loc.adres.one_line()}" if loc.adres else "")
+        return [f"LOCATION:{ical_text(place)}", f"GEO:{loc.coordinaten.lat};{loc.coordinaten.lon}"]
+    if is_online(item):
+        return ["LOCATION:Online"]
+    if known_areas(act):
+        return ["LOCATION:" + ical_text(", ".join(area_name(cat, g) for g in known_areas(act)))]
+    return []
+
+
+def _event(cat: Catalog, act: Activity, i: int, loc: Location | None, stamp: str, base: str) -> tuple[str, str]:
+    """(uid, VEVENT text) of schedule item i of an offer, at one place (or none)."""
+    item = act.schema[i]
+    parts = ["aanbod", act.id, "schema", str(i)] + (["plek", loc.id] if loc else [])
+    event_uid = uid(*parts) + "@wegwijzer-van-de-kop"
+    day = first_occurrence(item)
+    out = [
+        "BEGIN:VEVENT",
+        f"UID:{event_uid}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;TZID={TZID}:{_local(day, item.van)}",
+        f"DTEND;TZID={TZID}:{_local(day, item.tot)}",
+    ]
+    rule = rrule(item)
+    if rule:
+        out.append(f"RRULE:{rule}")
+    out.append(f"SUMMARY:{ical_text(act.naam)}")
+    out.append(
+        "DESCRIPTION:" + ical_text("\n".join(_description(act, item) + ([page_url(base, act.url)] if base else [])))
+    )
+    if base:
+        out.append(f"URL:{page_url(base, act.url)}")
+    out += _location(cat, act, item, loc)
+    themes = [ical_text(vocab.label("themas", t)) for t in act.themas]
+    kind = [ical_text(vocab.label("evenement_soorten", item.evenement))] if item.evenement else []
+    out.append("CATEGORIES:" + ",".join(themes + kind))
+    out.append("END:VEVENT")
+    return event_uid, "\r\n".join(fold(line) for line in out)
+
+
 def calendar_events(cat: Catalog, today: dt.date, base: str = "") -> list[tuple[str | None, str, str]]:
-    """(woonkern or None, uid, VEVENT text) for every schedule item that is not over, sorted by uid."""
+    """(woonkern or None, uid, VEVENT text) for every schedule item that is not over, sorted by uid.
+
+    A dated item is a single event (no RRULE); a webinar has LOCATION 'Online' and its link in the text.
+    """
     stamp = today.strftime("%Y%m%dT000000Z")
     events = []
     for act in cat.activities.values():
-        places = cat.places_of(act)
-        themes = ",".join(ical_text(vocab.label("themas", t)) for t in act.themas)
         for i, item in enumerate(act.schema):
             if not describe.is_current(item, today):
                 continue
-            where: list[Location | None] = [p for p in places if p.id == item.plek] if item.plek else list(places)
-            day = first_occurrence(item)
-            rule = rrule(item)
-            lines = [act.samenvatting, describe.schedule_line(item)]
-            if item.herhaling == "tweewekelijks" and not item.start and not item.datum:
-                lines.append("Om de week: vraag na in welke week het is.")
-            for loc in where or [None]:
-                parts = ["aanbod", act.id, "schema", str(i)] + (["plek", loc.id] if loc else [])
-                event_uid = uid(*parts) + "@wegwijzer-van-de-kop"
-                out = [
-                    "BEGIN:VEVENT",
-                    f"UID:{event_uid}",
-                    f"DTSTAMP:{stamp}",
-                    f"DTSTART;TZID={TZID}:{_local(day, item.van)}",
-                    f"DTEND;TZID={TZID}:{_local(day, item.tot)}",
-                ]
-                if rule:
-                    out.append(f"RRULE:{rule}")
-                out.append(f"SUMMARY:{ical_text(act.naam)}")
-                out.append("DESCRIPTION:" + ical_text("\n".join(lines + ([page_url(base, act.url)] if base else []))))
-                if base:
-                    out.append(f"URL:{page_url(base, act.url)}")
-                if loc:
-                    place = loc.naam + (f", {loc.adres.one_line()}" if loc.adres else "")
-                    out.append(f"LOCATION:{ical_text(place)}")
-                    out.append(f"GEO:{loc.coordinaten.lat};{loc.coordinaten.lon}")
-                elif act.gebied:
-                    out.append("LOCATION:" + ical_text(", ".join(area_name(cat, g) for g in act.gebied)))
-                out.append(f"CATEGORIES:{themes}")
-                out.append("END:VEVENT")
-                events.append((loc.woonkern if loc else None, event_uid, "\r\n".join(fold(line) for line in out)))
+            for loc in _where(cat, act, item) or [None]:
+                event_uid, text = _event(cat, act, i, loc, stamp, base)
+                events.append((loc.woonkern if loc else None, event_uid, text))
     events.sort(key=lambda e: e[1])
     return events
 

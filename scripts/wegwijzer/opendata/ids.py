@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.model import Activity, Location
-from wegwijzer.core.region import REGION_ID, REGION_NAME
+from wegwijzer.core.region import REGION_ID, REGION_NAME, UNKNOWN_AREA
 
 # Never change these: partners store our uuids.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wegwijzer-van-de-kop.nl/open-data")
@@ -51,8 +51,15 @@ def page_url(base: str, path: str) -> str:
     return (base.rstrip("/") + "/" + path) if base else "/" + path
 
 
+def known_areas(act: Activity) -> list[str]:
+    """The areas of an offer that are known ('onbekend' left out): for service areas and locations."""
+    return [g for g in act.gebied if g != UNKNOWN_AREA]
+
+
 def area_name(cat: Catalog, area_id: str) -> str:
     if area_id == REGION_ID:
         return REGION_NAME
+    if area_id == UNKNOWN_AREA:
+        return "Gebied onbekend"
     area = cat.region.areas[area_id]
     return f"Gemeente {area.naam}" if area.level == "gemeente" else area.naam

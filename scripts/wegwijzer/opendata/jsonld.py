@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -9,9 +10,10 @@ from markupsafe import Markup
 
 from wegwijzer.core import describe, text, vocab
 from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.events import is_online
 from wegwijzer.core.model import Activity, Location, ScheduleItem
 from wegwijzer.opendata.ical import first_occurrence
-from wegwijzer.opendata.ids import TZID, area_name, page_url
+from wegwijzer.opendata.ids import TZ, TZID, area_name, known_areas, page_url
 
 
 def _postal_address(cat: Catalog, loc: Location) -> dict:
@@ -118,20 +120,23 @@ def _offer(act: Activity) -> dict[str, Any] | None:
 
 
 def _event(act: Activity, org: dict, where: list[dict], base: str) -> dict[str, Any]:
-    """The offer's schedule as one schema.org Event with an eventSchedule."""
+    """The offer's recurring schedule as one schema.org Event with an eventSchedule."""
     online = act.soort == "online"
     event: dict[str, Any] = {
         "@type": "Event",
         "name": act.naam,
         "description": act.samenvatting,
         "organizer": org,
-        "eventSchedule": [_schedule_node(i) for i in act.schema],
+        "eventSchedule": [_schedule_node(i) for i in act.schema if not i.datum],
         "eventAttendanceMode": f"https://schema.org/{'Online' if online else 'Offline'}EventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
     }
-    dated = sorted(i.datum for i in act.schema if i.datum)
-    starts = sorted(first_occurrence(i) for i in act.schema)
-    event["startDate"] = (dated or starts)[0].isoformat()
+    event["startDate"] = min(first_occurrence(i) for i in act.schema if not i.datum).isoformat()
+    return _event_end(event, act, where, base)
+
+
+def _event_end(event: dict[str, Any], act: Activity, where: list[dict] | None, base: str) -> dict[str, Any]:
+    """What every Event of an offer ends with: where (when known), free or not, and its page."""
     if where:
         event["location"] = where
     if act.kosten:
@@ -141,12 +146,42 @@ def _event(act: Activity, org: dict, where: list[dict], base: str) -> dict[str, 
     return event
 
 
-def jsonld_activity(cat: Catalog, act: Activity, base: str = "") -> dict:
+def _moment(day: dt.date, hhmm: str) -> str:
+    """A date and local time with its UTC offset: '2027-02-09T19:30:00+01:00'."""
+    if hhmm == "24:00":
+        day, hhmm = day + dt.timedelta(days=1), "00:00"
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    return dt.datetime.combine(day, dt.time(hour, minute), TZ).isoformat()
+
+
+def _single_event(act: Activity, item: ScheduleItem, org: dict, where: list[dict], base: str) -> dict[str, Any]:
+    """A dated schedule item (a voorlichting, webinar, bijeenkomst, markt) as its own schema.org Event."""
+    assert item.datum is not None
+    kind = vocab.label("evenement_soorten", item.evenement) if item.evenement else ""
+    event: dict[str, Any] = {
+        "@type": "Event",
+        "name": f"{kind}: {act.naam}" if kind and not act.naam.casefold().startswith(kind.casefold()) else act.naam,
+        "description": act.samenvatting,
+        "organizer": org,
+        "startDate": _moment(item.datum, item.van),
+        "endDate": _moment(item.datum, item.tot),
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    if is_online(item):
+        event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        event["location"] = {"@type": "VirtualLocation", "url": item.link}
+        return _event_end(event, act, None, base)
+    event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+    return _event_end(event, act, where, base)
+
+
+def jsonld_activity(cat: Catalog, act: Activity, base: str = "", today: dt.date | None = None) -> dict:
     org: dict[str, Any] = {"@type": "Organization", "name": act.organisatie}
     if act.contact and act.contact.email:
         org["email"] = act.contact.email
-    places = [_place_node(cat, p, base) for p in cat.places_of(act)]
-    areas = [{"@type": "AdministrativeArea", "name": area_name(cat, g)} for g in act.gebied]
+    nodes = {p.id: _place_node(cat, p, base) for p in cat.places_of(act)}
+    places = list(nodes.values())
+    areas = [{"@type": "AdministrativeArea", "name": area_name(cat, g)} for g in known_areas(act)]
     service: dict[str, Any] = {
         "@type": "Service",
         "name": act.naam,
@@ -163,8 +198,12 @@ def jsonld_activity(cat: Catalog, act: Activity, base: str = "") -> dict:
         service["@id"] = page_url(base, act.url)
         service["url"] = page_url(base, act.url)
     graph = [service]
-    if act.schema:
+    if any(not i.datum for i in act.schema):
         graph.append(_event(act, org, places or areas, base))
+    for item in act.schema:  # one Event per coming date; past dates stay out
+        if item.datum and (today is None or item.datum >= today):
+            where = [nodes[item.plek]] if item.plek in nodes else places
+            graph.append(_single_event(act, item, org, where or areas, base))
     return {"@context": "https://schema.org", "@graph": graph}
 
 

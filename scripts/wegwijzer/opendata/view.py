@@ -57,7 +57,7 @@ class OpenDataView(View):
         if isinstance(page, PlacePage):
             context["ww_jsonld"] = jsonld_script(jsonld_place(cat, cat.locations[page.key], base))
         elif isinstance(page, OfferPage):
-            context["ww_jsonld"] = jsonld_script(jsonld_activity(cat, cat.activities[page.key], base))
+            context["ww_jsonld"] = jsonld_script(jsonld_activity(cat, cat.activities[page.key], base, ctx.today))
         elif page is None and doc.url == url_for("open-data"):
             kernen = sorted(cat.region.kernen(), key=lambda a: a.naam)
             context["ww_kernen_ics"] = [(k, f"{FOLDER}/ics/{k.id}.ics") for k in kernen]

@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 
 from wegwijzer.core import vocab
 from wegwijzer.core.model import _TIME_RE, Activity, Entry, Location
-from wegwijzer.core.region import REGION_ID, REGION_NAME, Region
+from wegwijzer.core.region import REGION_ID, REGION_NAME, UNKNOWN_AREA, Region
 
 TIME_PATTERN = _TIME_RE.pattern  # the same rule as the validator
 POSTCODE_PATTERN = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
@@ -124,7 +124,11 @@ class _Fields:
             "gebied": {
                 "widget": "select",
                 "multiple": True,
-                "options": [*gemeenten, {"label": f"Hele {REGION_NAME}", "value": REGION_ID}],
+                "options": [
+                    *gemeenten,
+                    {"label": f"Hele {REGION_NAME}", "value": REGION_ID},
+                    {"label": "Niet bekend waar", "value": UNKNOWN_AREA},
+                ],
             },
             "plekken": _place_picker(multiple=True),
             "plek": _place_picker(multiple=False),

@@ -94,11 +94,26 @@ def _nearby(leaflet: Leaflet) -> float:
     return height
 
 
+def _binnenkort(leaflet: Leaflet) -> float:
+    """ "Binnenkort": one line or two per coming event (date and time, name, kind and where)."""
+    if not leaflet.binnenkort:
+        return 0
+    return SECTION + sum(
+        5
+        + LINE
+        * _lines(
+            f"{u.datum} 00:00 tot 00:00 uur: {u.activity.naam} (xxxxxxxx). xxxxxxxxxxxxxxxxxxxxxxxxxxxxx", FULL - 3
+        )
+        for u in leaflet.binnenkort
+    )
+
+
 def estimate(leaflet: Leaflet) -> float:
     """How high the leaflet is on paper (CSS pixels at 96 dpi; one side holds ``PAGE``)."""
     height: float = 180 + (34 if len(leaflet.area.naam) > 16 else 0) + 110  # title and QR code; footer
     height += 0 if leaflet.area_wide else _fallback(leaflet)  # then the note is in the footer
     height += (3 * LINE if leaflet.empty else 0) + _week(leaflet) + _help(leaflet) + _nearby(leaflet)
+    height += _binnenkort(leaflet)
     for label, items in leaflet.themes:
         height += SECTION + sum(_item(i) for i in items) + (LINE if leaflet.theme_more.get(label) else 0)
     if leaflet.themes_hidden:
@@ -151,15 +166,21 @@ def _no_nearby(leaflet: Leaflet) -> Leaflet:
     return dataclasses.replace(leaflet, nearby=[])
 
 
+def _binnenkort_to(leaflet: Leaflet, most: int) -> Leaflet:
+    return dataclasses.replace(leaflet, binnenkort=leaflet.binnenkort[:most])
+
+
 def _steps(leaflet: Leaflet) -> Iterator[Callable[[Leaflet], Leaflet]]:
     """Each step makes the leaflet a little shorter; the first ones take away the least."""
     if not leaflet.empty:  # a village with its own offers needs no list of places nearby
         yield _no_nearby
+    yield partial(_binnenkort_to, most=1)  # the website lists the others
     for most in (3, 2, 1):
         yield partial(_themes_to, most=most)
         yield partial(_places_to, most=most)
     yield from [_drop_last_theme] * len(leaflet.themes)
     yield partial(_places_to, most=0)
+    yield partial(_binnenkort_to, most=0)
     yield from [partial(_help_to, most=most) for most in range(len(leaflet.area_wide) - 1, KEEP_HELP - 1, -1)]
     yield from [_drop_last_week_row] * sum(len(rows) for _, rows in leaflet.week)
     yield from [partial(_help_to, most=most) for most in range(min(KEEP_HELP, len(leaflet.area_wide)) - 1, -1, -1)]

@@ -17,7 +17,7 @@ from typing import ClassVar
 import segno
 from markupsafe import Markup, escape
 
-from wegwijzer.core import contact, describe, vocab
+from wegwijzer.core import contact, describe, events, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import REGION_ID, Area
@@ -36,6 +36,7 @@ NEARBY_LIMIT = 5
 # Offers without a fixed place that a leaflet lists: where people can turn to for help.
 # The others (programmes, initiatives) are on the website; the leaflet says how many there are.
 HELP_KINDS = ("loket", "hulp")
+PAPER_EVENTS = 3  # coming one-off events on a leaflet
 
 
 # --- what a leaflet shows ------------------------------------------------------------
@@ -87,15 +88,20 @@ class Leaflet:
     themes_hidden: list[tuple[str, int]] = field(default_factory=list)  # themes not shown, with their number
     places_more: int = 0
     week_more: int = 0  # rows of the week table not shown
+    binnenkort: list[events.Upcoming] = field(default_factory=list)  # coming one-off events here
 
     @property
     def web_breakable(self) -> Markup:
-        """The address in words, allowed to wrap after each '/' (the QR caption is narrow)."""
-        return Markup("/<wbr>").join(escape(part) for part in self.web_text.split("/"))
+        return breakable(self.web_text)
 
     @property
     def empty(self) -> bool:
         return not (self.themes or self.places or self.themes_hidden or self.places_more)
+
+
+def breakable(web_text: str) -> Markup:
+    """An address in words, allowed to wrap after each '/' (the QR caption is narrow)."""
+    return Markup("/<wbr>").join(escape(part) for part in web_text.split("/"))
 
 
 def site_base(site_url: str | None) -> str:
@@ -256,6 +262,10 @@ def make_leaflet(cat: Catalog, area: Area, today, site_url: str | None) -> Leafl
         area_wide_more=sum(1 for a in wide if a.soort not in HELP_KINDS),
         nearby=nearby,
     )
+    # Coming events of this area: at its places, or for its gemeente (not those for the whole region: every
+    # leaflet would list them, and the website has them).
+    own_gemeente = [a for a in wide if leaflet.gemeente.id in a.gebied]
+    leaflet.binnenkort = events.binnenkort(acts + own_gemeente, today, PAPER_EVENTS)
     if any(i.fallback for i in _items(leaflet)):
         leaflet.fallback_note, leaflet.fallback = contact.printed_fallback(cat, leaflet.gemeente.id)
     if area.level == "gemeente":

@@ -32,6 +32,7 @@ from wegwijzer.core import contact, describe, referral, vocab
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.freshness import has_ended
 from wegwijzer.core.model import Activity, Location
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA
 from wegwijzer.core.urls import url_for
 from wegwijzer.site.context import BuildContext
 from wegwijzer.site.pages import Context, Page
@@ -116,9 +117,12 @@ def _offer_fields(cat: Catalog, act: Activity, today: dt.date) -> dict[str, Any]
     where = [
         f"{p.naam}, {p.adres.one_line() if p.adres else cat.region.areas[p.woonkern].naam}" for p in cat.places_of(act)
     ]
+    if cat.area_unknown(act):
+        where.append(contact.where_unknown(cat, act))
     where += [
-        "In de hele Kop van Noord-Holland" if g == "regio" else f"In de hele gemeente {cat.region.areas[g].naam}"
+        "In de hele Kop van Noord-Holland" if g == REGION_ID else f"In de hele gemeente {cat.region.areas[g].naam}"
         for g in act.gebied
+        if g != UNKNOWN_AREA
     ]
     out: dict[str, Any] = {
         "wat": act.samenvatting,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from wegwijzer.core import contact, describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
-from wegwijzer.core.region import Area
+from wegwijzer.core.region import UNKNOWN_AREA, Area
 from wegwijzer.core.urls import ALIASES, url_for
 from wegwijzer.site.view import View
 
@@ -87,6 +87,11 @@ def _nearby_offers(cat: Catalog, entry, nearby: list[tuple[float, Location]]) ->
     return offers[:NEARBY_OFFERS]
 
 
+def _where_unknown(cat: Catalog, entry: Location | Activity) -> str:
+    """For an offer whose area is not known: that, and whom to ask; '' otherwise."""
+    return contact.where_unknown(cat, entry) if isinstance(entry, Activity) and cat.area_unknown(entry) else ""
+
+
 def entry_context(cat: Catalog, entry: Location | Activity) -> Context:
     """What a place or offer page shows besides the entry: offers held there, and what is nearby."""
     own = [entry] if isinstance(entry, Location) else cat.places_of(entry)
@@ -98,6 +103,7 @@ def entry_context(cat: Catalog, entry: Location | Activity) -> Context:
     return {
         "entry": entry,
         "route": contact.route_of(cat, entry),
+        "where_unknown": _where_unknown(cat, entry),
         "bel_112": contact.shows_112(entry),
         "activities_here": cat.activities_at.get(entry.id, []) if isinstance(entry, Location) else [],
         "nearby": nearby,
@@ -236,6 +242,10 @@ def _area_title(area: Area) -> str:
 # --- topics and lists ---------------------------------------------------------------------
 
 
+# The heading of the offers whose area is not known (gebied: [onbekend]) in lists per gemeente.
+UNKNOWN_GROUP = Area(UNKNOWN_AREA, "Waar het is, weten we nog niet", "onbekend", 0.0, 0.0)
+
+
 def group_by_gemeente(cat: Catalog, acts: list[Activity]) -> list[tuple[Area | None, list[Activity]]]:
     """Offers per gemeente; an offer for the whole region is listed once under 'Hele regio'."""
     groups: list[tuple[Area | None, list[Activity]]] = []
@@ -247,6 +257,9 @@ def group_by_gemeente(cat: Catalog, acts: list[Activity]) -> list[tuple[Area | N
         members = [a for a, gemeenten in rest if g.id in gemeenten]
         if members:
             groups.append((g, sorted(members, key=sort_key)))
+    unknown = [a for a in acts if cat.area_unknown(a)]
+    if unknown:  # last, under its own heading: these are in no gemeente's list
+        groups.append((UNKNOWN_GROUP, sorted(unknown, key=sort_key)))
     return groups
 
 

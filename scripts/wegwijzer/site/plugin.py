@@ -17,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer.core import describe, referral, text, vocab
 from wegwijzer.core.load import load_catalog
@@ -29,7 +29,9 @@ from wegwijzer.site.cms import CmsView
 from wegwijzer.site.conform import ConformView
 from wegwijzer.site.context import BuildContext, Settings, build_date
 from wegwijzer.site.editors import EditorsView
+from wegwijzer.site.events import EventsView
 from wegwijzer.site.freshness import FreshnessView
+from wegwijzer.site.guides import GuidesView
 from wegwijzer.site.intake import IntakeView
 from wegwijzer.site.leaflets import LeafletView
 from wegwijzer.site.lijst import ListView
@@ -42,6 +44,8 @@ from wegwijzer.site.security import SecurityView, site_file_problems
 from wegwijzer.site.trust import TrustView
 from wegwijzer.site.view import View
 
+INCLUDED = InclusionLevel.INCLUDED
+
 # The views, in the order their hooks run. The order matters in two places:
 # - pages and files are added to the site in this order (so the file list is stable);
 # - SearchView must run after the views that add pages it indexes (it reads every page's context).
@@ -51,6 +55,8 @@ VIEWS: tuple[type[View], ...] = (
     ListView,
     FreshnessView,
     LeafletView,
+    GuidesView,
+    EventsView,
     SearchView,
     EditorsView,
     CmsView,
@@ -164,12 +170,16 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         pages: dict[str, Page] = {}
         for view in self.views:
             for page in view.pages(ctx):
-                if files.get_file_from_path(page.src_uri) is not None or page.src_uri in pages:
+                existing = files.get_file_from_path(page.src_uri)
+                if existing is not None and existing.inclusion.is_excluded():  # its source (content/gids/*.md)
+                    files.remove(existing)
+                elif existing is not None or page.src_uri in pages:
                     raise PluginError(
                         f"content/{page.src_uri} bestaat al, maar die pagina maakt de site zelf. Kies een andere naam."
                     )
                 pages[page.src_uri] = page
-                files.append(File.generated(config, page.src_uri, content=page.markdown()))
+                # INCLUDED: a generated page is part of the site even where exclude_docs hides its source.
+                files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=INCLUDED))
         self.ctx = ctx = BuildContext(ctx.catalog, ctx.today, ctx.settings, MappingProxyType(pages))
         for view in self.views:
             for path, content in sorted(view.files(ctx).items()):
@@ -235,7 +245,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_serve(self, server, config, builder):
         """`wegwijzer serve`: rebuild when an entry or a data file changes, and say where the site is."""
         settings = self.context.settings
-        for folder in (settings.data_dir / "locations", settings.data_dir / "activities", vocab.DATA_DIR):
+        folders = ("locations", "activities", "content/gids")
+        for folder in [settings.data_dir / f for f in folders] + [vocab.DATA_DIR]:
             if folder.is_dir():
                 server.watch(str(folder))
         host, port = config.dev_addr

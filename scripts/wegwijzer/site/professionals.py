@@ -8,8 +8,9 @@ The national helplines with their own phone number get a section of their own.
 Which offers are in the table (``referable``): listed offers that say how to refer (``verwijzen`` or
 ``voor_professionals``) or that are help, a loket or help online (``PRO_KINDS``); not the helplines and
 not the offers that are only for professionals themselves. An offer for the whole region is one row
-under "In de hele regio"; any other offer is a row under each gemeente it serves, with the contact route
-of that gemeente when it has none of its own. So the table has at most (number of gemeenten) rows per
+under "In de hele regio", an offer whose area is not known (``gebied: [onbekend]``) one row in the last
+section; any other offer is a row under each gemeente it serves, with the contact route of that gemeente
+when it has none of its own. So the table has at most (number of gemeenten) rows per
 referable offer, and grows with the referable offers only, not with activities or places.
 
 The table is plain HTML. ``professionals.js`` filters its rows in the browser (gemeente, woonkern,
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, ClassVar
 from wegwijzer.core import contact, describe, referral, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity
-from wegwijzer.core.region import REGION_ID
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA
 from wegwijzer.site.leaflets import helpline
 from wegwijzer.site.pages import Context, Page
 from wegwijzer.site.view import View
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from wegwijzer.site.context import BuildContext
 
 PRO_KINDS = ("hulp", "loket", "online")  # kinds of offers professionals refer residents to
+WHOLE = (REGION_ID, UNKNOWN_AREA)  # sections whose offers may be anywhere: the whole route, each way tagged
+UNKNOWN_TITLE = "Waar het is, weten we nog niet"
 FOR_PROFESSIONALS = "professionals"  # the audience of offers for professionals themselves
 
 
@@ -77,7 +80,7 @@ def referable(act: Activity) -> bool:
 def _section_route(cat: Catalog, act: Activity, gemeente: str) -> contact.Route:
     """The route of an offer; one that falls back to several gemeenten gives only this gemeente's way."""
     route = contact.route_of(cat, act)
-    if gemeente != REGION_ID and route.kind in (contact.LOKET, contact.GEMEENTE) and len(route.ways) > 1:
+    if gemeente not in WHOLE and route.kind in (contact.LOKET, contact.GEMEENTE) and len(route.ways) > 1:
         local = contact.gemeente_route(cat, [gemeente], act.naam)
         return contact.Route(local.kind, local.ways, local.note, inloop=route.inloop)
     return route
@@ -90,13 +93,14 @@ def _way_gemeenten(cat: Catalog, act: Activity, route: contact.Route) -> tuple[s
     """
     if route.kind not in (contact.LOKET, contact.GEMEENTE) or len(route.ways) < 2:
         return ()
-    return tuple(g for g in cat.gemeenten_of(act) if contact.gemeente_way(cat, g) is not None)
+    gemeenten = [g.id for g in cat.region.gemeenten()] if cat.area_unknown(act) else cat.gemeenten_of(act)
+    return tuple(g for g in gemeenten if contact.gemeente_way(cat, g) is not None)
 
 
 def _row(cat: Catalog, act: Activity, gemeente: str) -> Row:
     route = _section_route(cat, act, gemeente)
     refer = referral.short_text(act.verwijzen)
-    if gemeente == REGION_ID:
+    if gemeente in WHOLE:
         ways = _way_gemeenten(cat, act, route)
         return Row(act, route, refer, " ".join(cat.kernen_of(act)), ", ".join(cat.where(act)), ways)
     places = [p for p in cat.places_of(act) if p.gemeente == gemeente]
@@ -108,7 +112,7 @@ def _row(cat: Catalog, act: Activity, gemeente: str) -> Row:
 
 
 def sections(cat: Catalog, offers: list[Activity]) -> list[Section]:
-    """The table: the whole region first, then each gemeente with the offers it has."""
+    """The table: the whole region first, then each gemeente with the offers it has, then 'not known where'."""
     out = []
     regional = sorted((a for a in offers if REGION_ID in a.gebied), key=sort_key)
     if regional:
@@ -118,6 +122,9 @@ def sections(cat: Catalog, offers: list[Activity]) -> list[Section]:
         members = sorted((a for a, ids in local if g.id in ids), key=sort_key)
         if members:
             out.append(Section(g.id, g.naam, [_row(cat, a, g.id) for a in members]))
+    unknown = sorted((a for a in offers if cat.area_unknown(a)), key=sort_key)
+    if unknown:
+        out.append(Section(UNKNOWN_AREA, UNKNOWN_TITLE, [_row(cat, a, UNKNOWN_AREA) for a in unknown]))
     return out
 
 

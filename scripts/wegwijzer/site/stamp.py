@@ -40,10 +40,10 @@ def _files(folder: Path):
 
 
 def sources_digest(project_dir: Path, data_dir: Path) -> str:
-    """One digest of the entries, the templates, mkdocs.yml and the code: it changes when any of them does."""
+    """One digest of the entries, guides, templates, mkdocs.yml and code: it changes when any of them does."""
     digest = hashlib.sha256()
     roots = {
-        "items": [data_dir / "locations", data_dir / "activities"],
+        "items": [data_dir / "locations", data_dir / "activities", data_dir / "content" / "gids"],
         "site": [project_dir / "mkdocs.yml", project_dir / "overrides"],
         "code": [CODE_DIR],
     }

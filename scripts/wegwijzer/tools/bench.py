@@ -4,19 +4,41 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
+from wegwijzer.core.guides import FRONT_MATTER, GUIDE_DIR
 from wegwijzer.tools.synthetic import generate
+
+PICKED = ("aanbod", "hulplijnen")  # ids of shipped offers in a guide's front matter
+
+
+def _synthetic_guides(source: Path, target: Path) -> None:
+    """The shipped guides without their hand-picked offers and helplines: the synthetic data has other ids.
+
+    What a guide shows is then chosen by theme, audience and place alone, which is what grows with the data.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.glob("*.md")):
+        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+        if match is None:
+            continue
+        meta = {k: v for k, v in (yaml.safe_load(match.group(1) or "") or {}).items() if k not in PICKED}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        (target / path.name).write_text(f"---\n{front}---\n" + match.string[match.end() :], encoding="utf-8")
 
 
 def _prepare(root: Path, work: Path, n: int) -> Path:
     generate(work, n)
-    for name in ("content", "overrides"):
-        os.symlink(root / name, work / name)
+    shutil.copytree(root / "content", work / "content", ignore=shutil.ignore_patterns(GUIDE_DIR.name))
+    _synthetic_guides(root / GUIDE_DIR, work / GUIDE_DIR)
+    os.symlink(root / "overrides", work / "overrides")
     if (root / "node_modules").exists():
         os.symlink(root / "node_modules", work / "node_modules")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")

@@ -58,7 +58,8 @@ def cmd_validate(args) -> int:
     if only:
         print(f"Alles klopt in {', '.join(only)}.")
     else:
-        print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.")
+        guides = f" Ook de {len(catalog.guides)} gidsen kloppen." if catalog.guides else ""
+        print(f"Alles klopt: {len(catalog.locations)} plekken en {len(catalog.activities)} keer aanbod.{guides}")
     return 0
 
 
@@ -303,7 +304,11 @@ def _args_geocode(p: argparse.ArgumentParser) -> None:
 
 
 def _args_folders(p: argparse.ArgumentParser) -> None:
-    p.add_argument("ids", nargs="*", help="Alleen deze gebieden, bijvoorbeeld julianadorp (standaard: alle).")
+    p.add_argument(
+        "ids",
+        nargs="*",
+        help="Alleen deze folders: een gebied (julianadorp) of gids/ik-heb-geldzorgen/texel. Standaard: alle.",
+    )
     p.add_argument("--site-dir", help="Map met de gebouwde site (standaard: site/).")
     p.add_argument("--uit", help="Map voor de PDF's (standaard: SITE/folders).")
     p.add_argument("--met-voorbeelden", action="store_true", help="Neem ook voorbeeld-items op (standaard: niet).")
@@ -378,7 +383,10 @@ COMMANDS: tuple[Command, ...] = (
         _args_gereed,
     ),
     Command(
-        "folders", "Maak PDF-folders (A4) van elke gemeente, kern en wijk, om te printen.", cmd_folders, _args_folders
+        "folders",
+        "Maak PDF-folders (A4) van elke gemeente, kern en wijk, en van elke gids per gemeente, om te printen.",
+        cmd_folders,
+        _args_folders,
     ),
     Command(
         "taal",

@@ -1,4 +1,8 @@
-"""`wegwijzer folders`: print the built leaflets to A4 PDF files with Chromium."""
+"""`wegwijzer folders`: print the built leaflets to A4 PDF files with Chromium.
+
+Two kinds: the leaflet of a gemeente, kern or wijk (id: the area, 'julianadorp') and a guide for one
+gemeente (id: 'gids/<guide>/<gemeente>', written as gids-<guide>-<gemeente>.pdf).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from wegwijzer.site.stamp import Stamp, sources_digest, why_stale
 from wegwijzer.tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PDF_DIR = "folders"
+GUIDES = "gids"  # folder/gids/<guide>/<gemeente>/: the leaflets of the guides (site.guides)
 EXAMPLES_ENV = "WEGWIJZER_VOORBEELDEN"  # read by the plugin (site.plugin._include_examples)
 BUILDING = "De site wordt eerst opnieuw gebouwd. Even geduld ..."
 
@@ -69,19 +74,35 @@ def fresh_site(config, examples: bool, rebuild: bool, build: Callable[[], int], 
 def not_found(missing: list[str]) -> str:
     return (
         f"Deze folders bestaan niet: {', '.join(missing)}. "
-        "Gebruik de id van een gemeente, kern of wijk, bijvoorbeeld julianadorp."
+        "Gebruik de id van een gemeente, kern of wijk, bijvoorbeeld julianadorp. "
+        "Of een gids voor een gemeente, bijvoorbeeld gids/ik-heb-geldzorgen/texel."
     )
 
 
 def unknown_areas(ids: list[str]) -> list[str]:
-    """Asked ids that are no gemeente, kern or wijk (found before anything is built)."""
+    """Asked ids that are no gemeente, kern or wijk, nor a guide for a gemeente (found before anything is built)."""
     areas = load_region().areas
-    return [i for i in ids if i not in areas]
+
+    def known(leaflet_id: str) -> bool:
+        parts = leaflet_id.strip("/").split("/")
+        if len(parts) == 3 and parts[0] == GUIDES:  # gids/<guide>/<gemeente>: the guide is checked in the site
+            return parts[2] in areas and areas[parts[2]].level == "gemeente"
+        return leaflet_id in areas
+
+    return [i for i in ids if not known(i)]
 
 
 def leaflet_ids(site_dir: Path) -> list[str]:
+    """Every leaflet in a built site: areas first, then the guides ('gids/<guide>/<gemeente>')."""
     folder = Path(site_dir) / FOLDER_DIR
-    return sorted(p.parent.name for p in folder.glob("*/index.html"))
+    areas = sorted(p.parent.name for p in folder.glob("*/index.html"))
+    guides = sorted(p.parent.relative_to(folder).as_posix() for p in folder.glob(f"{GUIDES}/*/*/index.html"))
+    return areas + guides
+
+
+def pdf_name(leaflet_id: str) -> str:
+    """'julianadorp' -> 'julianadorp.pdf'; 'gids/ik-heb-geldzorgen/texel' -> 'gids-ik-heb-geldzorgen-texel.pdf'."""
+    return leaflet_id.replace("/", "-") + ".pdf"
 
 
 def write_pdfs(site_dir: Path, out_dir: Path, ids: list[str] | None = None, browser=None) -> list[Path]:
@@ -90,7 +111,7 @@ def write_pdfs(site_dir: Path, out_dir: Path, ids: list[str] | None = None, brow
     available = leaflet_ids(site_dir)
     if not available:
         raise FileNotFoundError(f"Er staan geen folders in {site_dir}. Bouw eerst de site: wegwijzer build.")
-    wanted = sorted(ids) if ids else available
+    wanted = [i.strip("/") for i in ids] if ids else available
     missing = [i for i in wanted if i not in available]
     if missing:
         raise KeyError(not_found(missing))
@@ -116,9 +137,9 @@ def _print_all(browser, site_dir: Path, out_dir: Path, ids: list[str]) -> list[P
     written = []
     try:
         page = context.new_page()
-        for area_id in ids:
-            page.goto((site_dir / FOLDER_DIR / area_id / "index.html").as_uri())
-            target = out_dir / f"{area_id}.pdf"
+        for leaflet_id in ids:
+            page.goto((site_dir / FOLDER_DIR / leaflet_id / "index.html").as_uri())
+            target = out_dir / pdf_name(leaflet_id)
             page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
             written.append(target)
     finally:

@@ -96,6 +96,7 @@ def _agenda_options(args: argparse.Namespace):
         doelgroepen=checked("doelgroepen", args.doelgroep or [], "--doelgroep"),
         gebied=args.gebied,
         plek=args.plek,
+        evenement=checked("evenement_soorten", [args.evenement], "--evenement")[0] if args.evenement else None,
     )
 
 
@@ -174,6 +175,9 @@ def args_import_ics(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doelgroep", action="append", help="Doelgroep voor alles uit deze agenda (mag vaker).")
     p.add_argument("--plek", help="Id of naam van een bestaande plek, voor afspraken zonder bekende plek.")
     p.add_argument("--gebied", help="Gemeente (of 'regio') voor afspraken zonder bekende plek.")
+    p.add_argument(
+        "--evenement", help="Soort van de afspraken op één datum: voorlichting, webinar, bijeenkomst of markt."
+    )
     _common(p)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from wegwijzer.core import fieldtypes as model
 from wegwijzer.core import vocab
-from wegwijzer.core.region import BOUNDS, REGION_ID, REGION_NAME, Region
+from wegwijzer.core.region import BOUNDS, REGION_ID, REGION_NAME, UNKNOWN_AREA, Region
 
 Schema = dict[str, Any]
 
@@ -121,6 +121,8 @@ LIST_NOUNS = {
     "dagen": "dag van de week",
     "verwijzers": "keuze voor wie iemand aanmeldt",
     "verwijs_manieren": "manier van aanmelden",
+    "evenement_soorten": "soort bijeenkomst",
+    "gezondheid": "onderdeel van Positieve Gezondheid",
 }
 
 
@@ -167,6 +169,10 @@ def model_rules() -> dict[str, Schema]:
                     "then": _present("week"),
                     "else": {"not": _present("week")},
                 },
+                # core.events: a kind only on a date, a webinar has a link, a link only for a webinar
+                {"if": _present("evenement"), "then": _present("datum")},
+                {"if": _present("evenement", {"const": "webinar"}), "then": _present("link")},
+                {"if": _present("link"), "then": _present("evenement", {"const": "webinar"})},
             ],
         },
         "Cost": {
@@ -248,6 +254,7 @@ def offer_rules(region: Region, places: list[tuple[str, str, bool]]) -> Schema:
     Real offers may only use real places; examples may use every place.
     """
     areas = [(g.id, g.naam) for g in region.gemeenten()] + [(REGION_ID, f"Hele {REGION_NAME}")]
+    areas.append((UNKNOWN_AREA, "Niet bekend waar (alleen, zonder plekken)"))
     area_ids = [a for a, _ in areas]
     gebied = _choice(area_ids, [n for _, n in areas], f"Dit is geen gebied. {_choose_from(area_ids)}")
     unknown = "Er is geen plek met deze id. Een id is de naam van een bestand in locations/, zonder .yaml."
@@ -266,7 +273,11 @@ def offer_rules(region: Region, places: list[tuple[str, str, bool]]) -> Schema:
                 "if": _present("voorbeeld", {"const": True}),
                 "then": {"properties": {"plekken": {"items": every}}},
                 "else": {"properties": {"plekken": {"items": only_real}}},
-            }
+            },
+            {  # 'onbekend' stands alone (core.load): no gemeente and no places with it
+                "if": {"required": ["gebied"], "properties": {"gebied": {"contains": {"const": UNKNOWN_AREA}}}},
+                "then": {"properties": {"gebied": {"maxItems": 1}, "plekken": {"maxItems": 0}}},
+            },
         ],
         "definitions": {"ScheduleItem": {"properties": {"plek": {"anyOf": [every, {"type": "null"}]}}}},
     }

@@ -18,7 +18,7 @@ The modules, in the order the data flows:
 
 Choices (documented on the open data page too):
 - A place outside the region is not imported. Its address goes into the report and the
-  offer gets ``gebied: [regio]`` when it has no other place.
+  offer gets ``gebied: [onbekend]`` when it has no other place (never an invented coverage).
 - A schedule that HSDS can say but we cannot (week numbers, days of the month, other
   intervals) is left out and reported with its description.
 - HTML and control characters are taken out of texts, with a note.

@@ -2,6 +2,8 @@
 
 A schedule that HSDS can say but we cannot (week numbers, days of the month, other
 intervals, a number of times) is left out with a note that quotes its description.
+A single date keeps its kind ("Soort: Webinar." at the start of its notes, as we export it)
+and, for a webinar (or a schedule attended online), its ``schedule_link``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from wegwijzer.core import fieldtypes, vocab
 from wegwijzer.core.guard import shown
 from wegwijzer.core.vocab import DAY_OF_ICAL
 from wegwijzer.opendata.hsds_import.feed import Part
@@ -16,6 +19,8 @@ from wegwijzer.opendata.hsds_import.feed import Part
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _BYDAY = re.compile(r"([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)")
 UNSUPPORTED = ("byweekno", "bymonthday", "byyearday")
+_KIND = re.compile(r"^Soort: ([^.]+)\.\s*")
+WEBINAR = "webinar"
 
 
 def _date(value) -> str | None:
@@ -100,6 +105,41 @@ def _hours(schedule: Part, skip: str) -> dict | None:
     return {"van": van, "tot": tot}
 
 
+def _event(schedule: Part, base: dict) -> dict:
+    """The kind of a single date and a webinar's link; the kind is taken out of the remark."""
+    out: dict = {}
+    labels = {item["label"].casefold(): key for key, item in vocab.items("evenement_soorten")}
+    found = _KIND.match(base.get("opmerking", ""))
+    if found and found.group(1).casefold() in labels:
+        out["evenement"] = labels[found.group(1).casefold()]
+        rest = base.pop("opmerking")[found.end() :].strip()
+        if rest:
+            base["opmerking"] = rest
+    online = (schedule.text("attending_type", one_line=True) or "").casefold().startswith("online")
+    link = _web_address(schedule)
+    if out.get("evenement") == WEBINAR or (online and "evenement" not in out and link):
+        if link:
+            out.update(evenement=WEBINAR, link=link)
+        else:  # our model: a webinar has a link
+            out.pop("evenement", None)
+            schedule.notes.append("Een webinar zonder geldige link: de soort is niet overgenomen. Vul 'link' zelf in.")
+    elif link:
+        schedule.notes.append(f"De link bij een tijd is niet overgenomen (alleen bij een webinar): {shown(link, 80)}")
+    return out
+
+
+def _web_address(schedule: Part) -> str | None:
+    """The schedule's link when it is an http(s) address; None (with a note) for anything else."""
+    link = schedule.text("schedule_link", one_line=True)
+    if link is None:
+        return None
+    try:
+        return fieldtypes._website(link)
+    except ValueError:
+        schedule.notes.append(f"De link bij een tijd is geen webadres en is niet overgenomen: {shown(link, 80)}")
+        return None
+
+
 def schedule_items(schedule: Part | dict, notes: list[str] | None = None) -> list[dict]:
     """One HSDS schedule as schedule items (one per weekday), or [] with a note."""
     if isinstance(schedule, dict):
@@ -116,7 +156,8 @@ def schedule_items(schedule: Part | dict, notes: list[str] | None = None) -> lis
     eind = _date(schedule.raw("until")) or _date(schedule.raw("valid_to"))
     once = start and (schedule.raw("count") == 1 or (eind == start and schedule.raw("freq") in (None, "WEEKLY")))
     if once and not any(schedule.has(k) for k in UNSUPPORTED):
-        return [{"datum": start, **base}]
+        event = _event(schedule, base)  # first: it takes the kind out of the remark
+        return [{"datum": start, **base, **event}]
     if _unsupported(schedule, skip):
         return []
     items = _recurring(schedule, base, skip)

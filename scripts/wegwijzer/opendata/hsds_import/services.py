@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from wegwijzer.core import model, referral
 from wegwijzer.core.guard import shown
-from wegwijzer.core.region import REGION_ID, REGION_NAME, Region
+from wegwijzer.core.region import REGION_ID, REGION_NAME, UNKNOWN_AREA, Region
 from wegwijzer.core.vocab import LISTS
 from wegwijzer.opendata.hsds_import.contacts import contact_block, valid
 from wegwijzer.opendata.hsds_import.feed import Part
@@ -27,6 +27,7 @@ from wegwijzer.opendata.hsds_import.schedules import schedule_items
 DEFAULT_THEME = "ontmoeten"
 DEFAULT_AUDIENCE = "iedereen"
 DEFAULT_OFFER_KIND = "hulp"
+UNKNOWN_NOTE = "weet je waar het is? Zet dan de gemeente of 'regio'."  # after "Gebied is 'onbekend': "
 PROFESSIONALS = "Voor professionals: "
 _EXPORT_PROCESS = re.compile(r"^Aanmelden is (niet )?nodig\.\s*(.*)$", re.S)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
@@ -244,9 +245,9 @@ def _areas(service: Part, region: Region) -> dict:
         gid = names.get((area.text("name") or "").strip().casefold())
         if gid and gid not in gebied:
             gebied.append(gid)
-    if not gebied:
-        gebied = [REGION_ID]
-        service.notes.append("Geen plek of gebied in de Kop gevonden. Gebied is 'regio' (de hele Kop): kies zelf.")
+    if not gebied:  # no invented coverage: the editor fills it in when it is known
+        gebied = [UNKNOWN_AREA]
+        service.notes.append(f"Geen plek of gebied in de Kop gevonden. Gebied is '{UNKNOWN_AREA}': {UNKNOWN_NOTE}")
     return {"gebied": gebied}
 
 

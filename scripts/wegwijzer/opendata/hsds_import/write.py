@@ -33,11 +33,11 @@ from wegwijzer.core.load import check_references, parse_entry
 from wegwijzer.core.messages import field_label, translate
 from wegwijzer.core.model import Activity, Entry, Location
 from wegwijzer.core.problems import Problem
-from wegwijzer.core.region import REGION_ID, Region
+from wegwijzer.core.region import UNKNOWN_AREA, Region
 from wegwijzer.core.vocab import ID_MAX, slug
 from wegwijzer.opendata.hsds_import.feed import Part
 from wegwijzer.opendata.hsds_import.report import Imported, ImportResult
-from wegwijzer.opendata.hsds_import.services import Mapped, service_entry
+from wegwijzer.opendata.hsds_import.services import UNKNOWN_NOTE, Mapped, service_entry
 
 
 class WriteProblem(Exception):
@@ -274,8 +274,8 @@ def _link_places(plan: Plan, mapped: Mapped, item: Imported) -> dict:
     if keep:
         data["plekken"] = list(dict.fromkeys(keep))
     else:
-        data = {("gebied" if k == "plekken" else k): ([REGION_ID] if k == "plekken" else v) for k, v in data.items()}
-        item.notes.append("Geen plek over. Gebied is 'regio' (de hele Kop): kies zelf.")
+        data = {("gebied" if k == "plekken" else k): ([UNKNOWN_AREA] if k == "plekken" else v) for k, v in data.items()}
+        item.notes.append(f"Geen plek over. Gebied is '{UNKNOWN_AREA}': {UNKNOWN_NOTE}")
     return data
 
 

@@ -19,13 +19,20 @@ from zoneinfo import ZoneInfo
 from wegwijzer.core import model
 from wegwijzer.core.duplicates import normalise
 from wegwijzer.core.guard import shown
-from wegwijzer.core.region import REGION_ID, Region, load_region
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA, Region, load_region
 from wegwijzer.core.vocab import DAYS, ICAL_DAY
 from wegwijzer.opendata.hsds_import.contacts import valid
 from wegwijzer.opendata.hsds_import.feed import FeedProblem, Part
 from wegwijzer.opendata.hsds_import.report import Imported, ImportResult
-from wegwijzer.opendata.hsds_import.schedules import schedule_items
-from wegwijzer.opendata.hsds_import.services import Mapped, audiences_of, service_name, summary_of, themes_of
+from wegwijzer.opendata.hsds_import.schedules import WEBINAR, schedule_items
+from wegwijzer.opendata.hsds_import.services import (
+    UNKNOWN_NOTE,
+    Mapped,
+    audiences_of,
+    service_name,
+    summary_of,
+    themes_of,
+)
 from wegwijzer.opendata.hsds_import.write import Plan, finish, plan_offer
 from wegwijzer.opendata.imports.common import entry_tail, gemeente_by_name, read_input
 
@@ -46,6 +53,7 @@ class Options:
     doelgroepen: list[str] = field(default_factory=list)
     gebied: str | None = None  # a gemeente (name or id) or 'regio', for events without a known place
     plek: str | None = None  # an existing place (id or name) for events without a known place
+    evenement: str | None = None  # the kind of the one-off dates (voorlichting, webinar, ...); a webinar links URL
     today: dt.date | None = None
 
 
@@ -297,8 +305,21 @@ def _where(group: Group, plan: Plan, options: Options, notes: list[str]) -> dict
     gemeente = gemeente_by_name(plan.region, options.gebied)
     if gemeente is not None or options.gebied == REGION_ID:
         return {"gebied": [gemeente.id if gemeente else REGION_ID]}
-    notes.append("Gebied is 'regio' (de hele Kop): kies zelf een plek of gemeente.")
-    return {"gebied": [REGION_ID]}
+    notes.append(f"Gebied is '{UNKNOWN_AREA}': {UNKNOWN_NOTE}")
+    return {"gebied": [UNKNOWN_AREA]}
+
+
+def _with_kind(group: Group, kind: str | None, notes: list[str]) -> list[dict]:
+    """The one-off dates with their kind (--evenement); a webinar gets the agenda's URL as its link."""
+    if not kind or not any("datum" in item for item in group.items):
+        return group.items
+    extra: dict = {"evenement": kind}
+    if kind == WEBINAR:
+        if not (group.url and valid(model._website, group.url)):
+            notes.append(f"'{shown(group.name)}': een webinar heeft een link (URL). Die staat er niet bij: geen soort.")
+            return group.items
+        extra["link"] = group.url
+    return [{**item, **extra} if "datum" in item else item for item in group.items]
 
 
 def offer_of(group: Group, plan: Plan, options: Options, bron: str) -> Mapped | None:
@@ -314,7 +335,7 @@ def offer_of(group: Group, plan: Plan, options: Options, bron: str) -> Mapped | 
     data.update({"themas": options.themas} if options.themas else themes_of(part, text))
     data.update({"doelgroepen": options.doelgroepen} if options.doelgroepen else audiences_of(part))
     data.update(_where(group, plan, options, notes))
-    data["schema"] = group.items
+    data["schema"] = _with_kind(group, options.evenement, notes)
     if group.url and valid(model._website, group.url):
         data["contact"] = {"website": group.url}
     elif group.url:

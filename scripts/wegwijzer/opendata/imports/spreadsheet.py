@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wegwijzer.core.duplicates import normalise
 from wegwijzer.core.guard import shown
-from wegwijzer.core.region import REGION_ID, Region, load_region
+from wegwijzer.core.region import REGION_ID, REGION_NAME, UNKNOWN_AREA, Region, load_region
 from wegwijzer.core.vocab import slug
 from wegwijzer.opendata.hsds_import.feed import Part
 from wegwijzer.opendata.hsds_import.report import Imported, ImportResult
-from wegwijzer.opendata.hsds_import.services import Mapped
+from wegwijzer.opendata.hsds_import.services import UNKNOWN_NOTE, Mapped
 from wegwijzer.opendata.hsds_import.write import Plan, finish, plan_offer, plan_place
 from wegwijzer.opendata.imports import rows
 from wegwijzer.opendata.imports.common import Unknown, entry_tail, gemeente_by_name
@@ -77,11 +78,13 @@ def _where(row: Row, plan: Plan, bron: str) -> tuple[dict, list[tuple[str, dict]
     gemeente = gemeente_by_name(plan.region, row.text("gemeente"))
     if gemeente is not None:
         return {"gebied": [gemeente.id]}, []
+    if normalise(row.text("gemeente") or "") in {REGION_ID, normalise(REGION_NAME), "hele regio"}:
+        return {"gebied": [REGION_ID]}, []
     if kern is not None:
         row.note(f"Gebied is de gemeente van {kern.naam}. Kies een plek als het aanbod een vaste plek heeft.")
         return {"gebied": [kern.parent]}, []
-    row.note("Geen plek of gemeente gevonden. Gebied is 'regio' (de hele Kop): kies zelf.")
-    return {"gebied": [REGION_ID]}, []
+    row.note(f"Geen plek of gemeente gevonden. Gebied is '{UNKNOWN_AREA}': {UNKNOWN_NOTE}")
+    return {"gebied": [UNKNOWN_AREA]}, []
 
 
 def offer_data(row: Row, plan: Plan, bron: str) -> Mapped:

@@ -95,7 +95,7 @@ def _offer(cat: Catalog, act: Activity, today: dt.date, wide_kernen: dict[str, l
         "url": act.url,
         "samenvatting": act.samenvatting,
         "waar": ", ".join(cat.where(act)),
-        "wanneer": describe.schedule_short(act),
+        "wanneer": describe.schedule_short(act, today),
         "kosten": describe.cost_text(act.kosten),
         "soort": "aanbod",
     }

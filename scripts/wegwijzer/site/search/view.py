@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from wegwijzer.core.urls import url_for
 from wegwijzer.site.context import BuildContext
+from wegwijzer.site.guides import GuidePage, GuidesPage
 from wegwijzer.site.leaflets import LeafletPage
 from wegwijzer.site.pages import AreaPage, AudiencePage, Context, Page, ThemePage
 from wegwijzer.site.search.documents import _words
@@ -26,7 +27,7 @@ VENDOR = {  # site path -> path in node_modules
     "assets/javascripts/vendor/lunr/lunr.nl.js": "lunr-languages/min/lunr.nl.min.js",
 }
 # Generated pages that are results themselves (besides entries, which are indexed from the catalogue).
-INDEXED_PAGES = (ThemePage, AudiencePage, AreaPage, LeafletPage)
+INDEXED_PAGES = (ThemePage, AudiencePage, AreaPage, LeafletPage, GuidePage, GuidesPage)
 
 _TAG = re.compile(r"<[^>]+>")
 

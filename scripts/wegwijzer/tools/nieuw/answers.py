@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from wegwijzer.core import vocab
-from wegwijzer.core.region import REGION_ID, Region
+from wegwijzer.core.region import REGION_ID, UNKNOWN_AREA, Region
 from wegwijzer.core.vocab import ID_RE, slug
 
 FOLDER = {"plek": "locations", "aanbod": "activities"}
@@ -79,7 +79,7 @@ def check(answers: Answers, region: Region, place_ids: list[str]) -> Answers:
     a.themas = [_pick(t, vocab.keys("themas"), "thema") for t in a.themas]
     a.doelgroepen = [_pick(d, vocab.keys("doelgroepen"), "doelgroep") for d in a.doelgroepen]
     a.plekken = [_pick(p, place_ids, "plek (een bestand in locations/)") for p in a.plekken]
-    a.gebied = [_pick(g, gemeenten + [REGION_ID], "gebied") for g in a.gebied]
+    a.gebied = [_pick(g, gemeenten + [REGION_ID, UNKNOWN_AREA], "gebied") for g in a.gebied]
     if a.naam and len(a.naam) > 90:
         raise EditorError("De naam is te lang. Maak hem korter dan 91 tekens.")
     if a.id and not ID_RE.match(a.id):

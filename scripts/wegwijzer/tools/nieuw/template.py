@@ -83,6 +83,7 @@ def _offer_where(out: _Lines, a: Answers, region: Region, places_nearby: list[tu
     out += [
         "# Waar is het? Vul 'plekken' in: ids van plekken (de naam van een bestand in locations/,",
         "# zonder .yaml). Is er geen vaste plek? Vul dan 'gebied' in: een gemeente of regio.",
+        "# Weet je niet waar het is? Schrijf dan gebied: [onbekend]. Verzin geen gebied.",
         "# Vul één van de twee in en haal de andere weg.",
     ]
     if places_nearby:
@@ -115,10 +116,12 @@ def _offer(out: _Lines, a: Answers, region: Region, places_nearby: list[tuple[st
         "# Wanneer is het? Een regel per moment. Tijden tussen aanhalingstekens.",
         "# herhaling: " + ", ".join(herhaling_values()) + " (zonder herhaling: elke week).",
         "# Bij maandelijks hoort week: 1, 2, 3, 4 of -1 (de laatste week).",
-        "# Eén keer? Schrijf datum: 2026-11-23 in plaats van dag.",
+        "# Eén keer? Schrijf datum: 2026-11-23 in plaats van dag. Zeg met evenement wat het is:",
+        "# " + ", ".join(vocab.keys("evenement_soorten")) + ". Bij een webinar hoort link (het webadres).",
         "# schema:",
         '#   - {dag: dinsdag, van: "10:00", tot: "12:00"}',
         '#   - {dag: donderdag, van: "14:00", tot: "16:00", herhaling: maandelijks, week: 1}',
+        '#   - {datum: 2026-11-23, van: "19:30", tot: "21:00", evenement: voorlichting}',
         "",
         "# Wat kost het? Laat weg als je het niet weet.",
         "# kosten: {gratis: true}",
@@ -146,7 +149,7 @@ def _offer(out: _Lines, a: Answers, region: Region, places_nearby: list[tuple[st
         *_wrap("wie: " + ", ".join(vocab.keys("verwijzers")) + ". Een of meer."),
         *_wrap("hoe: " + ", ".join(vocab.keys("verwijs_manieren")) + "."),
         "# toestemming: true als de inwoner eerst toestemming moet geven, false als dat niet hoeft.",
-        "# indicatie: true als er eerst een indicatie of beschikking nodig is, false als dat niet hoeft.",
+        "# indicatie: true als er eerst een indicatie (besluit dat je recht hebt op zorg) nodig is, anders false.",
         "# verwijzen:",
         "#   wie: [huisarts, wijkteam]",
         "#   toestemming: true",
@@ -154,6 +157,9 @@ def _offer(out: _Lines, a: Answers, region: Region, places_nearby: list[tuple[st
         "#   hoe: [telefoon, formulier]",
         "#   formulier: https://www.voorbeeld.nl/aanmelden",
         "#   meesturen: Een korte verwijsbrief.",
+        "# Bij welke onderdelen van Positieve Gezondheid helpt het? Alleen als het echt past.",
+        "# " + ", ".join(vocab.keys("gezondheid")),
+        "# gezondheid: [meedoen]",
         "",
     ]
 
