@@ -70,6 +70,12 @@ def full_entry(kind: str) -> dict:
         kosten={"bedrag": 2, "uitleg": "Per keer."},
         aanmelden={"nodig": True, "hoe": "Bel ons."},
         contact={"telefoon": "0223 123 456", "email": "info@voorbeeld.nl", "website": "https://www.voorbeeld.nl"},
+        verwijzen={
+            "wie": ["huisarts"],
+            "hoe": ["formulier"],
+            "formulier": "https://www.voorbeeld.nl/aanmelden",
+            "meesturen": "Tekst.",
+        },
         beheerder_email="beheer@voorbeeld.nl",
     )
 

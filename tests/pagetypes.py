@@ -38,6 +38,15 @@ PAGE_TYPES: list[PageType] = [
     PageType("plekken", ("plekken/index.html",), True, what="alle plekken"),
     PageType("alle-aanbod", ("aanbod/index.html",), True, what="al het aanbod"),
     PageType("professionals", ("professionals/index.html",), True, what="voor professionals"),
+    # A shared list (the ids in the link): the page loads the data of both entries and shows them.
+    PageType(
+        "lijst",
+        ("lijst/index.html",),
+        True,
+        query="#welzijn-op-recept,juridisch-loket",
+        ready="#lijst-items li + li",
+        what="mijn lijst (een gedeelde lijst)",
+    ),
     PageType("programma", ("plan/ambitie-*/index.html",), True, what="programma van het plan"),
     PageType("project", ("plan/projecten/*/index.html",), True, what="project uit het plan"),
     PageType("vragen", ("plan/projecten/*/vragen/index.html",), True, what="veelgestelde vragen"),

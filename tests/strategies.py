@@ -154,6 +154,23 @@ cost = st.one_of(
     st.fixed_dictionaries({"uitleg": text}, optional={"gratis": st.sampled_from([False, "nee"])}),
 )
 registration = st.fixed_dictionaries({"nodig": st.sampled_from([True, False, "ja", "nee"])}, optional={"hoe": text})
+_yes_no = st.sampled_from([True, False, "ja", "nee"])
+
+
+@st.composite
+def referral(draw) -> dict:
+    """A 'verwijzen' block: who and how from the lists; a form address only with 'formulier' in 'hoe'."""
+    block = draw(
+        st.fixed_dictionaries(
+            {"wie": choices("verwijzers", min_size=1)},
+            optional={"toestemming": _yes_no, "indicatie": _yes_no, "hoe": choices("verwijs_manieren")},
+        )
+    )
+    if "formulier" in block.get("hoe", []) and draw(st.booleans()):
+        block["formulier"] = "https://voorbeeld.nl/aanmelden?x=1&y=2"
+    if draw(st.booleans()):
+        block["meesturen"] = draw(text)
+    return block
 
 
 @st.composite
@@ -179,7 +196,8 @@ def offer(draw, places: dict[str, dict]) -> dict:
     )
     if any(places[p].get("voorbeeld") for p in plekken):
         data["voorbeeld"] = True  # a real offer may not be at an example place
-    for name, strategy in {"kosten": cost, "aanmelden": registration, "voor_professionals": text}.items():
+    optional = {"kosten": cost, "aanmelden": registration, "voor_professionals": text, "verwijzen": referral()}
+    for name, strategy in optional.items():
         if draw(st.booleans()):
             data[name] = draw(strategy)
     return data
@@ -249,6 +267,10 @@ NEAR_MISSES: dict[str, Callable[[Project], None]] = {
     "huisnummer zonder straat": lambda p: _first_place(p).update(adres={"huisnummer": "12", "plaats": "Den Helder"}),
     "samenvatting op twee regels": lambda p: _first_offer(p).update(samenvatting="Een zin.\nNog een zin."),
     "kosten leeg": lambda p: _first_offer(p).update(kosten={}),
+    "verwijzen zonder wie": lambda p: _first_offer(p).update(verwijzen={"hoe": ["telefoon"]}),
+    "formulier zonder 'formulier' bij hoe": lambda p: _first_offer(p).update(
+        verwijzen={"wie": ["huisarts"], "hoe": ["telefoon"], "formulier": "https://voorbeeld.nl/aanmelden"}
+    ),
     "gratis en een bedrag": lambda p: _first_offer(p).update(kosten={"gratis": True, "bedrag": 2}),
     "naam te lang": lambda p: _first_place(p).update(naam="x" * 91),
     "HTML in een tekst": lambda p: _first_offer(p).update(beschrijving="Kom <b>langs</b>"),
@@ -281,6 +303,6 @@ PLACE_FIELDS = set(ENTRY_FIELDS) | {"soort", "gemeente", "woonkern", "coordinate
 PLACE_FIELDS |= {"toegankelijkheid", "openingstijden"}
 OFFER_FIELDS = set(ENTRY_FIELDS) | {"soort", "samenvatting", "organisatie", "themas", "doelgroepen", "plekken"}
 OFFER_FIELDS |= {"gebied", "schema", "inloop", "talen", "bel_112", "kosten", "aanmelden", "voor_professionals"}
-OFFER_FIELDS |= {"gezondheid"}
+OFFER_FIELDS |= {"verwijzen", "gezondheid"}
 SCHEDULE_FIELDS = {"dag", "datum", "van", "tot", "herhaling", "week", "start", "eind", "opmerking", "plek"}
 SCHEDULE_FIELDS |= {"evenement", "link"}

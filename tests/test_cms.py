@@ -48,6 +48,10 @@ def test_the_config_offers_exactly_the_lists_and_the_region():
     assert _values(_field(offers, "talen")) == vocab.keys("talen")
     assert _values(_field(places, "toegankelijkheid")) == vocab.keys("toegankelijkheid")
     assert _values(_field(offers, "schema", "dag")) == vocab.keys("dagen")
+    assert _values(_field(offers, "verwijzen", "wie")) == vocab.keys("verwijzers")
+    assert _values(_field(offers, "verwijzen", "hoe")) == vocab.keys("verwijs_manieren")
+    # "not known" stays possible: a choice of ja or nee (read as yes/no by the model), not a switch that is off
+    assert _values(_field(offers, "verwijzen", "toestemming")) == ["ja", "nee"]
     assert _values(_field(places, "openingstijden", "dag")) == vocab.keys("dagen")
     assert _values(_field(places, "gemeente")) == [g.id for g in region.gemeenten()]
     assert _values(_field(places, "woonkern")) == [k.id for k in region.kernen()]
@@ -180,8 +184,9 @@ def test_an_offer_made_in_the_web_editor_passes_validate(site, browser, reposito
     assert "naam: Koffieochtend Test" in text, text
     assert "telefoon" not in text and '""' not in text
     # The branch as its own copy: decap-server may still be switching branches in `repo` itself.
+    # --detach: decap-server may also have left `repo` on that branch, and git checks a branch out only once.
     checked = tmp_path / "branch"
-    subprocess.run(["git", "worktree", "add", "-q", str(checked), branch], cwd=repo, check=True)
+    subprocess.run(["git", "worktree", "add", "-q", "--detach", str(checked), branch], cwd=repo, check=True)
     result = subprocess.run(
         [sys.executable, "-m", "wegwijzer", "validate", "--root", str(checked)], capture_output=True, text=True
     )

@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT
 from wegwijzer.core.region import load_region
-from wegwijzer.core.vocab import load_lists
+from wegwijzer.core.vocab import LIST_NAMES, load_lists
 from wegwijzer.tools.nieuw.answers import Answers
 from wegwijzer.tools.nieuw.interview import interview
 from wegwijzer.tools.nieuw.template import render
@@ -233,7 +233,12 @@ def test_template_lists_every_allowed_value():
     place = render(Answers(soort="plek", naam="T", gemeente="den-helder"), region)
     lists = load_lists()
     for key in (
-        list(lists["themas"]) + list(lists["doelgroepen"]) + list(lists["talen"]) + list(lists["aanbod_soorten"])
+        list(lists["themas"])
+        + list(lists["doelgroepen"])
+        + list(lists["talen"])
+        + list(lists["aanbod_soorten"])
+        + list(lists["verwijzers"])
+        + list(lists["verwijs_manieren"])
     ):
         assert re.search(rf"[ ,]{re.escape(key)}[,.]", offer), key
     for key in list(lists["plek_soorten"]) + list(lists["toegankelijkheid"]):
@@ -248,7 +253,7 @@ def test_editors_page_lists_every_value_from_the_lists(site):
     values = page[page.index('id="alle-keuzes"') :]
     shown = set(re.findall(r"<code>([^<]+)</code>", values))
     lists = load_lists()
-    for name in ("plek_soorten", "aanbod_soorten", "themas", "doelgroepen", "toegankelijkheid", "talen", "dagen"):
+    for name in LIST_NAMES:
         missing = set(lists[name]) - shown
         assert not missing, (name, missing)
     region = load_region()

@@ -24,7 +24,7 @@ def _example(name: str) -> Path:
 
 
 KEPT = ("naam", "soort", "samenvatting", "beschrijving", "organisatie", "themas", "doelgroepen", "gebied", "kosten")
-KEPT += ("aanmelden", "talen", "voor_professionals", "inloop")
+KEPT += ("aanmelden", "talen", "voor_professionals", "verwijzen", "inloop")
 # Not carried through HSDS and back: 'bel_112' (HSDS has no field for it). 'bereikbaar' comes back from
 # phones[].description (test below); our check date comes back as the source's ('bron_gecontroleerd_op').
 

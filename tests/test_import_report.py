@@ -119,6 +119,21 @@ NOTES = [
     (service(cost_options=[{"amount": 1}, {"amount": 2}]), "Alleen de eerste prijs is overgenomen (2 in de bron)."),
     (service(cost_options=[{"amount": 5, "currency": "USD"}]), "Prijs in USD is als tekst overgenomen."),
     (service(application_process="Bel ons."), "Aanmelden (niet overgenomen, vul 'aanmelden' zelf in): 'Bel ons.'"),
+    (
+        service(application_process="Verwijzen door een professional:\nBel de huisarts."),
+        "Verwijzen (niet overgenomen, vul 'verwijzen' zelf in): 'Bel de huisarts.'",
+    ),
+    (
+        service(required_documents=[{"document": "Een verwijsbrief."}]),
+        "Meesturen (niet overgenomen, vul 'verwijzen' zelf in): 'Een verwijsbrief.'",
+    ),
+    (
+        service(
+            application_process="Verwijzen door een professional:\nFormulier: javascript:alert(1)",
+            attributes=[{"taxonomy_term": {"taxonomy": "wegwijzer-verwijzers", "code": "huisarts"}}],
+        ),
+        "Het aanmeldformulier 'javascript:alert(1)' is geen geldig webadres.",
+    ),
     (service(languages=[{"code": "xx", "name": "Klingon"}]), "Taal 'Klingon' staat niet in de lijst met talen"),
     (service(languages=["pl", "en"]), "In de dienst staan in 'languages' 2 regels die geen blok zijn."),
     (service(phones=[{"number": "0223 123 456"}, {"number": "06 12345678"}]), "Alleen het eerste telefoonnummer"),

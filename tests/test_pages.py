@@ -6,6 +6,7 @@ from entries import offer, place, write_project
 from wegwijzer.core import describe, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.text import plain, render
+from wegwijzer.core.urls import ALIASES
 from wegwijzer.site import pages
 from wegwijzer.site.context import BuildContext, Settings
 
@@ -22,7 +23,10 @@ def test_every_entry_area_theme_and_audience_gets_a_page(catalog):
     for theme in vocab.LISTS["themas"]:
         assert f"thema/{theme}.md" in uris
     for audience in vocab.LISTS["doelgroepen"]:
-        assert f"voor/{audience}.md" in uris
+        if ("doelgroep", audience) in ALIASES:  # professionals: one page, /professionals/ (site.professionals)
+            assert f"voor/{audience}.md" not in uris
+        else:
+            assert f"voor/{audience}.md" in uris
     assert len(uris) == len(made)  # no duplicates
 
 

@@ -35,6 +35,7 @@ from conftest import FIXED_EPOCH, offline, serving
 from entries import link_site, offer, place
 from fields import TEXT_FIELDS, full_entry, set_path
 from pagetypes import NAMES, PAGE_TYPES, find_page, url_path, visit
+from wegwijzer.site import lijst
 
 # {m} is a marker unique to (entry, field): the payload's element or attribute carries it as its id.
 PAYLOADS = [
@@ -235,9 +236,14 @@ def _hostile_urls(site: Path) -> list[str]:
                 pytest.fail(f"page type {pt.name} is missing from the hostile site")
             continue
         urls.add(url_path(site, file) + ("?q=den+helder" if pt.name == "zoeken" else ""))
-    for file in list(site.glob("aanbod/hostile-*/index.html")) + list(site.glob("plek/hostile-*/index.html")):
+    entries = list(site.glob("aanbod/hostile-*/index.html")) + list(site.glob("plek/hostile-*/index.html"))
+    for file in entries:
         urls.add(url_path(site, file))
         urls.add(f"aanmelden/?{file.parent.parent.name}={file.parent.name}")  # "Wijziging doorgeven" fills the form
+    # Mijn lijst with the hostile entries on it (lijst-pagina.js builds the cards from lijst/<n>.json)
+    ids = sorted(file.parent.name for file in entries)
+    for start in range(0, len(ids), lijst.MAX_ITEMS):
+        urls.add("lijst/#" + ",".join(ids[start : start + lijst.MAX_ITEMS]))
     return sorted(urls)
 
 
@@ -277,6 +283,9 @@ def test_no_payload_runs_in_chromium_on_any_page_type(browser, hostile):
                 page.wait_for_selector("#zoek-resultaten li", state="attached", timeout=20_000)
                 results = page.inner_text("#zoek-resultaten")
                 assert any(m in results for m in markers), "the search results must show the hostile names"
+            if url.startswith("lijst/#"):
+                page.wait_for_selector("#lijst-items li", state="attached", timeout=20_000)
+                assert any(m in page.inner_text("#lijst-items") for m in markers), "the list shows the hostile names"
             if url.startswith("aanmelden/?"):  # aanmelden.js fills the form from the entry's JSON
                 page.wait_for_selector("#ww-aanmelden[data-klaar]", state="attached", timeout=20_000)
                 shown = page.inner_text("#ww-wijziging") + page.input_value("#v-naam")

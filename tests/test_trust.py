@@ -192,6 +192,7 @@ MAIN_CONTROLS = ", ".join(
         ".md-typeset ul.ww-links > li > a",
         ".md-typeset .ww-chips a",
         ".md-typeset .md-button",
+        ".md-typeset .ww-bewaar__knop",  # "Zet op mijn lijst" (lijst.js)
         ".md-typeset .ww-card__title > a",
         ".ww-voet a",
         ".leaflet-control-zoom a",

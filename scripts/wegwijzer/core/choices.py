@@ -40,6 +40,12 @@ def choices(region: Region) -> list[ChoiceList]:
             "toegankelijkheid", "Bij een plek: wat er is voor mensen met een beperking.", of("toegankelijkheid")
         ),
         ChoiceList("talen", "Bij aanbod: talen die je er kunt spreken.", of("talen")),
+        ChoiceList(
+            "verwijzen: wie",
+            "Bij aanbod: wie iemand mag aanmelden. Een of meer. Laat weg als je het niet weet.",
+            of("verwijzers"),
+        ),
+        ChoiceList("verwijzen: hoe", "Bij aanbod: hoe je iemand aanmeldt. Een of meer.", of("verwijs_manieren")),
         ChoiceList("dag", "Bij openingstijden en schema.", of("dagen")),
         ChoiceList(
             "herhaling",

@@ -33,6 +33,8 @@ _LIST_OF_FIELD = {
     ("plek", "toegankelijkheid"): "toegankelijkheid",
     ("aanbod", "talen"): "talen",
     (None, "dag"): "dagen",
+    ("aanbod", "wie"): "verwijzers",  # in the block 'verwijzen'
+    ("aanbod", "hoe"): "verwijs_manieren",  # in 'verwijzen' ('hoe' in 'aanmelden' is free text)
     (None, "evenement"): "evenement_soorten",
     ("gids", "themas"): "themas",
     ("gids", "doelgroepen"): "doelgroepen",
@@ -142,12 +144,18 @@ def _too_short(error: Mapping[str, Any], ctx: _Ctx) -> str:
     return "Deze lijst is leeg. Zet er minstens één waarde in."
 
 
+# Blocks with an example of the right form, for a block written as one value.
+_BLOCK_EXAMPLES = {"verwijzen": "verwijzen: {wie: [huisarts, wijkteam], hoe: [telefoon]}"}
+
+
 def _wrong_type(error: Mapping[str, Any], ctx: _Ctx) -> str:
     if ctx.value is None and ctx.loc[:1] == ("coordinaten",):  # 'coordinaten: {lat: , lon: }' from nieuw
         return "De coördinaten zijn nog leeg. Vul ze in, of draai wegwijzer geocode (dat zoekt ze op bij het adres)."
     if ctx.value is None:
         return EMPTY
-    return f"Hier hoort {_TYPE_NAMES[error['type']]}, maar er staat '{shown(ctx.value)}'."
+    example = _BLOCK_EXAMPLES.get(ctx.field) if len(ctx.loc) == 1 else None
+    how = f" Schrijf het zo: `{example}`." if example else ""
+    return f"Hier hoort {_TYPE_NAMES[error['type']]}, maar er staat '{shown(ctx.value)}'.{how}"
 
 
 # --- the right shape: messages that show what to write instead ---------------------------------------

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from wegwijzer.core import guard, vocab
+from wegwijzer.core import guard, referral, vocab
 from wegwijzer.core.fieldtypes import _TIME_RE as _TIME_RE
 
 # The field types and their checks (core.fieldtypes); the checks are re-exported for other modules.
@@ -346,6 +346,7 @@ class Activity(Entry):
         False, description="true als de pagina moet zeggen: Bij direct gevaar: bel 112. Bijvoorbeeld bij Veilig Thuis."
     )
     voor_professionals: Text | None = Field(None, description="Hoe een professional iemand doorverwijst.")
+    verwijzen: referral.Referral | None = Field(None, description="Wie aanmeldt en hoe. Laat weg als je het niet weet.")
     gezondheid: list[Dimension] = Field(
         default_factory=list, max_length=6, description="Onderdelen van Positieve Gezondheid (hoogstens zes)."
     )

@@ -27,6 +27,7 @@ ROUTES: dict[str, str] = {
     "plekken": "plekken/",
     "alle-aanbod": "aanbod/",
     "professionals": "professionals/",
+    "lijst": "lijst/",  # "Mijn lijst": entries the visitor keeps in the browser (site.lijst)
     "nieuw": "nieuw/",
     "gidsen": "gids/",
     "binnenkort": "binnenkort/",  # every coming one-off event (site.events)
@@ -49,8 +50,14 @@ ROUTES: dict[str, str] = {
 }
 
 
+# Pages that exist once under another address: the audience "professionals" is the professionals page
+# (one page for both: the offers to refer residents to, and the offers for professionals themselves).
+ALIASES: dict[tuple[str, str], tuple[str, str]] = {("doelgroep", "professionals"): ("professionals", "")}
+
+
 def url_for(kind: str, key: str = "") -> str:
     """'plek', 'bibliotheek-den-burg' -> 'plek/bibliotheek-den-burg/'."""
+    kind, key = ALIASES.get((kind, key), (kind, key))
     try:
         route = ROUTES[kind]
     except KeyError:

@@ -24,6 +24,8 @@ LIST_NAMES = (
     "toegankelijkheid",
     "talen",
     "dagen",
+    "verwijzers",
+    "verwijs_manieren",
     "evenement_soorten",  # the kind of a dated item: voorlichting, webinar, ...
     "gezondheid",  # the six dimensions of Positieve Gezondheid
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wegwijzer.core import describe, vocab
+from wegwijzer.core import describe, referral, vocab
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.model import Activity, Cost, Location, ScheduleItem
 from wegwijzer.opendata.ids import area_name, known_areas, location_uid, org_uid, service_uid, uid
@@ -190,9 +190,27 @@ def _application_process(act: Activity) -> str:
             ("Aanmelden is nodig." if act.aanmelden.nodig else "Aanmelden is niet nodig.")
             + (f" {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
         )
+    if act.verwijzen:
+        process.append(f"{referral.PROCESS_HEADING}\n" + referral.process_text(act.verwijzen))
     if act.voor_professionals:
         process.append(f"Voor professionals: {act.voor_professionals}")
     return "\n\n".join(process)
+
+
+def _referral_fields(owner: str, act: Activity) -> dict[str, Any]:
+    """What to send along (HSDS required_documents), when the offer's 'verwijzen' says it."""
+    if not act.verwijzen or not act.verwijzen.meesturen:
+        return {}
+    return {"required_documents": [{"id": uid(owner, "meesturen"), "document": act.verwijzen.meesturen}]}
+
+
+def _referral_attributes(owner: str, act: Activity) -> list[dict]:
+    """Who may refer and how, as attributes of the lists 'verwijzers' and 'verwijs_manieren'."""
+    if not act.verwijzen:
+        return []
+    return [_list_attribute(owner, "verwijzers", w) for w in act.verwijzen.wie] + [
+        _list_attribute(owner, "verwijs_manieren", h) for h in act.verwijzen.hoe
+    ]
 
 
 def _service_at_locations(cat: Catalog, act: Activity, base: str, locations: dict) -> list[dict[str, Any]]:
@@ -253,6 +271,7 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
         [_list_attribute(owner, "aanbod_soorten", act.soort)]
         + [_list_attribute(owner, "themas", t) for t in act.themas]
         + [_list_attribute(owner, "doelgroepen", d) for d in act.doelgroepen]
+        + _referral_attributes(owner, act)
     )
     schedules = _schedules(owner, act, None)
     return {
@@ -270,6 +289,7 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
         "service_at_locations": _service_at_locations(cat, act, base, locations),
         "attributes": attributes,
         **_optional_fields(act),
+        **_referral_fields(owner, act),
     }
 
 

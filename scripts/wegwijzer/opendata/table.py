@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Collection, Iterable, Sequence
 
-from wegwijzer.core import describe
+from wegwijzer.core import describe, referral
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.guard import safe_cell
 from wegwijzer.opendata.ids import page_url, service_uid
@@ -36,6 +36,7 @@ CSV_COLUMNS = [
     "gratis",
     "aanmelden",
     "voor_professionals",
+    *referral.CSV_COLUMNS,
     "talen",
     "telefoon",
     "email",
@@ -81,6 +82,7 @@ def csv_rows(cat: Catalog, base: str = "") -> list[dict]:
                     + (f": {act.aanmelden.hoe}" if act.aanmelden.hoe else "")
                 ),
                 "voor_professionals": act.voor_professionals or "",
+                **referral.csv_cells(act.verwijzen),
                 "talen": ", ".join(act.talen),
                 "telefoon": contact.telefoon or "" if contact else "",
                 "email": contact.email or "" if contact else "",

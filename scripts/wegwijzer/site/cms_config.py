@@ -28,6 +28,9 @@ TIME_PATTERN = _TIME_RE.pattern  # the same rule as the validator
 POSTCODE_PATTERN = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 LONG_TEXT = {"beschrijving", "voor_professionals"}  # several sentences: a text area
 HIDDEN = {"voorbeeld"}  # example entries are made by developers, never in the web editor
+# Yes/no fields where empty means "not known" (core.referral): a choice of ja or nee, never a switch that is off.
+UNKNOWN_YES_NO = {"toestemming", "indicatie"}
+YES_NO_OPTIONS = [{"label": "Ja, dat is nodig", "value": "ja"}, {"label": "Nee, dat hoeft niet", "value": "nee"}]
 # The order editors see (the same as in the files `wegwijzer nieuw` writes); other fields follow.
 ORDER = {
     "plek": ["naam", "soort", "beschrijving", "organisatie", "adres", "gemeente", "woonkern", "wijk", "coordinaten"],
@@ -141,6 +144,8 @@ class _Fields:
             out["hint"] = info.description
         if name in self.area_fields:
             return {**out, **self.area_fields[name]}
+        if name in UNKNOWN_YES_NO:
+            return {**out, "widget": "select", "options": YES_NO_OPTIONS}
         return {**out, **self.widget(name, info)}
 
     def widget(self, name: str, info: FieldInfo) -> dict[str, Any]:

@@ -7,7 +7,8 @@ is made only when MkDocs renders that page, so memory stays flat. Generated page
 never in the navigation tree unless ``mkdocs.yml`` lists them (the few list pages).
 
 Which view owns which pages: ``CataloguePages`` (below) the entry, area, topic and list
-pages; ``leaflets`` the leaflet pages; ``freshness`` the "Nieuw en gewijzigd" page.
+pages; ``leaflets`` the leaflet pages; ``freshness`` the "Nieuw en gewijzigd" page;
+``professionals`` the professionals page; ``lijst`` the page "Mijn lijst".
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from wegwijzer.core import contact, describe, vocab
 from wegwijzer.core.catalog import Catalog, sort_key
 from wegwijzer.core.model import Activity, Location
 from wegwijzer.core.region import UNKNOWN_AREA, Area
-from wegwijzer.core.urls import url_for
+from wegwijzer.core.urls import ALIASES, url_for
 from wegwijzer.site.view import View
 
 if TYPE_CHECKING:
@@ -341,15 +342,6 @@ class OffersPage(Page):
         return {"groups": group_by_gemeente(ctx.catalog, ctx.catalog.listed())}
 
 
-@dataclass(frozen=True)
-class ProfessionalsPage(Page):
-    template: ClassVar[str] = "wegwijzer/professionals.html"
-
-    def context(self, ctx: BuildContext) -> Context:
-        referable = sorted((a for a in ctx.catalog.listed() if a.voor_professionals), key=sort_key)
-        return {"referable": referable}
-
-
 # --- the view -----------------------------------------------------------------------------
 
 
@@ -374,6 +366,8 @@ class CataloguePages(View):
         for key, item in vocab.items("themas"):
             yield ThemePage("thema", key, item["label"], item["uitleg"])
         for key, item in vocab.items("doelgroepen"):
+            if ("doelgroep", key) in ALIASES:  # "professionals": that page is site.professionals
+                continue
             label = item["label"].lower()
             yield AudiencePage("doelgroep", key, f"Voor {label}", f"Aanbod voor {label} in de Kop van Noord-Holland.")
         yield ThemesPage("themas", title="Alle thema's", description="Kies een onderwerp en zie wat er is.")
@@ -388,11 +382,6 @@ class CataloguePages(View):
             "alle-aanbod",
             title="Al het aanbod",
             description="Alle activiteiten, initiatieven en hulp in de Kop van Noord-Holland.",
-        )
-        yield ProfessionalsPage(
-            "professionals",
-            title="Voor professionals",
-            description="Zo vind je snel aanbod om inwoners naar door te verwijzen.",
         )
 
     def context(self, ctx: BuildContext, page: Page | None, doc: MkDocsPage, context: Context) -> None:

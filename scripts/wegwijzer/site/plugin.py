@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from wegwijzer.core import describe, text, vocab
+from wegwijzer.core import describe, referral, text, vocab
 from wegwijzer.core.load import load_catalog
 from wegwijzer.core.problems import EntryErrors
 from wegwijzer.core.region import load_region
@@ -34,8 +34,10 @@ from wegwijzer.site.freshness import FreshnessView
 from wegwijzer.site.guides import GuidesView
 from wegwijzer.site.intake import IntakeView
 from wegwijzer.site.leaflets import LeafletView
+from wegwijzer.site.lijst import ListView
 from wegwijzer.site.maps import MapView
 from wegwijzer.site.pages import CataloguePages, Page
+from wegwijzer.site.professionals import ProfessionalsView
 from wegwijzer.site.readiness import ReadinessView
 from wegwijzer.site.search.view import SearchView
 from wegwijzer.site.security import SecurityView, site_file_problems
@@ -49,6 +51,8 @@ INCLUDED = InclusionLevel.INCLUDED
 # - SearchView must run after the views that add pages it indexes (it reads every page's context).
 VIEWS: tuple[type[View], ...] = (
     CataloguePages,
+    ProfessionalsView,
+    ListView,
     FreshnessView,
     LeafletView,
     GuidesView,
@@ -196,6 +200,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             "region": ctx.catalog.region,
             "lists": vocab.LISTS,
             "describe": describe,
+            "referral": referral,  # how to refer to an offer, in words (the 'verwijzen' block)
             "label": vocab.label,
             "today": ctx.today,
             "melden_url": ctx.settings.melden_url,

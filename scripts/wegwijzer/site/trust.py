@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 # visits every page type, uses the map choice and compares the browser's storage with this list.
 BROWSER_STORAGE = {
     "wegwijzer-kaart": "Of je de kaart wilt zien (alleen als de kaartjes van een andere server komen).",
+    "wegwijzer-lijst": "Mijn lijst: welk aanbod en welke plekken je op je lijst zet. Niets anders.",
 }
 
 # Software that ends up in the site, with where its version and licence are read from.
@@ -49,6 +50,7 @@ NPM_PARTS = (
     ("leaflet.markercluster", "groepjes plekken op de kaart"),
     ("lunr", "zoeken"),
     ("lunr-languages", "zoeken in het Nederlands"),
+    ("qrcode-generator", "de QR-code op de verwijskaart van Mijn lijst"),
     ("@cfworker/json-schema", "controleert het aanmeldformulier"),
 )
 PYTHON_PARTS = (

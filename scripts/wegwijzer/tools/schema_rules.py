@@ -119,6 +119,8 @@ LIST_NOUNS = {
     "toegankelijkheid": "waarde voor toegankelijkheid",
     "talen": "taal",
     "dagen": "dag van de week",
+    "verwijzers": "keuze voor wie iemand aanmeldt",
+    "verwijs_manieren": "manier van aanmelden",
     "evenement_soorten": "soort bijeenkomst",
     "gezondheid": "onderdeel van Positieve Gezondheid",
 }

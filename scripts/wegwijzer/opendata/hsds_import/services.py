@@ -4,7 +4,9 @@ To map one more HSDS part (contacts, assured_date, ...): write a function ``_<pa
 that returns the fields it fills, add it to ``PARTS`` and its HSDS key to ``HANDLED``.
 
 Themes, audiences and kinds come from our own ``wegwijzer-*`` attributes when present (our
-export has them); otherwise a default is chosen and the report says so.
+export has them); otherwise a default is chosen and the report says so. The ``verwijzen`` block
+comes back only from our own export (its attributes, its lines in ``application_process`` and
+``required_documents``); another feed's referral text is reported, not guessed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from wegwijzer.core import model
+from wegwijzer.core import model, referral
 from wegwijzer.core.guard import shown
 from wegwijzer.core.region import REGION_ID, REGION_NAME, UNKNOWN_AREA, Region
 from wegwijzer.core.vocab import LISTS
@@ -65,6 +67,7 @@ HANDLED = {
     "cost_options",
     "fees_description",
     "application_process",
+    "required_documents",
     "attributes",
     "assured_date",
     "assurer_email",
@@ -309,6 +312,32 @@ def _cost(service: Part) -> dict:
     return {}
 
 
+def _documents(service: Part) -> str:
+    docs = [d.text("document", "wat je meestuurt", one_line=True) for d in service.parts("required_documents")]
+    return "; ".join(d for d in docs if d)
+
+
+def _referral(service: Part, lines: str) -> dict:
+    """Our own export's 'verwijzen': who and how from the wegwijzer-* attributes, the rest from its lines."""
+    attributes = service.parts("attributes")
+    wie = [c for c in attribute_codes(attributes, "wegwijzer-verwijzers") if c in LISTS["verwijzers"]]
+    documents = _documents(service)
+    if not wie:
+        for what, text in (("Verwijzen", lines), ("Meesturen", documents)):
+            if text:
+                service.notes.append(f"{what} (niet overgenomen, vul 'verwijzen' zelf in): '{shown(text, 200)}'.")
+        return {}
+    hoe = [c for c in attribute_codes(attributes, "wegwijzer-verwijs_manieren") if c in LISTS["verwijs_manieren"]]
+    block: dict = {"wie": wie, **({"hoe": hoe} if hoe else {}), **referral.from_process(lines)}
+    if "formulier" in block and not valid(model._website, block["formulier"]):
+        service.notes.append(f"Het aanmeldformulier '{shown(block.pop('formulier'))}' is geen geldig webadres.")
+    if documents and len(documents) <= 300:
+        block["meesturen"] = documents
+    elif documents:
+        service.notes.append("Wat je meestuurt is langer dan 300 tekens en is niet overgenomen.")
+    return {"verwijzen": block}
+
+
 def _registration(service: Part) -> dict:
     out: dict = {}
     process = service.text("application_process", "het aanmelden")
@@ -316,6 +345,9 @@ def _registration(service: Part) -> dict:
         process, _, professionals = process.partition(PROFESSIONALS)
         out["voor_professionals"] = professionals.strip()
         process = process.strip()
+    process, _, lines = (process or "").partition(referral.PROCESS_HEADING)
+    out.update(_referral(service, lines.strip()))
+    process = process.strip()
     if process:
         match = _EXPORT_PROCESS.match(process)
         if match:
