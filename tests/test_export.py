@@ -128,6 +128,8 @@ def test_csv_cells_cannot_start_a_formula():
     assert guard.safe_cell("+31 223 123 456", phone=True) == "+31 223 123 456"  # a phone number stays readable
     assert guard.safe_cell("+1+cmd|x", phone=True) == "'+1+cmd|x"  # but not a formula in the phone column
     assert guard.safe_cell("Gewone tekst") == "Gewone tekst"
+    assert guard.safe_cell("-2+3") == "'-2+3"  # outside a phone column, Excel would show 1
+    assert guard.safe_cell("") == ""
 
 
 def test_geojson_has_every_place_as_a_point(site, catalog):
