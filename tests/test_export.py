@@ -127,8 +127,9 @@ def test_csv_cells_cannot_start_a_formula():
     assert guard.safe_cell("\t=1") == "'\t=1" and guard.safe_cell("\r=1") == "'\r=1"
     assert guard.safe_cell("+31 223 123 456", phone=True) == "+31 223 123 456"  # a phone number stays readable
     assert guard.safe_cell("+1+cmd|x", phone=True) == "'+1+cmd|x"  # but not a formula in the phone column
-    assert guard.safe_cell("Gewone tekst") == "Gewone tekst"
-    assert guard.safe_cell("-2+3") == "'-2+3"  # outside a phone column, Excel would show 1
+    for text in ("Gewone tekst", "XL-maat", "'t Dorpshuis", "0223 123 456"):
+        assert guard.safe_cell(text) == text
+    assert guard.safe_cell("-1-2") == "'-1-2"  # outside a phone column: Excel would show -3
     assert guard.safe_cell("") == ""
 
 

@@ -25,7 +25,9 @@ def test_valid_place_and_offer():
     assert act.schema[0].herhaling == "wekelijks"
 
 
-@pytest.mark.parametrize("good, bad", [("1781 AB", "178 AB"), ("1781ab", "1781 SS"), ("1791 CD", "ABCD 12")])
+@pytest.mark.parametrize(
+    "good, bad", [("1781 AB", "178 AB"), ("1781ab", "1781 SS"), ("1791 CD", "ABCD 12"), ("1781 SE", "1781 sd")]
+)
 def test_postcode(good, bad):
     Location.model_validate(place(adres={"plaats": "Den Helder", "postcode": good}))
     assert "geen geldige postcode" in errors_of(Location, place(adres={"plaats": "Den Helder", "postcode": bad}))
@@ -237,3 +239,32 @@ def test_an_address_on_one_line():
     assert Location.model_validate(place(adres={"plaats": "Den Helder"})).adres.one_line() == "Den Helder"
     only_street = place(adres={"straat": "Keizerstraat", "plaats": "Oudeschild"})
     assert Location.model_validate(only_street).adres.one_line() == "Keizerstraat, Oudeschild"
+
+
+def test_a_line_and_a_word_up_to_the_limit():
+    line = ("woord " * 400)[: guard.MAX_LINE_CHARS - 1] + "x"
+    assert len(line) == guard.MAX_LINE_CHARS
+    assert Activity.model_validate(offer(beschrijving=line)).beschrijving == line
+    assert errors_of(Activity, offer(beschrijving="Eerst dit.\n" + line + "x")) == (
+        "Regel 2 van de tekst is te lang (2001 tekens). "
+        "Zet er een lege regel tussen: een alinea is hoogstens 2000 tekens."
+    )
+    word = "a" * guard.MAX_WORD_LETTERS
+    assert Activity.model_validate(offer(beschrijving=f"Een {word}.")).beschrijving == f"Een {word}."
+    assert errors_of(Activity, offer(beschrijving=f"Een {word}b.")) == (
+        f"Het woord '{'a' * 27}...' is te lang (61 letters). "
+        "Een woord heeft hoogstens 60 letters. Zet spaties of streepjes tussen de delen."
+    )
+
+
+def test_times_are_counted_at_every_place_they_are_held_at():
+    """40 places: 4 times at all of them and one time at each place is 200 times on the pages, the most."""
+    places = [f"plek-{i}" for i in range(guard.MAX_PLACES)]
+    at_all = [{"dag": "maandag", "van": f"{9 + i:02d}:00", "tot": f"{9 + i:02d}:30"} for i in range(4)]
+    at_one = [{"dag": "dinsdag", "van": "10:00", "tot": "11:00", "plek": p} for p in places]
+    assert len(Activity.model_validate(offer(plekken=places, schema=at_all + at_one)).schema) == 44
+    extra = {"dag": "woensdag", "van": "10:00", "tot": "11:00", "plek": places[0]}
+    assert errors_of(Activity, offer(plekken=places, schema=[*at_all, *at_one, extra])) == (
+        "Er staan te veel tijden op te veel plekken: 201 (tijden keer plekken). Dat kan hoogstens 200 zijn. "
+        "Zet bij elke tijd 'plek', of maak er meer items van."
+    )

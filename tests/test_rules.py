@@ -434,6 +434,20 @@ RULES = [
         ],
     ),
     Rule(
+        "plek buiten de Kop",
+        only_place(coordinaten={"lat": 52.37, "lon": 4.89}),  # Amsterdam
+        only_place(coordinaten={"lat": 52.96, "lon": 4.77}),
+        [
+            (
+                LOC,
+                10,
+                "coordinaten",
+                "De plek (52.37, 4.89) ligt niet in de Kop van Noord-Holland. Controleer de coördinaten: "
+                "lat is ongeveer 52.7 tot 53.2, lon ongeveer 4.6 tot 5.3. Draai ze niet om.",
+            )
+        ],
+    ),
+    Rule(
         "postcode die niet bestaat",  # SA, SD and SS are never given out
         only_place(adres={"straat": "Keizerstraat", "postcode": "1781 SA", "plaats": "Den Helder"}),
         only_place(adres={"straat": "Keizerstraat", "postcode": "1781 sb", "plaats": "Den Helder"}),
