@@ -35,8 +35,6 @@ STAGES = ROOT / ".mutatie"
 HERE = Path(__file__).parent
 EQUIVALENT = HERE / "gelijkwaardig.yaml"
 GROUPS = HERE / "groepen.yaml"
-LINKED = ("tests", "locations", "activities", "content", "overrides", "mkdocs.yml", "schema", ".github", "scripts")
-LINKED += (".pre-commit-config.yaml",)
 TARGET = 85.0
 KILLED = {1, 3, 36, 24, -24, 152, 255, 37, -11, -9}  # a failing test, a timeout, a crash: noticed
 SURVIVED = {0, 5, 33}  # tests passed, or no test reached the code
@@ -51,9 +49,17 @@ def _toml_list(values: list[str]) -> str:
     return "[" + ", ".join(json.dumps(v) for v in values) + "]"
 
 
+def project_files() -> list[str]:
+    """The top-level files and folders of the project (tests read data files, settings and scripts by path)."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return sorted({line.split("/")[0] for line in tracked.splitlines()} - {"pyproject.toml"})
+
+
 def stage_config(group: dict[str, list[str]]) -> str:
     """pyproject.toml for a group's stage: mutmut mutates its modules and runs only its tests."""
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    copied = _toml_list([name for name in project_files() if name != "tests"])  # mutmut copies tests/ itself
+    config = re.sub(r"also_copy = \[[^\]]*\]", lambda _: f"also_copy = {copied}", config)
     modules = [f"src/wegwijzer/{m}" for m in group["modules"]]
     config = re.sub(r"only_mutate = \[[^\]]*\]", lambda _: f"only_mutate = {_toml_list(modules)}", config)
     selection = _toml_list([f"tests/{t}" for t in group["tests"]] + FAST_ONLY)
@@ -68,7 +74,7 @@ def stage(name: str, group: dict[str, list[str]]) -> Path:
         shutil.rmtree(where)
     where.mkdir(parents=True)
     shutil.copytree(ROOT / "scripts", where / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    for linked in LINKED:
+    for linked in project_files():
         if (ROOT / linked).exists():
             (where / linked).symlink_to(ROOT / linked)
     (where / "pyproject.toml").write_text(stage_config(group), encoding="utf-8")
