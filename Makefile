@@ -41,7 +41,7 @@ build: install
 validate: install
 	$(VENV)/bin/wegwijzer validate
 
-test: install chromium java
+test: install chromium java lint
 	$(PY) -m pytest -n 2 -q
 
 # The fast tier: pure unit tests, no site build, no browser (seconds).
@@ -60,11 +60,12 @@ mutatie: install
 	nice -n 19 $(PY) tests/mutatie/run.py $(foreach g,$(GROEPEN),--groep $(g)) $(if $(OPNIEUW),--opnieuw) \
 	  $(if $(KINDEREN),--kinderen $(KINDEREN))
 
-# Lint, format and type checks (also in pre-commit).
+# Lint, format and type checks (also in pre-commit, and the first step of `make test`).
 lint: install
 	$(VENV)/bin/ruff check scripts tests benchmarks
 	$(VENV)/bin/ruff format --check scripts tests benchmarks
 	$(VENV)/bin/mypy
+	npx --no-install eslint .
 
 # Run the accessibility checks and write their results for the statement on /toegankelijkheid/
 # (scripts/wegwijzer/data/toegankelijkheid-getest.json). Commit that file afterwards.

@@ -330,3 +330,20 @@ def phone(browser):
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     yield page
     context.close()
+
+
+def wait_for_text(page, selector: str, text: str | None = None, pattern: str | None = None) -> None:
+    """Wait until the element shows ``text`` (a part of it) or matches ``pattern``.
+
+    Not page.wait_for_function: that polls with eval, which the site's Content-Security-Policy
+    forbids; Playwright's own assertions run outside the page's scripts.
+    """
+    import re
+
+    from playwright.sync_api import expect
+
+    found = expect(page.locator(selector))
+    if text is not None:
+        found.to_contain_text(text, timeout=30_000)
+    else:
+        found.to_have_text(re.compile(pattern or r"\S", re.S), timeout=30_000)

@@ -177,9 +177,11 @@ def test_an_offer_made_in_the_web_editor_passes_validate(site, browser, reposito
     text = subprocess.run(["git", "show", f"{branch}:{FILE}"], cwd=repo, capture_output=True, text=True).stdout
     assert "naam: Koffieochtend Test" in text, text
     assert "telefoon" not in text and '""' not in text
-    subprocess.run(["git", "checkout", "-q", branch], cwd=repo, check=True)
+    # The branch as its own copy: decap-server may still be switching branches in `repo` itself.
+    checked = tmp_path / "branch"
+    subprocess.run(["git", "worktree", "add", "-q", str(checked), branch], cwd=repo, check=True)
     result = subprocess.run(
-        [sys.executable, "-m", "wegwijzer", "validate", "--root", str(repo)], capture_output=True, text=True
+        [sys.executable, "-m", "wegwijzer", "validate", "--root", str(checked)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr + text
     assert "2 keer aanbod" in result.stdout

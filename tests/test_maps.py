@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import BLANK_PNG
+from conftest import BLANK_PNG, wait_for_text
 from wegwijzer.site import maps
 from wegwijzer.site.context import Settings
 
@@ -286,7 +286,7 @@ def test_dichtbij_mij_without_permission_explains(browser, server):
         page.goto(server + "kaart/")
         page.get_by_role("button", name="Dichtbij mij").click()
         status = page.locator("[data-dichtbij-status]")
-        page.wait_for_function("document.querySelector('[data-dichtbij-status]').textContent.length > 20")
+        wait_for_text(page, "[data-dichtbij-status]", pattern=r"^.{21,}")
         assert "woonplaats" in status.inner_text()
         assert page.locator("[data-dichtbij-lijst] li").count() == 0
     finally:

@@ -12,8 +12,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import offline, serving
+from conftest import offline, serving, wait_for_text
 from test_a11y import readable, run_axe
 from test_search import OFFERS, PLACES, build_search_site
 from wegwijzer.core.catalog import distance_km
@@ -43,7 +44,7 @@ def near_server(near_site):
 
 
 def _page(browser, geolocation=True, script=COUNT_CALLS):
-    # bypass_csp: wait_for_function polls with eval, which the site's Content-Security-Policy forbids
+    # bypass_csp: axe is added as an inline script, which the site's Content-Security-Policy forbids
     # (test_security_site checks the policy on every page type).
     options = {"viewport": {"width": 360, "height": 640}, "locale": "nl-NL", "bypass_csp": True}
     if geolocation:
@@ -65,10 +66,7 @@ def _open(page, base, query=""):
     page.goto(base + "zoeken/" + query)
     page.wait_for_selector("#ww-zoeken[data-klaar='ja']")
     if query:
-        page.wait_for_function(
-            "document.querySelector('#zoek-status').textContent.length > 0 "
-            "&& !document.querySelector('#zoek-status').textContent.startsWith('Even')"
-        )
+        wait_for_text(page, "#zoek-status", pattern=r"^(?!Even)\S")
 
 
 def _names(page, list_id="zoek-resultaten"):
@@ -77,7 +75,7 @@ def _names(page, list_id="zoek-resultaten"):
 
 def _click_near(page):
     page.get_by_role("button", name="Dichtbij mij").click()
-    page.wait_for_function("document.querySelector('#zoek-status').textContent.includes('bovenaan')")
+    wait_for_text(page, "#zoek-status", "bovenaan")
 
 
 def _km(lat, lon):
@@ -187,7 +185,7 @@ def test_dichtbij_mij_combines_with_words_and_filters(browser, near_server):
         # A filter keeps the distance order and the distances.
         page.click("#zoek-filters summary")
         page.select_option("#zoek-gemeente", "texel")
-        page.wait_for_function("document.querySelector('#zoek-status').textContent.includes('Texel')")
+        wait_for_text(page, "#zoek-status", "Texel")
         texel = _names(page)
         assert "Taalcafé Markt" not in texel and "Taalcafé De Kolk" in texel
         assert "bovenaan" in page.inner_text("#zoek-status")
@@ -196,11 +194,11 @@ def test_dichtbij_mij_combines_with_words_and_filters(browser, near_server):
         assert parse_qs(urlsplit(page.url).query) == {"q": ["taal"], "gemeente": ["texel"]}
         # Pressing again gives the normal order back, without asking again.
         page.get_by_role("button", name="Dichtbij mij").click()
-        page.wait_for_function("!document.querySelector('#zoek-status').textContent.includes('bovenaan')")
+        expect(page.locator("#zoek-status")).not_to_contain_text("bovenaan", timeout=30_000)
         assert page.get_by_role("button", name="Dichtbij mij").get_attribute("aria-pressed") == "false"
         assert page.locator(".ww-card__afstand").count() == 0
         page.get_by_role("button", name="Dichtbij mij").click()
-        page.wait_for_function("document.querySelector('#zoek-status').textContent.includes('bovenaan')")
+        wait_for_text(page, "#zoek-status", "bovenaan")
         assert page.evaluate("window.__geoCalls") == 1
         _no_traces(page)
         assert page.console_errors == []
@@ -215,7 +213,7 @@ def test_refused_position_keeps_the_normal_order(browser, near_server):
         _open(page, near_server, "?q=taal")
         before = _names(page)
         page.get_by_role("button", name="Dichtbij mij").click()
-        page.wait_for_function("document.querySelector('#zoek-status').textContent.includes('toestemming')")
+        wait_for_text(page, "#zoek-status", "toestemming")
         status = page.inner_text("#zoek-status")
         assert "Je gaf geen toestemming" in status and "gewone volgorde" in status
         assert _names(page) == before
@@ -246,7 +244,7 @@ def test_nothing_in_the_woonplaats_shows_the_nearest_with_distance(browser, near
     context, page = _page(browser, geolocation=False)
     try:
         _open(page, near_server, "?q=computercursus&kern=den-burg")
-        page.wait_for_function("document.querySelector('#zoek-status').textContent.includes('dichtst bij')")
+        wait_for_text(page, "#zoek-status", "dichtst bij")
         status = page.inner_text("#zoek-status")
         assert status.startswith("Geen resultaten voor ‘computercursus’ (in Den Burg).")
         assert "Dit is het dichtst bij Den Burg" in status

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import wait_for_text
+
 FIRST_SCREEN = 3  # result cards that fit on the first screen of a 360x640 phone, next to the form
 
 ONTMOETEN = {
@@ -190,7 +192,7 @@ def test_need_phrased_queries_are_answered_on_the_first_screen(searcher):
 def test_a_need_without_an_entry_gets_an_honest_answer(phone, server, query):
     phone.goto(server + "zoeken/?q=" + query.replace(" ", "+"))
     phone.wait_for_selector("#ww-zoeken[data-klaar='ja']")
-    phone.wait_for_function("document.querySelector('#zoek-status').textContent.startsWith('Geen')")
+    wait_for_text(phone, "#zoek-status", pattern=r"^Geen")
     help_text = phone.inner_text("#zoek-hulp")
     assert "Probeer dit" in help_text
     assert phone.locator("#zoek-hulp a[href$='aanbod/wijkteam/']").count() == 1

@@ -4,6 +4,7 @@
  * Needs dichtbij.js (WegwijzerDichtbij); the addresses come from data attributes of the section.
  */
 (function () {
+  "use strict";
   var box = document.querySelector("[data-dichtbij]");
   if (!box || !window.WegwijzerDichtbij || !window.fetch || !window.Promise) return;
   var D = window.WegwijzerDichtbij;

@@ -3,6 +3,7 @@
  * Content-Security-Policy can forbid inline scripts: open the tab an address (#...) points to.
  */
 (function () {
+  "use strict";
   var target = document.getElementById(location.hash.slice(1));
   if (target && target.name) target.checked = target.name.startsWith("__tabbed_");
 })();
