@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from entries import offer, place, write_project
 from wegwijzer.core.load import load_catalog
@@ -191,3 +192,63 @@ def test_end_time_before_start_is_reported_with_other_errors(tmp_path):
     )
     fields = {p.field for p in problems}
     assert {"schema, regel 1, dag", "schema, regel 1, tot"} <= fields
+
+
+def _rows(problems) -> list[tuple]:
+    return [(p.file, p.line, p.field, p.message, p.warning) for p in problems]
+
+
+def test_folders_in_a_data_folder(tmp_path):
+    write_project(tmp_path, {"buurtkamer-test": place()}, {})
+    (tmp_path / "activities" / "map.yaml").mkdir()
+    (tmp_path / "activities" / "oud").mkdir()
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    assert _rows(exc.value.problems) == [
+        (
+            "activities/map.yaml",
+            None,
+            "",
+            "Dit is een map, geen bestand. Een item is één bestand dat eindigt op .yaml.",
+            False,
+        ),
+        ("activities/oud", None, "", "Deze map wordt niet gelezen. Zet items direct in de map zelf.", True),
+    ]
+
+
+def test_a_file_without_fields_a_file_that_is_gone_and_a_link_in_a_circle(tmp_path):
+    """Each with a Dutch message, none with a traceback (a symlink loop crashed `validate` before)."""
+    write_project(tmp_path, {"lijst": "- naam: Buurtkamer\n- soort: buurtkamer\n"}, {})
+    locations = tmp_path / "locations"
+    (locations / "weg.yaml").symlink_to(locations / "bestaat-niet.yaml")
+    (locations / "rondje.yaml").symlink_to(locations / "rondje.yaml")
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    assert _rows(exc.value.problems) == [
+        ("locations/lijst.yaml", 1, "", "Het bestand moet velden bevatten, zoals 'naam: ...' op elke regel.", False),
+        (
+            "locations/rondje.yaml",
+            None,
+            "",
+            "Dit is een snelkoppeling (symlink) die in een rondje naar zichzelf verwijst. "
+            "Zet er een gewoon bestand neer.",
+            False,
+        ),
+        ("locations/weg.yaml", None, "", "Het bestand bestaat niet (of het is een snelkoppeling naar niets).", False),
+    ]
+
+
+def test_a_very_long_line_is_refused_before_it_is_read(tmp_path):
+    """Also in a comment: the parser never sees a line that long."""
+    text = yaml.safe_dump(place(), allow_unicode=True, sort_keys=False) + "# " + "x" * 2100 + "\n"
+    problems = problems_for(tmp_path, {"lang": text}, {})
+    assert _rows(problems) == [
+        (
+            "locations/lang.yaml",
+            23,
+            "",
+            "Deze regel is te lang (2102 tekens). Een regel mag hoogstens 2000 tekens hebben. "
+            "Zet lange tekst over meer regels (met | of > achter de veldnaam).",
+            False,
+        )
+    ]

@@ -128,3 +128,75 @@ def test_a_failed_build_says_so_in_dutch(tmp_path):
     assert result.returncode == 1
     assert "Aborted" not in result.stderr and "BuildError" not in result.stderr and "ERROR" not in result.stderr
     assert "Schrijf het zo: `kosten: {gratis: true}`." in result.stderr
+
+
+def reported(tmp_path: Path, places: dict, offers: dict) -> list[str]:
+    """The problem lines `validate` shows for this project."""
+    write_project(tmp_path, places, offers)
+    report = validate(tmp_path).stderr
+    return [line for line in report.splitlines() if ": fout: " in line or ": let op: " in line]
+
+
+def test_an_unknown_field_lists_the_fields_allowed_in_its_own_block(tmp_path):
+    schedule = [{"dag": "dinsdag", "vna": "10:00", "tot": "12:00"}]
+    adres = {"straat": "Keizerstraat", "huisnr": "1", "plaats": "Den Helder"}
+    lines = reported(
+        tmp_path, {"buurtkamer-test": place(adres=adres)}, {"fout": offer(schema=schedule, doelgroep=["ouders"])}
+    )
+    assert lines == [
+        "activities/fout.yaml, regel 12, veld 'schema, regel 1, van': fout: Het veld 'van' ontbreekt. Vul het in.",
+        "activities/fout.yaml, regel 13, veld 'schema, regel 1, vna': fout: Het veld 'vna' bestaat niet. "
+        "Bedoelde je 'van'? Toegestaan: dag, datum, van, tot, herhaling, week, start, eind, plek, opmerking.",
+        "activities/fout.yaml, regel 21, veld 'doelgroep': fout: Het veld 'doelgroep' bestaat niet. "
+        "Bedoelde je 'doelgroepen'? Toegestaan: naam, voorbeeld, beschrijving, organisatie, contact, bron, "
+        "gecontroleerd_op, beheerder, beheerder_email, soort, samenvatting, themas, doelgroepen, plekken, gebied, "
+        "schema, kosten, aanmelden, talen, inloop, bel_112, voor_professionals.",
+        "locations/buurtkamer-test.yaml, regel 5, veld 'adres, huisnr': fout: Het veld 'huisnr' bestaat niet. "
+        "Bedoelde je 'huisnummer'? Toegestaan: straat, huisnummer, postcode, plaats.",
+    ]
+
+
+def test_a_time_written_as_a_number_is_shown_as_a_time(tmp_path):
+    schedule = [{"dag": "dinsdag", "van": 930, "tot": 12345}]
+    lines = reported(tmp_path, {"buurtkamer-test": place()}, {"fout": offer(schema=schedule)})
+    assert [line.split(": fout: ")[1] for line in lines] == [
+        'Een tijd schrijf je met een dubbele punt en tussen aanhalingstekens: `van: "09:30"`.',
+        'Een tijd schrijf je met een dubbele punt en tussen aanhalingstekens: `tot: "10:00"`.',  # no time in it
+    ]
+
+
+@pytest.mark.parametrize("written", [True, "ja", "Gratis", 0])
+def test_free_written_in_one_word(tmp_path, written):
+    lines = reported(tmp_path, {"buurtkamer-test": place()}, {"fout": offer(kosten=written)})
+    assert [line.split(": fout: ")[1] for line in lines] == ["Schrijf het zo: `kosten: {gratis: true}`."]
+
+
+def test_empty_coordinates_say_how_to_fill_them_in(tmp_path):
+    lines = reported(tmp_path, {"leeg": place(coordinaten={"lat": None, "lon": None})}, {})
+    message = "De coördinaten zijn nog leeg. Vul ze in, of draai wegwijzer geocode (dat zoekt ze op bij het adres)."
+    assert lines == [
+        f"locations/leeg.yaml, regel 11, veld 'coordinaten, lat': fout: {message}",
+        f"locations/leeg.yaml, regel 12, veld 'coordinaten, lon': fout: {message}",
+    ]
+
+
+def test_too_many_places_says_how_many(tmp_path):
+    places = [f"plek-{i}" for i in range(41)]
+    lines = reported(tmp_path, {}, {"fout": offer(plekken=places)})
+    assert lines[0].endswith(
+        "veld 'plekken': fout: Deze lijst is te lang: 41 regels. Er mogen hoogstens 40 in staan. "
+        "Maak er meer items van."
+    )
+
+
+def test_a_huge_wrong_choice_gets_no_suggestion_but_the_choices(tmp_path):
+    lines = reported(tmp_path, {"buurtkamer-test": place()}, {"fout": offer(themas=["gezondheid" * 11])})
+    assert lines[0].split(": fout: ")[1].startswith(f"'{'gezondheid' * 5}gezondh...' is geen geldige keuze. Kies uit: ")
+
+
+def test_an_offer_at_a_broken_place_is_warned_on_its_own_line(tmp_path):
+    lines = reported(tmp_path, {"buurtkamer-test": place(soort="kasteel")}, {"x": offer()})
+    assert lines[1] == (
+        "activities/x.yaml, regel 10, veld 'plekken, regel 1': let op: De plek 'buurtkamer-test' heeft zelf fouten. "
+        "Verbeter eerst de fouten in locations/buurtkamer-test.yaml (zie hierboven)."
+    )
