@@ -202,9 +202,19 @@ def test_folders_in_a_data_folder(tmp_path):
     write_project(tmp_path, {"buurtkamer-test": place()}, {})
     (tmp_path / "activities" / "map.yaml").mkdir()
     (tmp_path / "activities" / "oud").mkdir()
+    (tmp_path / "activities" / "notities.txt").write_text("bellen\n", encoding="utf-8")
+    (tmp_path / "activities" / "elders.yaml").symlink_to("/etc/hostname")
     with pytest.raises(EntryErrors) as exc:
         load_catalog(tmp_path)
     assert _rows(exc.value.problems) == [
+        (
+            "activities/elders.yaml",
+            None,
+            "",
+            "Dit bestand verwijst naar '/etc/hostname', buiten de map van de Wegwijzer. "
+            "Dat mag niet (zo kan geen ander bestand op de site komen). Zet het bestand zelf in de map.",
+            False,
+        ),
         (
             "activities/map.yaml",
             None,
@@ -212,6 +222,7 @@ def test_folders_in_a_data_folder(tmp_path):
             "Dit is een map, geen bestand. Een item is één bestand dat eindigt op .yaml.",
             False,
         ),
+        ("activities/notities.txt", None, "", "Dit bestand hoort hier niet. Een item eindigt op .yaml.", False),
         ("activities/oud", None, "", "Deze map wordt niet gelezen. Zet items direct in de map zelf.", True),
     ]
 
@@ -249,6 +260,22 @@ def test_a_very_long_line_is_refused_before_it_is_read(tmp_path):
             "",
             "Deze regel is te lang (2102 tekens). Een regel mag hoogstens 2000 tekens hebben. "
             "Zet lange tekst over meer regels (met | of > achter de veldnaam).",
+            False,
+        )
+    ]
+
+
+def test_unknown_places_of_a_refused_offer_are_reported_once_in_the_same_run(tmp_path):
+    places = {"buurtkamer-test": place(), "kapot": place(plekken=["nergens"])}  # a place has no 'plekken'
+    offers = {"x": offer(themas=["koken"], plekken=["buurtkamer-tset"])}
+    problems = problems_for(tmp_path, places, offers)
+    assert [row for row in _rows(problems) if "geen plek met id" in row[3]] == [
+        (
+            "activities/x.yaml",
+            10,
+            "plekken, regel 1",
+            "Er is geen plek met id 'buurtkamer-tset'. Bedoelde je 'buurtkamer-test'? "
+            "Een id is de naam van een bestand in locations/, zonder .yaml.",
             False,
         )
     ]

@@ -15,6 +15,8 @@ import pytest
 import yaml
 
 from entries import offer, place, write_project
+from wegwijzer.core.messages import translate
+from wegwijzer.core.model import Activity
 from wegwijzer.tools import cli
 
 
@@ -200,3 +202,75 @@ def test_an_offer_at_a_broken_place_is_warned_on_its_own_line(tmp_path):
         "activities/x.yaml, regel 10, veld 'plekken, regel 1': let op: De plek 'buurtkamer-test' heeft zelf fouten. "
         "Verbeter eerst de fouten in locations/buurtkamer-test.yaml (zie hierboven)."
     )
+
+
+def _messages(lines: list[str]) -> list[str]:
+    return [line.split(": fout: ")[1] for line in lines]
+
+
+def test_decimal_commas_in_coordinates_on_one_line(tmp_path):
+    """`{lat: 52,957, lon: 4,76}` reads as four fields (52, 957, 4, 76): say to use a point."""
+    text = yaml.safe_dump(place(), sort_keys=False).replace(
+        "coordinaten:\n  lat: 52.957\n  lon: 4.76\n", "coordinaten: {lat: 52,957, lon: 4,76}\n"
+    )
+    assert "{lat: 52,957" in text
+    lines = reported(tmp_path, {"komma": text}, {})
+    message = "Gebruik een punt in een getal, geen komma: `coordinaten: {lat: 52.95, lon: 4.76}`."
+    assert lines == [
+        f"locations/komma.yaml, regel 10, veld 'coordinaten, 76': fout: {message}",
+        f"locations/komma.yaml, regel 10, veld 'coordinaten, 957': fout: {message}",
+    ]
+
+
+def test_a_decimal_comma_in_lon_says_use_a_point(tmp_path):
+    text = yaml.safe_dump(place(), sort_keys=False).replace("lon: 4.76", "lon: 4,76")
+    assert _messages(reported(tmp_path, {"komma": text}, {})) == [
+        "Gebruik een punt in een getal, geen komma: `lon: 4.76`."
+    ]
+
+
+def test_a_field_named_with_a_number_is_an_unknown_field(tmp_path):
+    lines = reported(tmp_path, {"getal": place() | {"2026": "nieuw"}}, {})
+    assert _messages(lines)[0].startswith("Het veld '2026' bestaat niet. Toegestaan: naam, ")
+
+
+@pytest.mark.parametrize("written", [False, "nee", "Niet nodig", "false"])
+def test_no_sign_up_written_in_one_word(tmp_path, written):
+    lines = reported(tmp_path, {"buurtkamer-test": place()}, {"fout": offer(aanmelden=written)})
+    assert _messages(lines) == ["Schrijf het zo: `aanmelden: {nodig: false}`."]
+
+
+@pytest.mark.parametrize("written", [True, "ja", "Bel de bibliotheek."])
+def test_sign_up_written_in_one_line(tmp_path, written):
+    lines = reported(tmp_path, {"buurtkamer-test": place()}, {"fout": offer(aanmelden=written)})
+    assert _messages(lines) == ["Schrijf het zo: `aanmelden: {nodig: true, hoe: Bel 0223 123 456 of mail ...}`."]
+
+
+@pytest.mark.parametrize("written", [2.5, "2 euro per keer"])
+def test_an_amount_written_in_one_line(tmp_path, written):
+    lines = reported(tmp_path, {"buurtkamer-test": place()}, {"fout": offer(kosten=written)})
+    assert _messages(lines) == [
+        "Schrijf het zo: `kosten: {bedrag: 2.50, uitleg: per keer}`, of `kosten: {gratis: true}`."
+    ]
+
+
+def test_a_phone_number_read_as_a_number(tmp_path):
+    lines = reported(tmp_path, {"buurtkamer-test": place(contact={"telefoon": 223123456})}, {})
+    assert _messages(lines) == [
+        "'223123456' is geen geldig telefoonnummer. Schrijf het hele nummer met netnummer, "
+        'tussen aanhalingstekens: `telefoon: "0223 123 456"`.'
+    ]
+
+
+def test_a_woonkern_with_a_typo_gets_a_suggestion(tmp_path):
+    lines = reported(tmp_path, {"tikfout": place(woonkern="julianadrop")}, {})
+    assert _messages(lines) == [
+        "'julianadrop' is geen woonkern in Den Helder. Bedoelde je 'julianadorp'? "
+        "Kies uit: den-helder-stad, julianadorp, huisduinen."
+    ]
+
+
+def test_an_error_without_a_dutch_message_yet_still_says_what_is_wrong():
+    """A new kind of error from pydantic (none of the entry fields gives one now) is not swallowed."""
+    error = {"type": "new_kind", "loc": ("naam",), "msg": "Value is odd", "input": "x"}
+    assert translate(error, "aanbod", Activity) == (("naam",), "Deze waarde klopt niet (Value is odd).")
