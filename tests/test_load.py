@@ -75,15 +75,53 @@ def test_duplicate_ids(tmp_path):
     (tmp_path / "locations" / "dubbel.yml").write_text("naam: x\n", encoding="utf-8")
     with pytest.raises(EntryErrors) as exc:
         load_catalog(tmp_path)
-    dupes = [p for p in exc.value.problems if "bestaat al" in p.message]
-    assert len(dupes) == 2
+    again = "Elke bestandsnaam mag maar één keer voorkomen. Kies een andere naam."
+    assert [(p.file, p.line, p.field, p.message) for p in exc.value.problems] == [
+        ("locations/dubbel.yml", None, "", f"De id 'dubbel' bestaat al (locations/dubbel.yaml). {again}"),
+        ("activities/dubbel.yaml", None, "", f"De id 'dubbel' bestaat al (locations/dubbel.yaml). {again}"),
+    ]
 
 
 def test_bad_file_names(tmp_path):
-    problems = problems_for(tmp_path, {"Buurt Kamer.yaml": place(), "notitie.txt": "x"}, {})
-    messages = " ".join(p.message for p in problems)
-    assert "buurt-kamer.yaml" in messages
-    assert "eindigt op .yaml" in messages
+    problems = problems_for(tmp_path, {"Buurt Kamer.yaml": place(), "___.yaml": place(), "notitie.txt": "x"}, {})
+    rule = "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld"
+    assert [(p.file, p.line, p.field, p.message) for p in problems] == [
+        (
+            "locations/Buurt Kamer.yaml",
+            None,
+            "",
+            f"De bestandsnaam 'Buurt Kamer.yaml' kan niet. {rule} 'buurt-kamer.yaml'.",
+        ),
+        ("locations/___.yaml", None, "", f"De bestandsnaam '___.yaml' kan niet. {rule} 'naam.yaml'."),
+        ("locations/notitie.txt", None, "", "Dit bestand hoort hier niet. Een item eindigt op .yaml."),
+    ]
+
+
+def test_hidden_files_are_passed_over(tmp_path):
+    """A .gitkeep or .DS_Store in a data folder is no entry and no problem; the entries after it are read."""
+    write_project(tmp_path, {"buurtkamer-test": place()}, {"taalcafe": offer()})
+    for folder in ("locations", "activities"):
+        (tmp_path / folder / ".gitkeep").write_text("", encoding="utf-8")
+    catalog = load_catalog(tmp_path)
+    assert (list(catalog.locations), list(catalog.activities), catalog.problems) == (
+        ["buurtkamer-test"],
+        ["taalcafe"],
+        [],
+    )
+
+
+def test_no_data_folder_is_an_error(tmp_path):
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    assert [(p.file, p.line, p.field, p.message) for p in exc.value.problems] == [
+        (
+            str(tmp_path),
+            None,
+            "",
+            f"In {tmp_path} staat geen map locations/ of activities/. Draai dit in de map van de Wegwijzer, "
+            "of wijs die map aan met --root.",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
