@@ -41,7 +41,7 @@ SURVIVED = {0, 5, 33}  # tests passed, or no test reached the code
 FAST_ONLY = ["-m", "not browser and not build"]
 
 
-def load_groups() -> dict[str, dict[str, list[str]]]:
+def load_groups() -> dict[str, dict]:
     return yaml.safe_load(GROUPS.read_text(encoding="utf-8"))
 
 
@@ -55,7 +55,7 @@ def project_files() -> list[str]:
     return sorted({line.split("/")[0] for line in tracked.splitlines()} - {"pyproject.toml"})
 
 
-def stage_config(group: dict[str, list[str]]) -> str:
+def stage_config(group: dict) -> str:
     """pyproject.toml for a group's stage: mutmut mutates its modules and runs only its tests."""
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     copied = _toml_list([name for name in project_files() if name != "tests"])  # mutmut copies tests/ itself
@@ -64,10 +64,12 @@ def stage_config(group: dict[str, list[str]]) -> str:
     config = re.sub(r"only_mutate = \[[^\]]*\]", lambda _: f"only_mutate = {_toml_list(modules)}", config)
     selection = _toml_list([f"tests/{t}" for t in group["tests"]] + FAST_ONLY)
     key = "pytest_add_cli_args_test_selection"
-    return re.sub(rf"{key} = \[[^\]]*\]", lambda _: f"{key} = {selection}", config)
+    config = re.sub(rf"{key} = \[[^\]]*\]", lambda _: f"{key} = {selection}", config)
+    extra = "".join(f"{name} = {json.dumps(value)}\n" for name, value in group.get("mutmut", {}).items())
+    return config.replace("[tool.mutmut]\n", "[tool.mutmut]\n" + extra, 1)
 
 
-def stage(name: str, group: dict[str, list[str]]) -> Path:
+def stage(name: str, group: dict) -> Path:
     """A fresh .mutatie/<name>/ folder: src/ is a copy of scripts/, the rest are links; mutmut set to the group."""
     where = STAGES / name
     if where.exists():
@@ -83,7 +85,7 @@ def stage(name: str, group: dict[str, list[str]]) -> Path:
     return where
 
 
-def still_valid(where: Path, group: dict[str, list[str]]) -> bool:
+def still_valid(where: Path, group: dict) -> bool:
     """Whether an earlier run of the group still counts: same code, same modules, same tests."""
     config = where / "pyproject.toml"
     same_config = config.exists() and config.read_text(encoding="utf-8") == stage_config(group)
