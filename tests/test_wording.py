@@ -32,6 +32,7 @@ from wegwijzer.site import statement
         ("Bibliotheek Texel", "Bibliotheek Texel"),
         ("Het", "Het"),
         ("Hetwijkteam", "Hetwijkteam"),
+        ("Het iPad-café", "het iPad-café"),  # only the first letter of the next word counts
     ],
 )
 def test_organisation_names_in_a_sentence(name, expected):
