@@ -409,6 +409,8 @@ def test_page_addresses_with_and_without_the_site_address():
     assert ids.page_url(SITE, "aanbod/taalcafe/") == "https://wegwijzer.example/aanbod/taalcafe/"
     assert ids.page_url(SITE + "/", "aanbod/taalcafe/") == "https://wegwijzer.example/aanbod/taalcafe/"
     assert ids.page_url("", "aanbod/taalcafe/") == "/aanbod/taalcafe/"
+    folder = "https://gemeente.example/wegwijzer-TX/"  # a site in a folder: only the last '/' goes
+    assert ids.page_url(folder, "aanbod/taalcafe/") == "https://gemeente.example/wegwijzer-TX/aanbod/taalcafe/"
 
 
 def test_open_data_links_each_offer_to_its_page_on_the_site(golden_catalog):
