@@ -54,9 +54,11 @@ verwacht: install
 	@git status --short tests/fixtures/gouden/verwacht
 
 # Mutation testing of the core modules (slow: not part of `make test`). README: "Hoe goed zijn de tests?".
-# Only some modules: make mutatie MODULES="scripts/wegwijzer/core/text.py scripts/wegwijzer/opendata/ids.py"
+# Groups of modules, each with its own tests: tests/mutatie/groepen.yaml. Only some: make mutatie GROEPEN="tekst validatie"
+# After adding tests, only the survivors again: make mutatie OPNIEUW=1 GROEPEN=tekst
 mutatie: install
-	$(PY) tests/mutatie/run.py $(MODULES)
+	nice -n 19 $(PY) tests/mutatie/run.py $(foreach g,$(GROEPEN),--groep $(g)) $(if $(OPNIEUW),--opnieuw) \
+	  $(if $(KINDEREN),--kinderen $(KINDEREN))
 
 # Lint, format and type checks (also in pre-commit, and the first step of `make test`).
 lint: install

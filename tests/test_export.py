@@ -17,7 +17,7 @@ import pytest
 
 from conftest import FIXED_EPOCH, ROOT
 from wegwijzer.core import describe, guard, vocab
-from wegwijzer.opendata import hsds, ical, ids, jsonld
+from wegwijzer.opendata import hsds, ical, ids, jsonld, table, view
 
 HSDS_SCHEMA = ROOT / "schema" / "hsds-3.0" / "service_with_definitions.json"  # vendored, see its README
 BUILD_DATE = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()
@@ -128,7 +128,10 @@ def test_csv_cells_cannot_start_a_formula():
     assert guard.safe_cell("\t=1") == "'\t=1" and guard.safe_cell("\r=1") == "'\r=1"
     assert guard.safe_cell("+31 223 123 456", phone=True) == "+31 223 123 456"  # a phone number stays readable
     assert guard.safe_cell("+1+cmd|x", phone=True) == "'+1+cmd|x"  # but not a formula in the phone column
-    assert guard.safe_cell("Gewone tekst") == "Gewone tekst"
+    for text in ("Gewone tekst", "XL-maat", "'t Dorpshuis", "0223 123 456"):
+        assert guard.safe_cell(text) == text
+    assert guard.safe_cell("-1-2") == "'-1-2"  # outside a phone column: Excel would show -3
+    assert guard.safe_cell("") == ""
 
 
 def test_geojson_has_every_place_as_a_point(site, catalog):
@@ -391,3 +394,198 @@ def test_golden_hsds_services_validate_against_the_hsds_schema(golden_catalog):
     assert [(s["name"], e.message) for s in services for e in validator.iter_errors(s)] == []
     broken = dict(services[0], schedules=[{"id": "x", "freq": "YEARLY"}])
     assert list(validator.iter_errors(broken)), "the schema check itself must find a broken service"
+
+
+# --- the site's address in the open data; the rarer cases, written out by hand -------------------
+
+SITE = "https://wegwijzer.example"  # mkdocs.yml site_url, as OpenDataView passes it (no slash at the end)
+
+
+def _csv_rows(text: str | bytes) -> dict[str, dict[str, str]]:
+    data = text.decode("utf-8") if isinstance(text, bytes) else text
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(data.removeprefix("\ufeff")), delimiter=";")}
+
+
+def _unfolded(ics: bytes) -> list[str]:
+    return ics.decode("utf-8").replace("\r\n ", "").split("\r\n")
+
+
+def test_page_addresses_with_and_without_the_site_address():
+    assert ids.page_url(SITE, "aanbod/taalcafe/") == "https://wegwijzer.example/aanbod/taalcafe/"
+    assert ids.page_url(SITE + "/", "aanbod/taalcafe/") == "https://wegwijzer.example/aanbod/taalcafe/"
+    assert ids.page_url("", "aanbod/taalcafe/") == "/aanbod/taalcafe/"
+    folder = "https://gemeente.example/wegwijzer-TX/"  # a site in a folder: only the last '/' goes
+    assert ids.page_url(folder, "aanbod/taalcafe/") == "https://gemeente.example/wegwijzer-TX/aanbod/taalcafe/"
+
+
+def test_open_data_links_each_offer_to_its_page_on_the_site(golden_catalog):
+    page = "https://wegwijzer.example/aanbod/taalcafe-proef/"
+    files = view.all_files(golden_catalog, BUILD_DATE, SITE)
+    assert _csv_rows(files["open-data/aanbod.csv"])["taalcafe-proef"]["pagina"] == page
+    assert _csv_rows(table.csv_text(golden_catalog))["taalcafe-proef"]["pagina"] == "/aanbod/taalcafe-proef/"
+    lines = _unfolded(files["open-data/activiteiten.ics"])
+    summary = lines.index("SUMMARY:Taalcafé Proef")
+    assert lines[summary + 1].endswith(f"\\n{page}") and lines[summary + 2] == f"URL:{page}"
+    without = _unfolded(view.all_files(golden_catalog, BUILD_DATE)["open-data/activiteiten.ics"])
+    assert not any(line.startswith("URL:") or "https://wegwijzer" in line for line in without)
+
+
+def test_json_ld_names_the_pages_with_the_site_address(golden_catalog):
+    act = golden_catalog.activities["taalcafe-proef"]
+    service, event = jsonld.jsonld_activity(golden_catalog, act, SITE)["@graph"]
+    page = "https://wegwijzer.example/aanbod/taalcafe-proef/"
+    place_page = "https://wegwijzer.example/plek/dorpshuis-t-proefje/"
+    assert (service["@id"], service["url"], event["url"]) == (page, page, page)
+    assert [(p["@id"], p["url"]) for p in service["areaServed"]] == [(place_page, place_page)]
+    assert [(p["@id"], p["url"]) for p in event["location"]] == [(place_page, place_page)]
+    place = jsonld.jsonld_place(golden_catalog, golden_catalog.locations["dorpshuis-t-proefje"], SITE)
+    assert (place["@id"], place["url"]) == (place_page, place_page)
+    without = jsonld.jsonld_activity(golden_catalog, act)["@graph"]
+    assert not any(key in node for node in without for key in ("@id", "url"))
+    assert not any(key in p for p in without[0]["areaServed"] for key in ("@id", "url"))
+
+
+def test_json_files_and_json_ld_are_written_one_way():
+    """Keys sorted (the same bytes on every build), letters as they are, no NaN (it is no JSON)."""
+    data = {"naam": "Café <De Hoek> & zo", "b": 1.5, "a": [1, 2]}
+    assert ids.dumps(data) == '{"a":[1,2],"b":1.5,"naam":"Café <De Hoek> & zo"}\n'
+    assert str(jsonld.jsonld_script(data)) == (
+        '<script type="application/ld+json">'
+        '{"a": [1, 2], "b": 1.5, "naam": "Café \\u003cDe Hoek\\u003e \\u0026 zo"}</script>'
+    )
+    for write in (ids.dumps, jsonld.jsonld_script):
+        with pytest.raises(ValueError):
+            write({"lat": float("nan")})
+
+
+def test_the_phone_column_of_the_csv_stays_readable():
+    text = table.csv_document(["naam", "telefoon"], [["-1-2", "+31 223 000 001"]], phone_columns=("telefoon",))
+    assert text == "\ufeffnaam;telefoon\r\n'-1-2;+31 223 000 001\r\n"
+
+
+@pytest.fixture(scope="module")
+def rare_cases(tmp_path_factory):
+    """Offers with what the golden project has not: an e-mail address, walk-in times without a note, a time
+    until midnight, the first week of the month in December, every other week without a start, an area."""
+    from entries import offer, place, write_project
+    from wegwijzer.core.load import load_catalog
+
+    def when(day: str, **more) -> dict:
+        return {"dag": day, "van": "10:00", "tot": "12:00", **more}
+
+    root = tmp_path_factory.mktemp("zeldzaam")
+    write_project(
+        root,
+        {"buurtkamer-test": place()},
+        {
+            "mail": offer(
+                contact={"telefoon": "+31 223 000 001", "email": "info@proef.example"},
+                schema=[
+                    when("dinsdag", eind="2026-01-31"),  # over before the build: not in the calendar
+                    {"dag": "vrijdag", "van": "20:00", "tot": "24:00"},
+                    when("maandag", herhaling="maandelijks", week=1, start="2026-12-08"),
+                ],
+                inloop=[when("woensdag"), when("donderdag", opmerking="Niet in de zomer.")],
+            ),
+            "gebied": offer(
+                plekken=[],
+                gebied=["texel", "regio"],
+                contact={"website": "https://proef.example"},
+                schema=[when("woensdag", herhaling="tweewekelijks")],
+            ),
+        },
+    )
+    return load_catalog(root)
+
+
+def test_rare_cases_in_the_csv(rare_cases):
+    rows = _csv_rows(table.csv_text(rare_cases))
+    assert (rows["mail"]["email"], rows["mail"]["telefoon"]) == ("info@proef.example", "+31 223 000 001")
+    assert rows["mail"]["inloop"] == (
+        "Elke woensdag, 10:00 tot 12:00 uur | Elke donderdag, 10:00 tot 12:00 uur. Niet in de zomer."
+    )
+    assert (rows["gebied"]["email"], rows["gebied"]["telefoon"]) == ("", "")
+
+
+def test_rare_cases_in_hsds(rare_cases):
+    service = hsds.hsds_service(rare_cases, rare_cases.activities["mail"])
+    assert service["email"] == "info@proef.example"
+    schedules = service["schedules"]  # times without a 'plek' belong to the service itself
+    assert [(s["opens_at"], s["closes_at"]) for s in schedules][1] == ("20:00", "23:59")  # HSDS has no 24:00
+    walk_in = [s for s in schedules if s.get("attending_type")]
+    assert [s["notes"] for s in walk_in] == [hsds.INLOOP, f"{hsds.INLOOP} Niet in de zomer."]
+    assert "email" not in hsds.hsds_service(rare_cases, rare_cases.activities["gebied"])
+
+
+def test_rare_cases_in_the_calendar(rare_cases):
+    events = ical.calendar_events(rare_cases, BUILD_DATE)
+    assert [uid for _, uid, _ in events] == sorted(uid for _, uid, _ in events)
+    by_uid = {uid: (kern, _unfolded(text.encode("utf-8"))) for kern, uid, text in events}
+
+    def event(offer_id: str, i: int, place: str | None = None) -> tuple[str | None, list[str]]:
+        parts = ["aanbod", offer_id, "schema", str(i)] + (["plek", place] if place else [])
+        return by_uid[ids.uid(*parts) + "@wegwijzer-van-de-kop"]
+
+    assert len(events) == 3  # the ended Tuesday is left out, the two after it are in
+    _, late = event("mail", 1, "buurtkamer-test")
+    assert "DTEND;TZID=Europe/Amsterdam:20260110T000000" in late  # until midnight: the next day at 00:00
+    _, monthly = event("mail", 2, "buurtkamer-test")
+    assert "DTSTART;TZID=Europe/Amsterdam:20270104T100000" in monthly  # 7 December was before the start
+    kern, fortnightly = event("gebied", 0)
+    assert kern is None  # no place: in the calendar of the whole region, in no woonkern's calendar
+    assert "LOCATION:Gemeente Texel\\, Kop van Noord-Holland" in fortnightly
+    description = next(line for line in fortnightly if line.startswith("DESCRIPTION:"))
+    assert description.endswith("\\nOm de week: vraag na in welke week het is.")
+
+
+def test_rare_cases_in_json_ld(rare_cases):
+    service, event = jsonld.jsonld_activity(rare_cases, rare_cases.activities["mail"])["@graph"]
+    assert service["provider"] == {"@type": "Organization", "name": "Bibliotheek", "email": "info@proef.example"}
+    monthly = event["eventSchedule"][2]
+    assert (monthly["byMonthWeek"], monthly["repeatFrequency"]) == (1, "P1M")
+
+
+def test_the_first_time_of_a_monthly_item():
+    from wegwijzer.core.model import ScheduleItem
+
+    def first(day: str, week: int, start: str) -> dt.date:
+        item = ScheduleItem(
+            dag=day, van="10:00", tot="11:00", herhaling="maandelijks", week=week, start=dt.date.fromisoformat(start)
+        )
+        return ical.first_occurrence(item)
+
+    assert first("maandag", 1, "2026-06-01") == dt.date(2026, 6, 1)  # the 1st itself is the first Monday
+    assert first("maandag", 1, "2026-12-07") == dt.date(2026, 12, 7)  # the start day itself counts
+    assert first("maandag", 1, "2026-12-08") == dt.date(2027, 1, 4)  # into the next year
+    assert first("woensdag", 4, "2026-11-01") == dt.date(2026, 11, 25)
+    assert first("vrijdag", -1, "2026-12-01") == dt.date(2026, 12, 25)  # the last Friday of December
+    assert first("donderdag", -1, "2026-12-01") == dt.date(2026, 12, 31)
+
+
+def test_an_end_date_is_the_end_of_that_day_in_dutch_time(monkeypatch):
+    """UNTIL is in UTC: 23:59:59 in Amsterdam, also when the computer that builds is set to another time zone."""
+    import time
+
+    from wegwijzer.core.model import ScheduleItem
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        summer = ScheduleItem(dag="maandag", van="10:00", tot="11:00", eind=dt.date(2026, 6, 29))
+        winter = ScheduleItem(dag="maandag", van="10:00", tot="11:00", eind=dt.date(2026, 12, 28))
+        assert ical.rrule(summer) == "FREQ=WEEKLY;BYDAY=MO;UNTIL=20260629T215959Z"
+        assert ical.rrule(winter) == "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261228T225959Z"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_calendar_lines_are_folded_at_75_bytes_between_letters():
+    assert ical.fold("A" * 75) == "A" * 75
+    assert ical.fold("A" * 76) == "A" * 75 + "\r\n A"
+    assert ical.fold("A" * 150) == "A" * 75 + "\r\n " + "A" * 74 + "\r\n A"  # the space counts on the next line
+    assert ical.fold("A" * 74 + "é" + "B") == "A" * 74 + "\r\n éB"  # é is two bytes: it moves to the next line
+
+
+def test_calendar_text_is_escaped_exactly():
+    assert ical.ical_text("a\x07b\r\nc\\d;e,f") == "ab\\nc\\\\d\\;e\\,f"

@@ -102,7 +102,7 @@ def _readable(name: str, content: str | bytes) -> str:
     return text
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test (a few milliseconds): mutation testing then knows every test that uses the exporters
 def golden_open_data(golden_catalog) -> dict[str, str | bytes]:
     files = all_files(golden_catalog, BUILD_DATE)
     for place in golden_catalog.locations.values():

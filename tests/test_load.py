@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from entries import offer, place, write_project
 from wegwijzer.core.load import load_catalog
@@ -74,15 +75,53 @@ def test_duplicate_ids(tmp_path):
     (tmp_path / "locations" / "dubbel.yml").write_text("naam: x\n", encoding="utf-8")
     with pytest.raises(EntryErrors) as exc:
         load_catalog(tmp_path)
-    dupes = [p for p in exc.value.problems if "bestaat al" in p.message]
-    assert len(dupes) == 2
+    again = "Elke bestandsnaam mag maar één keer voorkomen. Kies een andere naam."
+    assert [(p.file, p.line, p.field, p.message) for p in exc.value.problems] == [
+        ("locations/dubbel.yml", None, "", f"De id 'dubbel' bestaat al (locations/dubbel.yaml). {again}"),
+        ("activities/dubbel.yaml", None, "", f"De id 'dubbel' bestaat al (locations/dubbel.yaml). {again}"),
+    ]
 
 
 def test_bad_file_names(tmp_path):
-    problems = problems_for(tmp_path, {"Buurt Kamer.yaml": place(), "notitie.txt": "x"}, {})
-    messages = " ".join(p.message for p in problems)
-    assert "buurt-kamer.yaml" in messages
-    assert "eindigt op .yaml" in messages
+    problems = problems_for(tmp_path, {"Buurt Kamer.yaml": place(), "___.yaml": place(), "notitie.txt": "x"}, {})
+    rule = "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld"
+    assert [(p.file, p.line, p.field, p.message) for p in problems] == [
+        (
+            "locations/Buurt Kamer.yaml",
+            None,
+            "",
+            f"De bestandsnaam 'Buurt Kamer.yaml' kan niet. {rule} 'buurt-kamer.yaml'.",
+        ),
+        ("locations/___.yaml", None, "", f"De bestandsnaam '___.yaml' kan niet. {rule} 'naam.yaml'."),
+        ("locations/notitie.txt", None, "", "Dit bestand hoort hier niet. Een item eindigt op .yaml."),
+    ]
+
+
+def test_hidden_files_are_passed_over(tmp_path):
+    """A .gitkeep or .DS_Store in a data folder is no entry and no problem; the entries after it are read."""
+    write_project(tmp_path, {"buurtkamer-test": place()}, {"taalcafe": offer()})
+    for folder in ("locations", "activities"):
+        (tmp_path / folder / ".gitkeep").write_text("", encoding="utf-8")
+    catalog = load_catalog(tmp_path)
+    assert (list(catalog.locations), list(catalog.activities), catalog.problems) == (
+        ["buurtkamer-test"],
+        ["taalcafe"],
+        [],
+    )
+
+
+def test_no_data_folder_is_an_error(tmp_path):
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    assert [(p.file, p.line, p.field, p.message) for p in exc.value.problems] == [
+        (
+            str(tmp_path),
+            None,
+            "",
+            f"In {tmp_path} staat geen map locations/ of activities/. Draai dit in de map van de Wegwijzer, "
+            "of wijs die map aan met --root.",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -191,3 +230,90 @@ def test_end_time_before_start_is_reported_with_other_errors(tmp_path):
     )
     fields = {p.field for p in problems}
     assert {"schema, regel 1, dag", "schema, regel 1, tot"} <= fields
+
+
+def _rows(problems) -> list[tuple]:
+    return [(p.file, p.line, p.field, p.message, p.warning) for p in problems]
+
+
+def test_folders_in_a_data_folder(tmp_path):
+    write_project(tmp_path, {"buurtkamer-test": place()}, {})
+    (tmp_path / "activities" / "map.yaml").mkdir()
+    (tmp_path / "activities" / "oud").mkdir()
+    (tmp_path / "activities" / "notities.txt").write_text("bellen\n", encoding="utf-8")
+    (tmp_path / "activities" / "elders.yaml").symlink_to("/etc/hostname")
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    assert _rows(exc.value.problems) == [
+        (
+            "activities/elders.yaml",
+            None,
+            "",
+            "Dit bestand verwijst naar '/etc/hostname', buiten de map van de Wegwijzer. "
+            "Dat mag niet (zo kan geen ander bestand op de site komen). Zet het bestand zelf in de map.",
+            False,
+        ),
+        (
+            "activities/map.yaml",
+            None,
+            "",
+            "Dit is een map, geen bestand. Een item is één bestand dat eindigt op .yaml.",
+            False,
+        ),
+        ("activities/notities.txt", None, "", "Dit bestand hoort hier niet. Een item eindigt op .yaml.", False),
+        ("activities/oud", None, "", "Deze map wordt niet gelezen. Zet items direct in de map zelf.", True),
+    ]
+
+
+def test_a_file_without_fields_a_file_that_is_gone_and_a_link_in_a_circle(tmp_path):
+    """Each with a Dutch message, none with a traceback (a symlink loop crashed `validate` before)."""
+    write_project(tmp_path, {"lijst": "- naam: Buurtkamer\n- soort: buurtkamer\n"}, {})
+    locations = tmp_path / "locations"
+    (locations / "weg.yaml").symlink_to(locations / "bestaat-niet.yaml")
+    (locations / "rondje.yaml").symlink_to(locations / "rondje.yaml")
+    with pytest.raises(EntryErrors) as exc:
+        load_catalog(tmp_path)
+    assert _rows(exc.value.problems) == [
+        ("locations/lijst.yaml", 1, "", "Het bestand moet velden bevatten, zoals 'naam: ...' op elke regel.", False),
+        (
+            "locations/rondje.yaml",
+            None,
+            "",
+            "Dit is een snelkoppeling (symlink) die in een rondje naar zichzelf verwijst. "
+            "Zet er een gewoon bestand neer.",
+            False,
+        ),
+        ("locations/weg.yaml", None, "", "Het bestand bestaat niet (of het is een snelkoppeling naar niets).", False),
+    ]
+
+
+def test_a_very_long_line_is_refused_before_it_is_read(tmp_path):
+    """Also in a comment: the parser never sees a line that long."""
+    text = yaml.safe_dump(place(), allow_unicode=True, sort_keys=False) + "# " + "x" * 2100 + "\n"
+    problems = problems_for(tmp_path, {"lang": text}, {})
+    assert _rows(problems) == [
+        (
+            "locations/lang.yaml",
+            23,
+            "",
+            "Deze regel is te lang (2102 tekens). Een regel mag hoogstens 2000 tekens hebben. "
+            "Zet lange tekst over meer regels (met | of > achter de veldnaam).",
+            False,
+        )
+    ]
+
+
+def test_unknown_places_of_a_refused_offer_are_reported_once_in_the_same_run(tmp_path):
+    places = {"buurtkamer-test": place(), "kapot": place(plekken=["nergens"])}  # a place has no 'plekken'
+    offers = {"x": offer(themas=["koken"], plekken=["buurtkamer-tset"])}
+    problems = problems_for(tmp_path, places, offers)
+    assert [row for row in _rows(problems) if "geen plek met id" in row[3]] == [
+        (
+            "activities/x.yaml",
+            10,
+            "plekken, regel 1",
+            "Er is geen plek met id 'buurtkamer-tset'. Bedoelde je 'buurtkamer-test'? "
+            "Een id is de naam van een bestand in locations/, zonder .yaml.",
+            False,
+        )
+    ]

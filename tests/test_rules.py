@@ -446,6 +446,101 @@ RULES = [
             )
         ],
     ),
+    Rule(
+        "plek buiten de Kop",
+        only_place(coordinaten={"lat": 52.37, "lon": 4.89}),  # Amsterdam
+        only_place(coordinaten={"lat": 52.96, "lon": 4.77}),
+        [
+            (
+                LOC,
+                10,
+                "coordinaten",
+                "De plek (52.37, 4.89) ligt niet in de Kop van Noord-Holland. Controleer de coördinaten: "
+                "lat is ongeveer 52.7 tot 53.2, lon ongeveer 4.6 tot 5.3. Draai ze niet om.",
+            )
+        ],
+    ),
+    Rule(
+        "postcode die niet bestaat",  # SA, SD and SS are never given out
+        only_place(adres={"straat": "Keizerstraat", "postcode": "1781 SA", "plaats": "Den Helder"}),
+        only_place(adres={"straat": "Keizerstraat", "postcode": "1781 sb", "plaats": "Den Helder"}),
+        [
+            (
+                LOC,
+                5,
+                "adres, postcode",
+                "'1781 SA' is geen geldige postcode. Schrijf vier cijfers en twee letters, bijvoorbeeld 1781 AB.",
+            )
+        ],
+    ),
+    Rule(
+        "e-mailadres klopt niet",
+        only_place(contact={"email": "info@bieb"}),
+        only_place(contact={"email": "MailTo:info@bieb.nl"}),  # copied from a link: 'mailto:' goes
+        [(LOC, 18, "contact, email", "'info@bieb' is geen geldig e-mailadres. Schrijf het zo: naam@voorbeeld.nl.")],
+    ),
+    Rule(
+        "webadres zonder https",
+        only_place(contact={"website": "www.bieb.nl"}),
+        only_place(contact={"website": "https://www.bieb.nl"}),
+        [
+            (
+                LOC,
+                18,
+                "contact, website",
+                "'www.bieb.nl' is geen geldig webadres. Begin met https://, bijvoorbeeld https://www.voorbeeld.nl.",
+            )
+        ],
+    ),
+    Rule(
+        "id met een hoofdletter",
+        only_place(woonkern="Julianadorp"),
+        only_place(woonkern="den-helder-stad"),
+        [
+            (
+                LOC,
+                9,
+                "woonkern",
+                "'Julianadorp' is geen id. Een id heeft alleen kleine letters, cijfers en streepjes, "
+                "zoals de naam van een bestand zonder .yaml.",
+            )
+        ],
+    ),
+    Rule(
+        "onzichtbaar teken in een tekst",
+        only_place(naam="Buurt\x01kamer"),
+        only_place(naam="Buurtkamer"),
+        [
+            (
+                LOC,
+                1,
+                "naam",
+                "Er staat een onzichtbaar stuurteken (\\x01) in de tekst (teken 6). Haal het weg. "
+                "Heb je de tekst geplakt? Typ dat stukje dan opnieuw.",
+            )
+        ],
+    ),
+    Rule(
+        "link naar iets anders dan een website",
+        only_place(beschrijving="Zie [de route](javascript:alert(1))."),
+        only_place(beschrijving="Zie [de route](https://bieb.nl/route)."),
+        [(LOC, 23, "beschrijving", "Een link mag alleen beginnen met https://, http://, mailto: of tel:.")],
+    ),
+    Rule(
+        "HTML in een tekst",
+        only_place(beschrijving="Kom langs <b>bij de buurtkamer in de Keizerstraat, elke dinsdag</b>."),
+        only_place(beschrijving="Kom langs **bij de buurtkamer**. Kinderen < 12 jaar met een ouder."),
+        [
+            (
+                LOC,
+                23,
+                "beschrijving",
+                "Gebruik geen HTML in een tekst (gevonden: '<b>bij de buurtkamer in de Keizerstraat,'). "
+                "Schrijf gewone tekst. Voor vet gebruik **woord**, voor een link [tekst](https://...). "
+                "Bedoel je 'kleiner dan'? Zet dan een spatie achter het teken <.",
+            )
+        ],
+    ),
     # --- a warning, not an error ---
     Rule(
         "plek ver van de woonkern",

@@ -18,7 +18,7 @@ from entries import offer, place, write_project
 from pagetypes import NAMES
 from statement_results import CHECKS, RESULTS_FILE
 from wegwijzer.core import describe
-from wegwijzer.core.model import Registration
+from wegwijzer.core.model import Activity, Location, Registration
 from wegwijzer.site import statement
 
 
@@ -32,6 +32,7 @@ from wegwijzer.site import statement
         ("Bibliotheek Texel", "Bibliotheek Texel"),
         ("Het", "Het"),
         ("Hetwijkteam", "Hetwijkteam"),
+        ("Het iPad-café", "het iPad-café"),  # only the first letter of the next word counts
     ],
 )
 def test_organisation_names_in_a_sentence(name, expected):
@@ -200,3 +201,108 @@ def test_long_words_in_headings_break_with_a_hyphen():
     assert 'id="schuldhulpverlening"' in out and 'href="x/schuldhulpverlening/"' in out, "tags stay the same"
     assert out.endswith("<p>Schuldhulpverlening</p>"), "only headings"
     assert out.replace("\u00ad", "") == html + "<p>Schuldhulpverlening</p>"
+
+
+# --- the words on pages, cards, leaflets and in the exports, written out by hand -----------------------
+
+
+def _offer(**changes) -> Activity:
+    return Activity.model_validate(offer(**changes))
+
+
+def _time(day: str, van: str, tot: str, **more) -> dict:
+    return {"dag": day, "van": van, "tot": tot, **more}
+
+
+def test_when_on_a_card_is_the_first_two_times():
+    two = [_time("dinsdag", "10:00", "12:00"), _time("donderdag", "14:00", "16:00")]
+    assert (
+        describe.schedule_short(_offer(schema=two))
+        == "Elke dinsdag, 10:00 tot 12:00 uur; Elke donderdag, 14:00 tot 16:00 uur"
+    )
+    three = [*two, _time("vrijdag", "09:00", "10:00")]
+    assert describe.schedule_short(_offer(schema=three)) == (
+        "Elke dinsdag, 10:00 tot 12:00 uur; Elke donderdag, 14:00 tot 16:00 uur en meer"
+    )
+    assert describe.schedule_short(_offer(schema=[])) == ""
+
+
+def test_how_often_next_to_a_day_on_the_leaflet():
+    weekly, fortnightly, monthly = _offer(
+        schema=[
+            _time("maandag", "10:00", "11:00"),
+            _time("maandag", "13:00", "14:00", herhaling="tweewekelijks"),
+            _time("maandag", "15:00", "16:00", herhaling="maandelijks", week=2),
+        ]
+    ).schema
+    assert describe.frequency_note(weekly) == ""
+    assert describe.frequency_note(fortnightly) == "om de week"
+    assert describe.frequency_note(monthly) == "één keer per maand"
+
+
+def test_opening_hours_of_a_place_by_day():
+    loc = Location.model_validate(
+        place(
+            openingstijden=[
+                _time("woensdag", "13:00", "17:00"),
+                _time("maandag", "09:00", "12:00", opmerking="alleen in de schoolweken"),
+                _time("maandag", "13:00", "16:00"),
+            ]
+        )
+    )
+    assert describe.opening_lines(loc) == [
+        "Maandag: 09:00 tot 12:00 uur (alleen in de schoolweken), 13:00 tot 16:00 uur",
+        "Woensdag: 13:00 tot 17:00 uur",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kosten", "text"),
+    [
+        (None, "Niet bekend. Vraag het na."),
+        ({"gratis": True}, "Gratis"),
+        ({"gratis": True, "uitleg": "Een kop koffie kost € 0,50."}, "Gratis. Een kop koffie kost € 0,50."),
+        ({"bedrag": 0}, "Gratis"),
+        ({"bedrag": 2.5, "uitleg": "per keer"}, "€ 2,50 per keer"),
+        ({"bedrag": 1234.5}, "€ 1.234,50"),
+        ({"uitleg": "Vraag het aan de balie."}, "Vraag het aan de balie."),
+    ],
+)
+def test_costs_in_words(kosten, text):
+    act = _offer(kosten=kosten)
+    assert describe.cost_text(act.kosten) == text
+    assert describe.is_free(act) is (text.startswith("Gratis"))
+
+
+def test_an_item_is_current_up_to_and_on_its_last_day():
+    today = dt.date(2026, 11, 18)
+    once, ends = _offer(
+        schema=[
+            {"datum": "2026-11-18", "van": "10:00", "tot": "11:00"},
+            _time("dinsdag", "10:00", "11:00", eind="2026-11-18"),
+        ]
+    ).schema
+    assert describe.is_current(once, today) and describe.is_current(ends, today)
+    next_day = today + dt.timedelta(days=1)
+    assert not describe.is_current(once, next_day) and not describe.is_current(ends, next_day)
+    assert describe.is_current(_offer().schema[0], dt.date(2099, 1, 1))  # no end: it goes on
+
+
+def test_the_days_of_an_offer_in_week_order():
+    act = _offer(
+        schema=[
+            _time("vrijdag", "10:00", "11:00"),
+            _time("dinsdag", "10:00", "11:00"),
+            _time("vrijdag", "14:00", "15:00"),
+            _time("maandag", "10:00", "11:00", eind="2026-01-31"),
+            {"datum": "2026-12-02", "van": "10:00", "tot": "11:00"},  # a Wednesday, once
+        ]
+    )
+    assert describe.weekdays(act) == ["maandag", "dinsdag", "vrijdag"]
+    assert describe.weekdays(act, dt.date(2026, 11, 18)) == ["dinsdag", "vrijdag"]  # Monday's has ended
+
+
+def test_dates_and_times_in_words():
+    assert describe.date_text(dt.date(2027, 1, 1)) == "1 januari 2027"
+    assert describe.date_text(dt.date(2026, 12, 31)) == "31 december 2026"
+    assert describe.time_range("09:30", "24:00") == "09:30 tot 24:00 uur"

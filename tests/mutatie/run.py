@@ -4,82 +4,133 @@ mutmut changes the code one small step at a time (a `<` becomes `<=`, a string c
 line disappears) and runs the fast tests that reach that code. A change that no test notices
 "survives". The score is the share of changes that a test noticed.
 
-mutmut only understands a ``src/`` layout, so this script runs it in ``.mutatie/``: a copy of
-``scripts/`` as ``src/``, the rest linked. Which modules: ``only_mutate`` in pyproject.toml.
-Survivors that cannot be noticed (equivalent mutants: the program does exactly the same) are
-listed with a reason in ``gelijkwaardig.yaml`` next to this file; they do not count.
+The modules are measured in groups (``groepen.yaml`` next to this file), one group after the
+other, each with only its own tests: a busy machine then never runs the whole suite per mutant.
+mutmut only understands a ``src/`` layout, so each group runs in ``.mutatie/<group>/``: a copy of
+``scripts/`` as ``src/``, the rest linked. Survivors that cannot be noticed (equivalent mutants:
+the program does exactly the same) are listed with a reason in ``gelijkwaardig.yaml``; they do
+not count.
 
-Usage: python tests/mutatie/run.py [--kinderen N] [--alleen-score] [scripts/wegwijzer/core/text.py ...]
+Usage: python tests/mutatie/run.py [--groep NAME ...] [--kinderen N] [--opnieuw | --alleen-score]
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-STAGE = ROOT / ".mutatie"
-EQUIVALENT = Path(__file__).with_name("gelijkwaardig.yaml")
-LINKED = ("tests", "locations", "activities", "content", "overrides", "mkdocs.yml", "schema", ".github", "scripts")
-LINKED += (".pre-commit-config.yaml", "pyproject.toml")
+STAGES = ROOT / ".mutatie"
+HERE = Path(__file__).parent
+EQUIVALENT = HERE / "gelijkwaardig.yaml"
+GROUPS = HERE / "groepen.yaml"
 TARGET = 85.0
 KILLED = {1, 3, 36, 24, -24, 152, 255, 37, -11, -9}  # a failing test, a timeout, a crash: noticed
 SURVIVED = {0, 5, 33}  # tests passed, or no test reached the code
+FAST_ONLY = ["-m", "not browser and not build"]
 
 
-def stage(only: list[str]) -> None:
-    """A fresh .mutatie/ folder: src/ is a copy of scripts/, the rest are links.
-
-    only: measure these modules (paths under scripts/) instead of only_mutate in pyproject.toml.
-    """
-    if STAGE.exists():
-        shutil.rmtree(STAGE)
-    STAGE.mkdir()
-    shutil.copytree(ROOT / "scripts", STAGE / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    for name in LINKED:
-        if (ROOT / name).exists():
-            (STAGE / name).symlink_to(ROOT / name)
-    (STAGE / "mutants").mkdir()
-    if only:
-        config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-        listed = ", ".join(f'"src/{Path(m).relative_to("scripts").as_posix()}"' for m in only)
-        config = re.sub(r"only_mutate = \[[^\]]*\]", f"only_mutate = [{listed}]", config)
-        (STAGE / "pyproject.toml").unlink()
-        (STAGE / "pyproject.toml").write_text(config, encoding="utf-8")
-    (STAGE / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
+def load_groups() -> dict[str, dict]:
+    return yaml.safe_load(GROUPS.read_text(encoding="utf-8"))
 
 
-def run_mutmut(children: int) -> int:
+def _toml_list(values: list[str]) -> str:
+    return "[" + ", ".join(json.dumps(v) for v in values) + "]"
+
+
+def project_files() -> list[str]:
+    """The top-level files and folders of the project (tests read data files, settings and scripts by path)."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return sorted({line.split("/")[0] for line in tracked.splitlines()} - {"pyproject.toml"})
+
+
+def stage_config(group: dict) -> str:
+    """pyproject.toml for a group's stage: mutmut mutates its modules and runs only its tests."""
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    copied = _toml_list([name for name in project_files() if name != "tests"])  # mutmut copies tests/ itself
+    config = re.sub(r"also_copy = \[[^\]]*\]", lambda _: f"also_copy = {copied}", config)
+    modules = [f"src/wegwijzer/{m}" for m in group["modules"]]
+    config = re.sub(r"only_mutate = \[[^\]]*\]", lambda _: f"only_mutate = {_toml_list(modules)}", config)
+    selection = _toml_list([f"tests/{t}" for t in group["tests"]] + FAST_ONLY)
+    key = "pytest_add_cli_args_test_selection"
+    config = re.sub(rf"{key} = \[[^\]]*\]", lambda _: f"{key} = {selection}", config)
+    extra = "".join(f"{name} = {json.dumps(value)}\n" for name, value in group.get("mutmut", {}).items())
+    return config.replace("[tool.mutmut]\n", "[tool.mutmut]\n" + extra, 1)
+
+
+def stage(name: str, group: dict) -> Path:
+    """A fresh .mutatie/<name>/ folder: src/ is a copy of scripts/, the rest are links; mutmut set to the group."""
+    where = STAGES / name
+    if where.exists():
+        shutil.rmtree(where)
+    where.mkdir(parents=True)
+    shutil.copytree(ROOT / "scripts", where / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for linked in project_files():
+        if (ROOT / linked).exists():
+            (where / linked).symlink_to(ROOT / linked)
+    (where / "pyproject.toml").write_text(stage_config(group), encoding="utf-8")
+    (where / "mutants").mkdir()
+    (where / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
+    return where
+
+
+def still_valid(where: Path, group: dict) -> bool:
+    """Whether an earlier run of the group still counts: same code, same modules, same tests."""
+    config = where / "pyproject.toml"
+    same_config = config.exists() and config.read_text(encoding="utf-8") == stage_config(group)
+    return same_config and not code_changed(where)
+
+
+def code_changed(where: Path) -> bool:
+    """Whether scripts/ differs from the copy the group was measured with (then measure it all again)."""
+    for path in (ROOT / "scripts").rglob("*.py"):
+        copy = where / "src" / path.relative_to(ROOT / "scripts")
+        if not copy.exists() or not filecmp.cmp(path, copy, shallow=False):
+            return True
+    return False
+
+
+def run_mutmut(where: Path, children: int, names: list[str]) -> int:
     mutmut = Path(sys.executable).with_name("mutmut")
     # Only tests that call the code in their own process count: a test that starts `python -m wegwijzer`
     # runs the code of scripts/ (mutated code cannot run outside mutmut's process).
     env = dict(os.environ, HYPOTHESIS_PROFILE="mutatie")
-    return subprocess.run([str(mutmut), "run", "--max-children", str(children)], cwd=STAGE, env=env).returncode
+    command = [str(mutmut), "run", "--max-children", str(children), *names]
+    started = time.monotonic()
+    status = subprocess.run(command, cwd=where, env=env).returncode
+    minutes = (time.monotonic() - started) / 60
+    timing = where / "tijd.json"
+    earlier = json.loads(timing.read_text(encoding="utf-8")) if timing.exists() and names else {}
+    record = {"minuten": round(minutes, 1), "opnieuw": len(names)} if names else {"minuten": round(minutes, 1)}
+    timing.write_text(json.dumps({**earlier, ("laatste" if names else "volledig"): record}), encoding="utf-8")
+    return status
 
 
-def results() -> dict[str, dict[str, int]]:
+def results(where: Path) -> dict[str, dict[str, int]]:
     """Mutant name -> exit code, per module (from mutmut's .meta files)."""
     out: dict[str, dict[str, int]] = {}
-    for meta in sorted((STAGE / "mutants" / "src").rglob("*.py.meta")):
+    for meta in sorted((where / "mutants" / "src").rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
         if codes:
-            module = meta.relative_to(STAGE / "mutants" / "src").as_posix()[: -len(".py.meta")].replace("/", ".")
+            module = meta.relative_to(where / "mutants" / "src").as_posix()[: -len(".py.meta")].replace("/", ".")
             out[module] = codes
     return out
 
 
-def diff_of(name: str) -> str:
+def diff_of(where: Path, name: str) -> str:
     mutmut = Path(sys.executable).with_name("mutmut")
-    shown = subprocess.run([str(mutmut), "show", name], cwd=STAGE, capture_output=True, text=True)
+    shown = subprocess.run([str(mutmut), "show", name], cwd=where, capture_output=True, text=True)
     return shown.stdout
 
 
@@ -87,7 +138,7 @@ def changed_lines(diff: str) -> list[str]:
     return [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
 
 
-def check_equivalents(codes: dict[str, int]) -> tuple[set[str], list[str]]:
+def check_equivalents(codes: dict[str, int], stage_of: dict[str, Path]) -> tuple[set[str], list[str]]:
     """The listed equivalent mutants that still exist, still survive and still make the same change."""
     listed = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or []
     accepted, problems = set(), []
@@ -95,75 +146,120 @@ def check_equivalents(codes: dict[str, int]) -> tuple[set[str], list[str]]:
         name = item["mutant"]
         if name not in codes:
             continue  # its module is not measured in this run
+        now = changed_lines(diff_of(stage_of[name], name))
         if not item.get("reden"):
             problems.append(f"{name}: no reason given")
         elif codes[name] not in SURVIVED:
             problems.append(f"{name}: listed as equivalent, but a test kills it now: remove it from the list")
-        elif changed_lines(diff_of(name)) != item["verandering"]:
-            problems.append(f"{name}: the code changed, check it again (now: {changed_lines(diff_of(name))})")
+        elif now != item["verandering"]:
+            problems.append(f"{name}: the code changed, check it again (now: {now})")
         else:
             accepted.add(name)
     return accepted, problems
 
 
+def _count(codes: dict[str, int], equivalent: set[str], survivors: list[str]) -> Counter:
+    count: Counter = Counter()
+    for name, code in codes.items():
+        if name in equivalent:
+            count["gelijkwaardig"] += 1
+        elif code in KILLED:
+            count["gedood"] += 1
+        else:  # survived, no test reached it, or not checked
+            count["overleefd"] += 1
+            survivors.append(name)
+    return count
+
+
+def _score(count: Counter) -> float:
+    counted = count["gedood"] + count["overleefd"]
+    return 100.0 * count["gedood"] / counted if counted else 100.0
+
+
 def report(by_module: dict[str, dict[str, int]], equivalent: set[str]) -> tuple[float, list[str]]:
-    rows, totals = [], Counter()
-    survivors: dict[str, list[str]] = defaultdict(list)
+    totals: Counter = Counter()
+    survivors: list[str] = []
+    print(f"\n{'module':44} {'mutanten':>8} {'gedood':>7} {'overleefd':>9} {'gelijkw.':>8} {'score':>7}")
     for module, codes in by_module.items():
-        count = Counter()
-        for name, code in codes.items():
-            if name in equivalent:
-                count["gelijkwaardig"] += 1
-            elif code in KILLED:
-                count["gedood"] += 1
-            elif code in SURVIVED:
-                count["overleefd"] += 1
-                survivors[module].append(name)
-            else:
-                count["overig"] += 1  # not checked or interrupted
-                survivors[module].append(name)
-        counted = count["gedood"] + count["overleefd"] + count["overig"]
-        score = 100.0 * count["gedood"] / counted if counted else 100.0
-        rows.append((module, len(codes), count["gedood"], count["overleefd"], count["gelijkwaardig"], score))
+        count = _count(codes, equivalent, survivors)
         totals.update(count)
-    counted = totals["gedood"] + totals["overleefd"] + totals["overig"]
-    total = 100.0 * totals["gedood"] / counted if counted else 100.0
-    print(f"\n{'module':40} {'mutanten':>8} {'gedood':>7} {'overleefd':>9} {'gelijkw.':>8} {'score':>7}")
-    for module, n, killed, survived, eq, score in rows:
-        print(f"{module:40} {n:8} {killed:7} {survived:9} {eq:8} {score:6.1f}%")
+        row = f"{len(codes):8} {count['gedood']:7} {count['overleefd']:9} {count['gelijkwaardig']:8}"
+        print(f"{module:44} {row} {_score(count):6.1f}%")
     n_all = sum(len(c) for c in by_module.values())
-    eq_all = totals["gelijkwaardig"]
-    print(f"{'totaal':40} {n_all:8} {totals['gedood']:7} {totals['overleefd']:9} {eq_all:8} {total:6.1f}%")
-    listing = [name for module in by_module for name in survivors[module]]
-    return total, listing
+    row = f"{n_all:8} {totals['gedood']:7} {totals['overleefd']:9} {totals['gelijkwaardig']:8}"
+    print(f"{'totaal':44} {row} {_score(totals):6.1f}%")
+    return _score(totals), survivors
+
+
+def measure(names: list[str], groups: dict, children: int, again: bool) -> int:
+    """Run mutmut for each named group; with `again`, only the survivors of the last run (if it still counts)."""
+    for name in names:
+        where = STAGES / name
+        if again and still_valid(where, groups[name]):
+            codes = {m: c for module in results(where).values() for m, c in module.items()}
+            rerun = sorted(m for m, c in codes.items() if c not in KILLED)
+            if not rerun:
+                continue
+        else:
+            where, rerun = stage(name, groups[name]), []
+        print(f"\n== groep {name}: {', '.join(groups[name]['modules'])}", flush=True)
+        status = run_mutmut(where, children, rerun)
+        if status not in (0, 1):  # 1: some mutants survived; anything else: mutmut itself failed
+            print(f"mutmut stopped with exit status {status} (groep {name})", file=sys.stderr)
+            return status
+    return 0
+
+
+def collect(names: list[str]) -> tuple[dict[str, dict[str, int]], dict[str, Path]]:
+    """Results of the named groups' last runs: per module mutant -> exit code, and each mutant's stage."""
+    by_module: dict[str, dict[str, int]] = {}
+    stage_of: dict[str, Path] = {}
+    for name in names:
+        for module, codes in results(STAGES / name).items():
+            by_module[module] = codes
+            stage_of.update(dict.fromkeys(codes, STAGES / name))
+    return by_module, stage_of
+
+
+def show_survivors(names: list[str], survivors: list[str], stage_of: dict[str, Path]) -> None:
+    for name in names:
+        timing = STAGES / name / "tijd.json"
+        if timing.exists():
+            print(f"tijd {name}: {json.loads(timing.read_text(encoding='utf-8'))}")
+    if not survivors:
+        return
+    print(f"\n{len(survivors)} mutants survived (see one: cd .mutatie/GROEP && ../../.venv/bin/mutmut show NAME):")
+    grouped = defaultdict(list)
+    for mutant in survivors:
+        grouped[stage_of[mutant].name].append(mutant)
+    for group, mutants in grouped.items():
+        print(f"  {group}:\n" + "\n".join(f"    {m}" for m in mutants))
 
 
 def main(argv: list[str] | None = None) -> int:
+    groups = load_groups()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--groep", action="append", choices=list(groups), help="only this group (more: repeat)")
     parser.add_argument("--kinderen", type=int, default=os.cpu_count() or 2, help="mutants tested at once")
-    parser.add_argument("--alleen-score", action="store_true", help="only the score of the last run")
-    parser.add_argument("modules", nargs="*", help="only these modules, e.g. scripts/wegwijzer/core/text.py")
+    parser.add_argument("--opnieuw", action="store_true", help="only the survivors again (after adding tests)")
+    parser.add_argument("--alleen-score", action="store_true", help="only the score of the last runs")
     args = parser.parse_args(argv)
-    if not args.alleen_score:
-        stage(args.modules)
-        status = run_mutmut(args.kinderen)
-        if status not in (0, 1):  # 1: some mutants survived; anything else: mutmut itself failed
-            print(f"mutmut stopped with exit status {status}", file=sys.stderr)
-            return status
-    by_module = results()
+    names = args.groep or list(groups)
+    status = 0 if args.alleen_score else measure(names, groups, args.kinderen, args.opnieuw)
+    if status:
+        return status
+    by_module, stage_of = collect(names)
     if not by_module:
         print("No results: run 'make mutatie' first.", file=sys.stderr)
         return 1
-    codes = {name: code for module in by_module.values() for name, code in module.items()}
-    unchecked = [name for name, code in codes.items() if code is None]
+    codes = {m: c for module in by_module.values() for m, c in module.items()}
+    unchecked = [m for m, c in codes.items() if c is None]
     if unchecked:
         print(f"{len(unchecked)} of {len(codes)} mutants were not checked: mutmut stopped early.", file=sys.stderr)
         return 1
-    equivalent, problems = check_equivalents(codes)
+    equivalent, problems = check_equivalents(codes, stage_of)
     total, survivors = report(by_module, equivalent)
-    if survivors:
-        print(f"\n{len(survivors)} mutants survived (see one with: cd .mutatie && ../.venv/bin/mutmut show NAME):")
-        print("\n".join(f"  {name}" for name in survivors))
+    show_survivors(names, survivors, stage_of)
     for problem in problems:
         print(f"gelijkwaardig.yaml: {problem}", file=sys.stderr)
     if total < TARGET:

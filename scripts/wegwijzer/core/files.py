@@ -7,6 +7,7 @@ Dutch message, before a single byte is read, and read at most a set number of by
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -22,9 +23,22 @@ class FileProblem(Exception):
         super().__init__(message)
 
 
+_LOOP = "Dit is een snelkoppeling (symlink) die in een rondje naar zichzelf verwijst. Zet er een gewoon bestand neer."
+
+
 def outside(path: Path, roots: list[Path]) -> Path | None:
-    """Where the path really points when that is outside all of the roots (resolved); None when it is inside."""
-    real = path.resolve()
+    """Where the path really points when that is outside all of the roots (resolved); None when it is inside.
+
+    FileProblem for a symlink loop (Python 3.11 raises RuntimeError for it, later versions OSError).
+    """
+    try:
+        real = path.resolve()
+    except RuntimeError:
+        raise FileProblem(_LOOP) from None
+    except OSError as exc:
+        raise FileProblem(
+            _LOOP if exc.errno == errno.ELOOP else f"Het bestand kan niet worden gelezen ({exc.strerror})."
+        ) from None
     for root in roots:
         if real == root.resolve() or real.is_relative_to(root.resolve()):
             return None

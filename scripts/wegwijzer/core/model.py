@@ -72,6 +72,67 @@ class Strict(BaseModel):
 # --- parts ----------------------------------------------------------------------------
 
 
+# --- the rules across fields ----------------------------------------------------------
+# Plain functions (a Dutch message, or None), called by the model checks below: they are
+# the rules themselves, and plain functions are what `make mutatie` can measure.
+
+
+def _address_problem(address: Address) -> str | None:
+    if address.huisnummer and not address.straat:
+        return "Je schreef een huisnummer zonder straat. Vul ook 'straat' in."
+    return None
+
+
+def _region_problem(lat: float, lon: float) -> str | None:
+    if inside_region(lat, lon):
+        return None
+    return (
+        f"De plek ({lat}, {lon}) ligt niet in de Kop van Noord-Holland. "
+        "Controleer de coördinaten: lat is ongeveer 52.7 tot 53.2, lon ongeveer 4.6 tot 5.3. "
+        "Draai ze niet om."
+    )
+
+
+def _contact_problem(contact: Contact) -> str | None:
+    if contact.bereikbaar and not contact.reachable:
+        return "Je schreef wanneer iemand bereikbaar is, maar niet hoe. Vul telefoon, email of website in."
+    return None
+
+
+def _schedule_problem(item: ScheduleItem) -> str | None:
+    if (item.dag is None) == (item.datum is None):
+        return (
+            "Vul 'dag' in (iets dat terugkomt) of 'datum' (iets dat één keer is), niet allebei en niet geen van beide."
+        )
+    if item.datum is not None and ("herhaling" in item.model_fields_set or item.week is not None):
+        return "Bij één datum horen geen 'herhaling' en 'week'. Haal die weg."
+    if item.herhaling == "maandelijks" and item.week is None:
+        return "Bij maandelijks hoort 'week': 1, 2, 3, 4 of -1 (de laatste week van de maand)."
+    if item.herhaling != "maandelijks" and item.week is not None:
+        return "'week' hoort alleen bij herhaling: maandelijks. Haal 'week' weg of zet herhaling op maandelijks."
+    if item.start and item.eind and item.eind < item.start:
+        return f"De einddatum ({item.eind}) ligt voor de startdatum ({item.start}). Draai ze om."
+    return None
+
+
+def _cost_problem(cost: Cost) -> str | None:
+    if cost.gratis and cost.bedrag:
+        return "Je schreef gratis én een bedrag. Kies één van de twee."
+    if not cost.gratis and cost.bedrag is None and not cost.uitleg:
+        return "Schrijf 'gratis: true', of een 'bedrag' met 'uitleg'."
+    return None
+
+
+def _offer_problem(act: Activity) -> str | None:
+    if not act.plekken and not act.gebied:
+        return (
+            "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
+            "zodat mensen weten waar het is. Weet je het niet? Schrijf dan: gebied: [onbekend]."
+        )
+    # Every time is shown (and exported) at every place it is held at.
+    return guard.times_problem(sum(1 if i.plek else max(len(act.plekken), 1) for i in act.schema_))
+
+
 class Address(Strict):
     """HSDS address (physical)."""
 
@@ -89,8 +150,7 @@ class Address(Strict):
 
     @model_validator(mode="after")
     def _number_needs_street(self):
-        if self.huisnummer and not self.straat:
-            raise ValueError("Je schreef een huisnummer zonder straat. Vul ook 'straat' in.")
+        guard.refuse(_address_problem(self))
         return self
 
     def one_line(self) -> str:
@@ -105,12 +165,7 @@ class Coordinates(Strict):
 
     @model_validator(mode="after")
     def _in_region(self):
-        if not inside_region(self.lat, self.lon):
-            raise ValueError(
-                f"De plek ({self.lat}, {self.lon}) ligt niet in de Kop van Noord-Holland. "
-                "Controleer de coördinaten: lat is ongeveer 52.7 tot 53.2, lon ongeveer 4.6 tot 5.3. "
-                "Draai ze niet om."
-            )
+        guard.refuse(_region_problem(self.lat, self.lon))
         return self
 
 
@@ -133,10 +188,7 @@ class Contact(Strict):
 
     @model_validator(mode="after")
     def _hours_need_a_way(self):
-        if self.bereikbaar and not self.reachable:
-            raise ValueError(
-                "Je schreef wanneer iemand bereikbaar is, maar niet hoe. Vul telefoon, email of website in."
-            )
+        guard.refuse(_contact_problem(self))
         return self
 
 
@@ -189,21 +241,7 @@ class ScheduleItem(Strict):
 
     @model_validator(mode="after")
     def _consistent(self):
-        if (self.dag is None) == (self.datum is None):
-            raise ValueError(
-                "Vul 'dag' in (iets dat terugkomt) of 'datum' (iets dat één keer is), "
-                "niet allebei en niet geen van beide."
-            )
-        if self.datum is not None and ("herhaling" in self.model_fields_set or self.week is not None):
-            raise ValueError("Bij één datum horen geen 'herhaling' en 'week'. Haal die weg.")
-        if self.herhaling == "maandelijks" and self.week is None:
-            raise ValueError("Bij maandelijks hoort 'week': 1, 2, 3, 4 of -1 (de laatste week van de maand).")
-        if self.herhaling != "maandelijks" and self.week is not None:
-            raise ValueError(
-                "'week' hoort alleen bij herhaling: maandelijks. Haal 'week' weg of zet herhaling op maandelijks."
-            )
-        if self.start and self.eind and self.eind < self.start:
-            raise ValueError(f"De einddatum ({self.eind}) ligt voor de startdatum ({self.start}). Draai ze om.")
+        guard.refuse(_schedule_problem(self))
         return self
 
 
@@ -216,10 +254,7 @@ class Cost(Strict):
 
     @model_validator(mode="after")
     def _one_of(self):
-        if self.gratis and self.bedrag:
-            raise ValueError("Je schreef gratis én een bedrag. Kies één van de twee.")
-        if not self.gratis and self.bedrag is None and not self.uitleg:
-            raise ValueError("Schrijf 'gratis: true', of een 'bedrag' met 'uitleg'.")
+        guard.refuse(_cost_problem(self))
         return self
 
     @property
@@ -355,16 +390,7 @@ class Activity(Entry):
 
     @model_validator(mode="after")
     def _somewhere(self):
-        if not self.plekken and not self.gebied:
-            raise ValueError(
-                "Vul 'plekken' in (ids van plekken) of 'gebied' (een gemeente of 'regio'), "
-                "zodat mensen weten waar het is. Weet je het niet? Schrijf dan: gebied: [onbekend]."
-            )
-        return self
-
-    @model_validator(mode="after")
-    def _not_too_many_times(self):  # every time is shown (and exported) at every place it is held at
-        guard.refuse(guard.times_problem(sum(1 if i.plek else max(len(self.plekken), 1) for i in self.schema_)))
+        guard.refuse(_offer_problem(self))
         return self
 
     @property

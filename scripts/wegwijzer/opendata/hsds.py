@@ -1,4 +1,8 @@
-"""Open Referral HSDS 3.0: every offer as a compiled service, every place as a location."""
+"""Open Referral HSDS 3.0: every offer as a compiled service, every place as a location.
+
+HSDS has no field for our own page of an offer (``url`` is the provider's website), so unlike the
+other formats these files do not depend on the site's address.
+"""
 
 from __future__ import annotations
 
@@ -122,7 +126,7 @@ def _list_attribute(owner: str, list_name: str, code: str) -> dict:
     )
 
 
-def hsds_location(cat: Catalog, loc: Location, base: str = "") -> dict:
+def hsds_location(cat: Catalog, loc: Location) -> dict:
     owner = f"plek/{loc.id}"
     desc = vocab.label("plek_soorten", loc.soort) + " in " + cat.region.areas[loc.woonkern].naam + "."
     if loc.beschrijving:
@@ -213,12 +217,12 @@ def _referral_attributes(owner: str, act: Activity) -> list[dict]:
     ]
 
 
-def _service_at_locations(cat: Catalog, act: Activity, base: str, locations: dict) -> list[dict[str, Any]]:
+def _service_at_locations(cat: Catalog, act: Activity, locations: dict) -> list[dict[str, Any]]:
     owner = f"aanbod/{act.id}"
     out = []
     for loc in cat.places_of(act):
         if loc.id not in locations:
-            locations[loc.id] = hsds_location(cat, loc, base)
+            locations[loc.id] = hsds_location(cat, loc)
         schedules = _schedules(owner, act, loc.id)
         out.append(
             {
@@ -250,7 +254,7 @@ def _optional_fields(act: Activity) -> dict[str, Any]:
     return out
 
 
-def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | None = None) -> dict:
+def hsds_service(cat: Catalog, act: Activity, locations: dict | None = None) -> dict:
     """One offer as a compiled HSDS service. locations: a cache of hsds_location results by place id."""
     locations = {} if locations is None else locations
     owner = f"aanbod/{act.id}"
@@ -286,17 +290,17 @@ def hsds_service(cat: Catalog, act: Activity, base: str = "", locations: dict | 
         "service_areas": areas,
         "cost_options": _cost_options(owner, act.kosten),
         "schedules": schedules,
-        "service_at_locations": _service_at_locations(cat, act, base, locations),
+        "service_at_locations": _service_at_locations(cat, act, locations),
         "attributes": attributes,
         **_optional_fields(act),
         **_referral_fields(owner, act),
     }
 
 
-def hsds_services(cat: Catalog, base: str = "") -> list[dict]:
+def hsds_services(cat: Catalog) -> list[dict]:
     locations: dict = {}
-    return [hsds_service(cat, act, base, locations) for act in cat.activities.values()]
+    return [hsds_service(cat, act, locations) for act in cat.activities.values()]
 
 
-def hsds_locations(cat: Catalog, base: str = "") -> list[dict]:
-    return [hsds_location(cat, loc, base) for loc in cat.locations.values()]
+def hsds_locations(cat: Catalog) -> list[dict]:
+    return [hsds_location(cat, loc) for loc in cat.locations.values()]

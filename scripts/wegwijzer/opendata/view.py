@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 def all_files(cat: Catalog, today: dt.date, base: str = "") -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
-        f"{FOLDER}/hsds/services.json": dumps(hsds_services(cat, base)),
-        f"{FOLDER}/hsds/locations.json": dumps(hsds_locations(cat, base)),
+        f"{FOLDER}/hsds/services.json": dumps(hsds_services(cat)),
+        f"{FOLDER}/hsds/locations.json": dumps(hsds_locations(cat)),
         f"{FOLDER}/aanbod.csv": csv_text(cat, base).encode("utf-8"),
         f"{FOLDER}/plekken.geojson": dumps(geojson(cat, base)),
     }
