@@ -5,7 +5,12 @@ const js = require("@eslint/js");
 const globals = require("globals");
 
 module.exports = [
-  { ignores: ["**/vendor/**", "overrides/assets/javascripts/md-scope.js", "site/**", "node_modules/**", "benchmarks/node/**"] },
+  {
+    ignores: [
+      "**/vendor/**", "overrides/assets/javascripts/md-scope.js", "site/**", "node_modules/**", "benchmarks/node/**",
+      ".venv/**", ".mutatie/**",  // the virtual environment and the copies that make mutatie works in
+    ],
+  },
   js.configs.recommended,
   {
     files: ["overrides/assets/javascripts/**/*.js"],
