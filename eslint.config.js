@@ -8,7 +8,7 @@ module.exports = [
   {
     ignores: [
       "**/vendor/**", "overrides/assets/javascripts/md-scope.js", "site/**", "node_modules/**", "benchmarks/node/**",
-      ".venv/**", ".mutatie/**",  // the virtual environment and the copies that make mutatie works in
+      ".venv/**", ".mutatie/**",  // the virtual environment, and the copies `make mutatie` works in
     ],
   },
   js.configs.recommended,
