@@ -215,6 +215,19 @@ def golden_catalog():
     return load_catalog(GOLDEN)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_word_caches():
+    """Start every test run with empty caches of the B1 word checks.
+
+    `make mutatie` runs each changed version of the code in a process forked from one that has
+    already run the tests; answers cached there would hide the change.
+    """
+    for name, functions in (("jargon", ("compound_term",)), ("style", ("participle", "nominalisation"))):
+        module = sys.modules.get(f"wegwijzer.tools.taal.rules.{name}")  # not imported: nothing cached
+        for function in functions if module else ():
+            getattr(module, function).cache_clear()
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--verwacht-bijwerken",

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from wegwijzer.tools import taal
 
@@ -412,3 +413,14 @@ def test_jargon_list_is_complete_and_valid(config):
     assert len({t.woord for t in config.jargon}) == len(config.jargon)
     assert {t.soort for t in config.jargon} == {"jargon", "ambtelijk"}
     assert all(t.schrijf for t in config.jargon)
+
+
+# --- every rule's message in full: what a writer reads ----------------------------------------------
+
+RULE_MESSAGES = yaml.safe_load((ROOT / "tests" / "fixtures" / "taal-meldingen.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", RULE_MESSAGES, ids=[c["meldingen"][0]["controle"] for c in RULE_MESSAGES])
+def test_every_rule_says_exactly_what_to_do(config, case):
+    found = [{"controle": f.check, "fout": f.error, "melding": f.message} for f in page(case["tekst"], config)]
+    assert found == case["meldingen"]
